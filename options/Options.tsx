@@ -1,0 +1,32 @@
+import { usePage, useSettings } from '../src/ui';
+import { BackupSection } from './BackupSection';
+import { GeneralSection } from './GeneralSection';
+import { NotificationsSection } from './NotificationsSection';
+
+export function Options() {
+  const { t } = usePage();
+  const { settings, error, update, replaceWith } = useSettings();
+
+  return (
+    <main class="options">
+      <header>
+        <img src="/icons/icon-48.png" alt="" />
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      {error ? (
+        <p class="notice error" role="alert" data-testid="settings-error">
+          {t(error.messageKey, error.substitutions)}
+        </p>
+      ) : null}
+      {settings ? (
+        <>
+          <GeneralSection settings={settings} update={update} />
+          <NotificationsSection settings={settings} update={update} />
+          <BackupSection onImported={replaceWith} />
+        </>
+      ) : (
+        <p class="muted">{t('loading')}</p>
+      )}
+    </main>
+  );
+}

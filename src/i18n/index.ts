@@ -1,0 +1,1 @@
+export { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from './translate';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** The `_locales/<lang>/messages.json` format that Chrome and Firefox read. */
+export const localeMessagesSchema = z.record(
+  z.string(),
+  z.object({
+    message: z.string(),
+    description: z.string().optional(),
+    placeholders: z.record(z.string(), z.object({ content: z.string(), example: z.string().optional() })).optional(),
+  }),
+);
+export type LocaleMessages = z.infer<typeof localeMessagesSchema>;
+export type Translate = (key: string, substitutions?: readonly string[]) => string;
+
+/**
+ * Formats a message the way `i18n.getMessage` does: named `$PLACEHOLDER$`s expand to their content,
+ * then `$1`..`$9` take the substitutions, and `$$` is a literal dollar. Used when the user overrides the
+ * browser's language, because the browser API cannot be told which locale to use.
+ */
+export function createTranslator(messages: LocaleMessages, fallback?: LocaleMessages): Translate {
+  return (key, substitutions = []) => {
+    const entry = messages[key] ?? fallback?.[key];
+    if (!entry) return key;
+    const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? placeholder.content : whole;
+    });
+    return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) =>
+      which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+    );
+  };
+}

@@ -1,0 +1,3 @@
+export * from './contract';
+export type { Reply } from './reply';
+export { createClient, type Client, type RawSend } from './client';

@@ -1,0 +1,29 @@
+/**
+ * Each entry upgrades stored settings from version `n` to `n + 1`: a small pure function with its own test.
+ * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout, so the
+ * chain is empty until the stored shape changes; add the step here and bump `SETTINGS_VERSION` together.
+ */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+export const migrations: Readonly<Record<number, Migration>> = {};
+
+/** Data stored without a version predates nothing: it is read as the first version. */
+export function storedVersion(stored: Record<string, unknown>): number {
+  const version = stored['version'];
+  return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1;
+}
+
+/** Runs every migration from the stored version up to `target`. Newer data is left as it is. */
+export function migrate(
+  stored: Record<string, unknown>,
+  target: number,
+  chain: Readonly<Record<number, Migration>> = migrations,
+): Record<string, unknown> {
+  let current = stored;
+  for (let version = storedVersion(stored); version < target; version++) {
+    const step = chain[version];
+    if (!step) throw new Error(`No settings migration from version ${version}`);
+    current = { ...step(current), version: version + 1 };
+  }
+  return current;
+}

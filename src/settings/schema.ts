@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
+export const SETTINGS_VERSION = 1;
+
+export const siteActions = ['always', 'never', 'ask'] as const;
+export type SiteAction = (typeof siteActions)[number];
+
+export const categoryIds = [
+  'banks',
+  'payments',
+  'shopping',
+  'social',
+  'webmail',
+  'messengers',
+  'dating',
+  'gambling',
+  'games',
+  'streaming',
+  'fileSharing',
+  'adult',
+] as const;
+export type CategoryId = (typeof categoryIds)[number];
+
+export const categoryActions = ['enable', 'never', 'ask', 'ignore'] as const;
+export type CategoryAction = (typeof categoryActions)[number];
+
+export const languages = ['auto', 'en', 'ru'] as const;
+export type Language = (typeof languages)[number];
+
+export const siteRuleSchema = z.object({
+  pattern: z.string().trim().min(1).max(300),
+  action: z.enum(siteActions),
+});
+export type SiteRule = z.infer<typeof siteRuleSchema>;
+
+export const notificationSettingsSchema = z.object({
+  vpnAutoEnabled: z.boolean(),
+  connectionLost: z.boolean(),
+  limitReached: z.boolean(),
+  siteBlocked: z.boolean(),
+});
+
+const categoryActionsShape = Object.fromEntries(categoryIds.map((id) => [id, z.enum(categoryActions)])) as {
+  [K in CategoryId]: z.ZodEnum<{ [A in CategoryAction]: A }>;
+};
+
+/** The strict shape of settings: what an imported file must match exactly. */
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  vpnEnabled: z.boolean(),
+  region: z.string().min(1).max(64),
+  autoConnect: z.boolean(),
+  killSwitch: z.boolean(),
+  siteRules: z.array(siteRuleSchema).max(500_000),
+  categoryActions: z.object(categoryActionsShape),
+  protectionEnabled: z.boolean(),
+  allowList: z.array(z.string().trim().min(1).max(253)).max(100_000),
+  notifications: notificationSettingsSchema,
+  language: z.enum(languages),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  version: SETTINGS_VERSION,
+  vpnEnabled: false,
+  region: 'optimal',
+  autoConnect: false,
+  killSwitch: false,
+  siteRules: [],
+  categoryActions: {
+    banks: 'ignore',
+    payments: 'ignore',
+    shopping: 'ignore',
+    social: 'ignore',
+    webmail: 'ignore',
+    messengers: 'ignore',
+    dating: 'ignore',
+    gambling: 'ignore',
+    games: 'ignore',
+    streaming: 'ignore',
+    fileSharing: 'ignore',
+    adult: 'ignore',
+  },
+  protectionEnabled: true,
+  allowList: [],
+  notifications: { vpnAutoEnabled: true, connectionLost: true, limitReached: true, siteBlocked: true },
+  language: 'auto',
+};
+
+/** What a page may change: any top-level field but the version. */
+export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { appError, err, ok, type AppError, type Result } from '../result';
+import { migrate, storedVersion } from './migrations';
+import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema';
+
+const FILE_KIND = 'rampart-settings';
+export const MAX_IMPORT_BYTES = 20_000_000;
+
+const envelopeSchema = z.object({
+  kind: z.literal(FILE_KIND),
+  exportedAt: z.string().optional(),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+/** The JSON text of a settings file, ready to save. */
+export function exportSettings(settings: Settings, now: Date): string {
+  return JSON.stringify({ kind: FILE_KIND, exportedAt: now.toISOString(), settings }, null, 2);
+}
+
+/**
+ * Parses a settings file strictly: unlike storage reads, nothing is repaired, because a file the user
+ * chose should either apply whole or change nothing, with the reason shown.
+ */
+export function importSettings(text: string): Result<Settings, AppError> {
+  if (text.length > MAX_IMPORT_BYTES) return err(appError('importTooLarge', 'importErrorTooLarge'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err(appError('importNotJson', 'importErrorNotJson'));
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return err(appError('importNotSettings', 'importErrorNotSettings'));
+  const stored = envelope.data.settings;
+  if (storedVersion(stored) > SETTINGS_VERSION) return err(appError('importTooNew', 'importErrorTooNew'));
+  const parsed = settingsSchema.safeParse(migrate(stored, SETTINGS_VERSION));
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
+    return err(appError('importInvalid', 'importErrorInvalid', [fields.slice(0, 5).join(', ')]));
+  }
+  return ok(parsed.data);
+}

@@ -1,0 +1,4 @@
+export { mountPage, type PageBrowser } from './mountPage';
+export { usePage, PageContext, type PageContextValue } from './pageContext';
+export { Toggle } from './Toggle';
+export { useSettings } from './useSettings';

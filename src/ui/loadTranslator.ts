@@ -1,0 +1,33 @@
+import { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from '../i18n';
+import type { Client } from '../messages';
+
+export interface TranslatorSources {
+  send: Client;
+  /** The browser's own `i18n.getMessage`, used when the user keeps the browser's language. */
+  getMessage(key: string, substitutions?: string[]): string;
+  /** Reads a bundled `_locales/<lang>/messages.json`. */
+  fetchLocale(language: string): Promise<unknown>;
+}
+
+/** Picks the translator for the language chosen in settings, falling back to English for missing keys. */
+export async function loadTranslator(sources: TranslatorSources): Promise<{ t: Translate; language: string }> {
+  const settings = await sources.send({ type: 'getSettings' });
+  const language = settings.ok ? settings.value.language : 'auto';
+  if (language === 'auto') {
+    return {
+      t: (key, substitutions) => sources.getMessage(key, substitutions ? [...substitutions] : undefined) || key,
+      language: sources.getMessage('@@ui_locale').slice(0, 2) || 'en',
+    };
+  }
+  const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);
+  return { t: createTranslator(chosen, english), language };
+}
+
+async function readLocale(sources: TranslatorSources, language: string): Promise<LocaleMessages> {
+  try {
+    const parsed = localeMessagesSchema.safeParse(await sources.fetchLocale(language));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}

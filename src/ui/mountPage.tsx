@@ -1,0 +1,29 @@
+import { render, type ComponentType } from 'preact';
+import type { RawSend } from '../messages';
+import { createClient } from '../messages';
+import { loadTranslator } from './loadTranslator';
+import { PageContext } from './pageContext';
+
+/** The slice of the extension API a page needs at start-up; the page passes `webextension-polyfill` in. */
+export interface PageBrowser {
+  runtime: { sendMessage: RawSend; getURL(path: string): string };
+  i18n: { getMessage(key: string, substitutions?: string | string[]): string };
+}
+
+/** Shared start-up of every extension page: client, translator, document language, then the page itself. */
+export async function mountPage(Page: ComponentType, root: HTMLElement, api: PageBrowser, titleKey: string) {
+  const send = createClient((message) => api.runtime.sendMessage(message));
+  const { t, language } = await loadTranslator({
+    send,
+    getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
+    fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
+  });
+  root.ownerDocument.documentElement.lang = language;
+  root.ownerDocument.title = t(titleKey);
+  render(
+    <PageContext.Provider value={{ t, send }}>
+      <Page />
+    </PageContext.Provider>,
+    root,
+  );
+}

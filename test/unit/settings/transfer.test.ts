@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, exportSettings, importSettings } from '../../../src/settings';
+
+const custom = {
+  ...defaultSettings,
+  killSwitch: true,
+  siteRules: [{ pattern: '*.bank.example', action: 'always' as const }],
+};
+
+describe('settings files', () => {
+  it('round-trips through export and import', () => {
+    const text = exportSettings(custom, new Date('2026-11-23T10:00:00Z'));
+    expect(JSON.parse(text)).toMatchObject({ kind: 'rampart-settings', exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(importSettings(text)).toEqual({ ok: true, value: custom });
+  });
+
+  it.each([
+    ['not JSON', '{ nope', 'importNotJson'],
+    ['an empty file', '', 'importNotJson'],
+    ['JSON of another kind', JSON.stringify({ hello: 'world' }), 'importNotSettings'],
+    ['a list', '[]', 'importNotSettings'],
+    ['a newer version', JSON.stringify({ kind: 'rampart-settings', settings: { version: 99 } }), 'importTooNew'],
+  ])('refuses %s', (_name, text, code) => {
+    const result = importSettings(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe(code);
+  });
+
+  it('refuses a file with an invalid field and names it, instead of repairing', () => {
+    const text = JSON.stringify({ kind: 'rampart-settings', settings: { ...custom, killSwitch: 'maybe' } });
+    const result = importSettings(text);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'importInvalid', messageKey: 'importErrorInvalid', substitutions: ['killSwitch'] },
+    });
+  });
+
+  it('refuses an oversize file before parsing it', () => {
+    const result = importSettings(' '.repeat(20_000_001));
+    expect(result.ok ? null : result.error.code).toBe('importTooLarge');
+  });
+});

@@ -1,0 +1,17 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import { firefoxBuild } from './scripts/firefoxBuild.ts';
+
+// `extension/` holds static assets copied verbatim (locales, icons, bundled data snapshots).
+export default defineConfig({
+  publicDir: 'extension',
+  plugins: [preact(), crx({ manifest }), firefoxBuild()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome120',
+    rollupOptions: { input: { warning: 'warning/index.html' } },
+  },
+});
