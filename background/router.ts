@@ -22,7 +22,9 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
     try {
       return await handler(request);
     } catch (error) {
-      return err(appError('internal', 'errorInternal', [error instanceof Error ? error.message : String(error)]));
+      return err(
+        appError('internal', 'errorInternal', [error instanceof Error ? error.message : String(error)]),
+      );
     }
   };
 }

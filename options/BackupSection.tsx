@@ -24,7 +24,10 @@ export function BackupSection({ onImported }: { onImported(settings: Settings): 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      return setOutcome({ kind: 'error', error: { code: 'importTooLarge', messageKey: 'importErrorTooLarge' } });
+      return setOutcome({
+        kind: 'error',
+        error: { code: 'importTooLarge', messageKey: 'importErrorTooLarge' },
+      });
     }
     setBusy(true);
     const reply = await send({ type: 'importSettings', text: await file.text() });

@@ -2,7 +2,12 @@ import type { Settings } from '../src/settings';
 import { Toggle, usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
 
-const kinds: (keyof Settings['notifications'])[] = ['vpnAutoEnabled', 'connectionLost', 'limitReached', 'siteBlocked'];
+const kinds: (keyof Settings['notifications'])[] = [
+  'vpnAutoEnabled',
+  'connectionLost',
+  'limitReached',
+  'siteBlocked',
+];
 
 export function NotificationsSection({ settings, update }: SectionProps) {
   const { t } = usePage();
@@ -15,7 +20,9 @@ export function NotificationsSection({ settings, update }: SectionProps) {
           id={`notify-${kind}`}
           label={t(`notify_${kind}`)}
           checked={settings.notifications[kind]}
-          onChange={(checked) => void update({ notifications: { ...settings.notifications, [kind]: checked } })}
+          onChange={(checked) =>
+            void update({ notifications: { ...settings.notifications, [kind]: checked } })
+          }
         />
       ))}
     </section>

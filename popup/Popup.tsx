@@ -10,7 +10,9 @@ export function Popup() {
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    void send({ type: 'getStatus' }).then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
+    void send({ type: 'getStatus' }).then((reply) =>
+      reply.ok ? setStatus(reply.value) : setError(reply.error),
+    );
   }, [send]);
 
   return (

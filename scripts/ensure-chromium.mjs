@@ -9,12 +9,17 @@ console.log(`Chromium not found at ${chromium}; installing Debian's chromium pac
 const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
 const run = (args) => {
   const [command, ...rest] = [...asRoot, ...args];
-  execFileSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync(command, rest, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 };
 try {
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', 'chromium']);
 } catch (error) {
-  console.error(`Could not install Chromium (${error.message}). Install the 'chromium' package and run again.`);
+  console.error(
+    `Could not install Chromium (${error.message}). Install the 'chromium' package and run again.`,
+  );
   process.exit(1);
 }

@@ -6,7 +6,9 @@ export const localeMessagesSchema = z.record(
   z.object({
     message: z.string(),
     description: z.string().optional(),
-    placeholders: z.record(z.string(), z.object({ content: z.string(), example: z.string().optional() })).optional(),
+    placeholders: z
+      .record(z.string(), z.object({ content: z.string(), example: z.string().optional() }))
+      .optional(),
   }),
 );
 export type LocaleMessages = z.infer<typeof localeMessagesSchema>;

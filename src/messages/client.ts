@@ -7,7 +7,8 @@ export type Sleep = (ms: number) => Promise<void>;
 
 /** The error Chrome throws while the service worker is starting and has no listener yet. */
 const isWakingUp = (error: unknown) =>
-  error instanceof Error && /Receiving end does not exist|Could not establish connection|message port closed/i.test(error.message);
+  error instanceof Error &&
+  /Receiving end does not exist|Could not establish connection|message port closed/i.test(error.message);
 
 export interface ClientOptions {
   attempts?: number;
@@ -37,7 +38,9 @@ export function createClient(rawSend: RawSend, options: ClientOptions = {}) {
         await sleep(delayMs * 2 ** Math.min(attempt, 4));
       }
     }
-    const detail: AppError = appError('backgroundUnavailable', 'errorBackgroundUnavailable', [String(lastError)]);
+    const detail: AppError = appError('backgroundUnavailable', 'errorBackgroundUnavailable', [
+      String(lastError),
+    ]);
     return { ok: false, error: detail };
   };
 }

@@ -1,28 +1,41 @@
 import { z } from 'zod';
-import { categoryIds, defaultSettings, settingsSchema, siteRuleSchema, SETTINGS_VERSION, type Settings } from './schema';
+import {
+  categoryIds,
+  defaultSettings,
+  settingsSchema,
+  siteRuleSchema,
+  SETTINGS_VERSION,
+  type Settings,
+} from './schema';
 
 /** Keeps the valid entries of a list and drops the rest, so one bad rule never costs the others. */
 const listOf = <T>(item: z.ZodType<T>, fallback: T[]) =>
-  z.unknown().optional().transform((value): T[] => {
-    if (!Array.isArray(value)) return fallback;
-    return value.flatMap((entry) => {
-      const parsed = item.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
+  z
+    .unknown()
+    .optional()
+    .transform((value): T[] => {
+      if (!Array.isArray(value)) return fallback;
+      return value.flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      });
     });
-  });
 
 const shape = settingsSchema.shape;
 const d = defaultSettings;
 
-const categoryActionsRepair = z.unknown().optional().transform((value): Settings['categoryActions'] => {
-  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const repaired = { ...d.categoryActions };
-  for (const id of categoryIds) {
-    const parsed = shape.categoryActions.shape[id].safeParse(stored[id]);
-    if (parsed.success) repaired[id] = parsed.data;
-  }
-  return repaired;
-});
+const categoryActionsRepair = z
+  .unknown()
+  .optional()
+  .transform((value): Settings['categoryActions'] => {
+    const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const repaired = { ...d.categoryActions };
+    for (const id of categoryIds) {
+      const parsed = shape.categoryActions.shape[id].safeParse(stored[id]);
+      if (parsed.success) repaired[id] = parsed.data;
+    }
+    return repaired;
+  });
 
 const notificationsRepair = z.object({
   vpnAutoEnabled: z.boolean().catch(d.notifications.vpnAutoEnabled),

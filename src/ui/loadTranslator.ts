@@ -10,12 +10,15 @@ export interface TranslatorSources {
 }
 
 /** Picks the translator for the language chosen in settings, falling back to English for missing keys. */
-export async function loadTranslator(sources: TranslatorSources): Promise<{ t: Translate; language: string }> {
+export async function loadTranslator(
+  sources: TranslatorSources,
+): Promise<{ t: Translate; language: string }> {
   const settings = await sources.send({ type: 'getSettings' });
   const language = settings.ok ? settings.value.language : 'auto';
   if (language === 'auto') {
     return {
-      t: (key, substitutions) => sources.getMessage(key, substitutions ? [...substitutions] : undefined) || key,
+      t: (key, substitutions) =>
+        sources.getMessage(key, substitutions ? [...substitutions] : undefined) || key,
       language: sources.getMessage('@@ui_locale').slice(0, 2) || 'en',
     };
   }

@@ -1,0 +1,82 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
+
+let current: ExtensionBrowser | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+
+const text = (page: import('puppeteer-core').Page, selector: string) =>
+  page.$eval(selector, (element) => element.textContent ?? '');
+
+describe('walking skeleton in real Chromium', () => {
+  it('the popup renders and shows what the background answered', async () => {
+    current = await launchWithExtension();
+    const popup = await current.openPage('popup/index.html');
+    await popup.waitForSelector('[data-testid="connection-state"]');
+    expect(await text(popup, '[data-testid="connection-state"]')).toBe('VPN is off');
+    expect(await text(popup, '[data-testid="version"]')).toBe('Version 0.1.0');
+  });
+
+  it('a setting changed in options survives a service-worker stop and a browser restart', async () => {
+    const profile = await newProfileDir();
+    try {
+      current = await launchWithExtension({ userDataDir: profile });
+      const options = await current.openPage('options/index.html');
+      await options.waitForSelector('#kill-switch');
+      expect(await options.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(false);
+      await options.click('#kill-switch');
+      await waitFor(
+        () => options.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked),
+        'the switch',
+      );
+
+      await current.stopServiceWorker();
+      const reopened = await current.openPage('options/index.html');
+      await reopened.waitForSelector('#kill-switch');
+      expect(await reopened.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(true);
+      await current.browser.close();
+
+      current = await launchWithExtension({ userDataDir: profile });
+      const afterRestart = await current.openPage('options/index.html');
+      await afterRestart.waitForSelector('#kill-switch');
+      expect(await afterRestart.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(
+        true,
+      );
+    } finally {
+      await current?.close();
+      current = undefined;
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('importing a malformed settings file shows an error and changes nothing', async () => {
+    current = await launchWithExtension();
+    const options = await current.openPage('options/index.html');
+    await options.waitForSelector('#auto-connect');
+    await options.click('#auto-connect');
+    await waitFor(
+      () => options.$eval('#auto-connect', (input) => (input as HTMLInputElement).checked),
+      'the switch',
+    );
+
+    const file = join(tmpdir(), `rampart-bad-settings-${process.pid}.json`);
+    await writeFile(file, '{"kind":"rampart-settings","settings":{"killSwitch":');
+    const input = await options.$('#import-file');
+    await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(file);
+    await options.waitForSelector('[data-testid="backup-outcome"] .notice.error');
+    expect(await text(options, '[data-testid="backup-outcome"]')).toBe(
+      'This file is not valid JSON. Nothing was changed.',
+    );
+
+    const reloaded = await current.openPage('options/index.html');
+    await reloaded.waitForSelector('#auto-connect');
+    expect(await reloaded.$eval('#auto-connect', (input) => (input as HTMLInputElement).checked)).toBe(true);
+    expect(await reloaded.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(false);
+    await rm(file, { force: true });
+  });
+});
