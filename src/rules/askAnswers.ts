@@ -1,0 +1,66 @@
+import { getDomain } from 'tldts';
+import { isIpLiteral, normalizeHost } from './host';
+
+export type Route = 'vpn' | 'direct';
+
+/** The user's answer to "use the VPN for this site?". `expiresAt` is null when they ticked "remember my choice". */
+export interface AskAnswer {
+  route: Route;
+  expiresAt: number | null;
+}
+
+/** Answers keyed by site (see `askSiteKey`); a plain record so it stores as JSON as it is. */
+export type AskAnswers = Readonly<Record<string, AskAnswer>>;
+
+/** An answer given without "remember my choice" lasts one hour. */
+export const ASK_ANSWER_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * "Ask" prompts once per site, not once per host: the key is the registrable domain (`www.bank.co.uk` →
+ * `bank.co.uk`), or the host itself when it has none (IP addresses, bare public suffixes).
+ */
+export const askSiteKey = (rawHost: string): string => {
+  const host = normalizeHost(rawHost);
+  return getDomain(host) ?? host;
+};
+
+export const createAskAnswer = (route: Route, remember: boolean, now: number): AskAnswer => ({
+  route,
+  expiresAt: remember ? null : now + ASK_ANSWER_TTL_MS,
+});
+
+const isLive = (answer: AskAnswer, now: number): boolean => answer.expiresAt === null || answer.expiresAt > now;
+
+/** Records an answer for the host's site, dropping answers that have expired by `now`. */
+export const rememberAskAnswer = (
+  answers: AskAnswers,
+  host: string,
+  route: Route,
+  remember: boolean,
+  now: number,
+): AskAnswers => ({ ...pruneAskAnswers(answers, now), [askSiteKey(host)]: createAskAnswer(route, remember, now) });
+
+export const pruneAskAnswers = (answers: AskAnswers, now: number): AskAnswers =>
+  Object.fromEntries(Object.entries(answers).filter(([, answer]) => isLive(answer, now)));
+
+/** When the next answer expires (the PAC must be recompiled then), or null if none will. */
+export const nextAskExpiry = (answers: AskAnswers, now: number): number | null => {
+  let next: number | null = null;
+  for (const { expiresAt } of Object.values(answers)) {
+    if (expiresAt !== null && expiresAt > now && (next === null || expiresAt < next)) next = expiresAt;
+  }
+  return next;
+};
+
+/** The live answer for a host: keys match the host and its subdomains, the most specific key first
+ * (an IP address matches only itself). */
+export const findAskAnswer = (answers: AskAnswers, rawHost: string, now: number): AskAnswer | undefined => {
+  const host = normalizeHost(rawHost);
+  for (let key: string | null = host; key !== null; ) {
+    const answer = Object.hasOwn(answers, key) ? answers[key] : undefined;
+    if (answer && isLive(answer, now)) return answer;
+    const dot: number = isIpLiteral(host) ? -1 : key.indexOf('.');
+    key = dot >= 0 ? key.slice(dot + 1) : null;
+  }
+  return undefined;
+};

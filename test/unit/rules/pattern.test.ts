@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { formatSitePattern, parseSitePattern, patternErrorKeys } from '../../../src/rules';
+
+describe('parseSitePattern accepts', () => {
+  it.each([
+    ['example.com', 'domain', 'example.com'],
+    ['  Example.COM  ', 'domain', 'example.com'],
+    ['example.com.', 'domain', 'example.com'],
+    ['=example.com', 'exact', 'example.com'],
+    ['=Example.COM.', 'exact', 'example.com'],
+    ['*.example.com', 'subdomains', 'example.com'],
+    ['.example.com', 'subdomains', 'example.com'],
+    ['https://user:pw@Www.Example.com:8443/path?q#f', 'domain', 'www.example.com'],
+    ['http://example.com', 'domain', 'example.com'],
+    ['example.com/some/page', 'domain', 'example.com'],
+    ['example.com:8080', 'domain', 'example.com'],
+    ['=https://mail.example.com/inbox', 'exact', 'mail.example.com'],
+    ['Пример.РФ', 'domain', 'xn--e1afmkfd.xn--p1ai'],
+    ['*.пример.рф', 'subdomains', 'xn--e1afmkfd.xn--p1ai'],
+    ['xn--e1afmkfd.xn--p1ai', 'domain', 'xn--e1afmkfd.xn--p1ai'],
+    ['faß.de', 'domain', 'xn--fa-hia.de'],
+    ['日本。jp', 'domain', 'xn--wgv71a.jp'],
+    ['a_b.example.com', 'domain', 'a_b.example.com'],
+    ['ru', 'domain', 'ru'],
+    ['*.ru', 'subdomains', 'ru'],
+    ['1.2.3.4', 'exact', '1.2.3.4'],
+    ['=1.2.3.4', 'exact', '1.2.3.4'],
+    ['1.2.3.4:80', 'exact', '1.2.3.4'],
+    ['http://10.0.0.1/admin', 'exact', '10.0.0.1'],
+    ['[::1]', 'exact', '::1'],
+    ['::1', 'exact', '::1'],
+    ['[2001:DB8::1]:443', 'exact', '2001:db8::1'],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001', 'exact', '2001:db8::1'],
+    ['http://[fe80::1]/x', 'exact', 'fe80::1'],
+  ])('%j as %s %s', (input, kind, host) => {
+    expect(parseSitePattern(input)).toEqual({ ok: true, value: { kind, host } });
+  });
+});
+
+describe('parseSitePattern rejects', () => {
+  it.each([
+    ['', 'pattern_empty', undefined],
+    ['   ', 'pattern_empty', undefined],
+    ['=', 'pattern_empty', undefined],
+    ['https://', 'pattern_empty', undefined],
+    ['exa mple.com', 'pattern_space', undefined],
+    ['exa$mple.com', 'pattern_bad_character', '$'],
+    ['exa!mple.com', 'pattern_bad_character', '!'],
+    ['a..b', 'pattern_empty_label', undefined],
+    ['..a.com', 'pattern_empty_label', undefined],
+    ['a.com..', 'pattern_empty_label', undefined],
+    ['-a.com', 'pattern_hyphen', '-a'],
+    ['a-.com', 'pattern_hyphen', 'a-'],
+    ['a.*.com', 'pattern_wildcard_position', undefined],
+    ['ex*ample.com', 'pattern_wildcard_position', undefined],
+    ['example.*', 'pattern_wildcard_position', undefined],
+    ['*', 'pattern_wildcard_position', undefined],
+    ['**.a.com', 'pattern_wildcard_position', undefined],
+    ['=*.a.com', 'pattern_wildcard_position', undefined],
+    ['*.1.2.3.4', 'pattern_wildcard_ip', undefined],
+    ['*.[::1]', 'pattern_wildcard_ip', undefined],
+    ['1.2.3', 'pattern_bad_ip', '1.2.3'],
+    ['256.1.1.1', 'pattern_bad_ip', '256.1.1.1'],
+    ['0x7f.1', 'pattern_bad_ip', '0x7f.1'],
+    ['example.123', 'pattern_bad_ip', 'example.123'],
+    ['2001:db8::zz', 'pattern_bad_ip', '2001:db8::zz'],
+    ['[::1', 'pattern_bad_ip', '[::1'],
+    ['[::1]x', 'pattern_bad_port', 'x'],
+    ['example.com:abc', 'pattern_bad_port', 'abc'],
+    ['xn--zz.com', 'pattern_invalid_host', 'xn--zz.com'],
+    [`${'a'.repeat(64)}.com`, 'pattern_label_too_long', 'a'.repeat(64)],
+    [`${`${'a'.repeat(60)}.`.repeat(5)}com`, 'pattern_too_long', undefined],
+  ])('%j with %s', (input, code, detail) => {
+    const key = patternErrorKeys[code as keyof typeof patternErrorKeys];
+    const error = detail === undefined ? { code, messageKey: key } : { code, messageKey: key, substitutions: [detail] };
+    expect(parseSitePattern(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe('formatSitePattern', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['=example.com', '=example.com'],
+    ['.example.com', '*.example.com'],
+    ['Пример.рф', 'xn--e1afmkfd.xn--p1ai'],
+    ['=1.2.3.4', '1.2.3.4'],
+    ['::1', '[::1]'],
+  ])('%j is shown as %j and parses back to the same pattern', (input, text) => {
+    const parsed = parseSitePattern(input);
+    if (!parsed.ok) throw new Error('expected a valid pattern');
+    expect(formatSitePattern(parsed.value)).toBe(text);
+    expect(parseSitePattern(text)).toEqual(parsed);
+  });
+});
