@@ -1,0 +1,55 @@
+import type { PublicKeySet } from '../credentials';
+import type { Resolve } from './resolve';
+import type { TlsMaterial } from './tls';
+import type { ReportUsage } from './usageReporter';
+
+export interface GatewayIdentity {
+  id: string;
+  region: string;
+  city: string;
+}
+
+export interface GatewayConfig {
+  /** Listen address; `127.0.0.1` in tests. */
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /**
+   * TLS to the gateway (the normal case: proxy scheme `HTTPS host:port`). `'self-signed'` makes a certificate
+   * at start for development and tests; `null` serves plain HTTP for a self-hosted gateway (`PROXY host:port`).
+   */
+  tls: TlsMaterial | 'self-signed' | null;
+  /** Account-service public keys that credentials may be signed with. */
+  publicKeys: PublicKeySet;
+  gateway: GatewayIdentity;
+  /** Delivers usage batches; see `httpReportUsage` for the account-service default. */
+  reportUsage: ReportUsage;
+  /** What the check host reports as the exit address; default: the local address the client reached. */
+  exitAddress?: string;
+  /** Test switch: let loopback/private destinations through. Never on a public gateway. */
+  allowPrivateDestinations?: boolean;
+  /** Destination resolver; default the system's. Tests use `loopbackTestResolve` for `*.test`. */
+  resolve?: Resolve;
+  /** Destination ports refused outright (default: 25, so the gateway is no spam relay). */
+  blockedPorts?: readonly number[];
+  /** How often usage is sent (default 10 s) and how retries back off (default 1 s doubling to 60 s). */
+  reportIntervalMs?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How often open connections are metered and checked against the daily limit (default 1 s). */
+  meterIntervalMs?: number;
+  /** Clock (Unix ms); tests move it. */
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface RunningGateway {
+  port: number;
+  /** `https://127.0.0.1:port` or `http://…` for plain mode: what a client uses as its proxy URL. */
+  url: string;
+  /** The PEM certificate clients must trust, when the gateway serves TLS. */
+  certificate: string | null;
+  /** Meters open connections and tries to deliver usage now; true when nothing is left unacknowledged. */
+  flushUsage(): Promise<boolean>;
+  close(): Promise<void>;
+}

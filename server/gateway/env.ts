@@ -1,0 +1,64 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { appError, err, ok, type Result } from '../../src/result';
+import { loadPublicKeysFromEnv } from '../credentials';
+import type { GatewayConfig } from './config';
+import { httpReportUsage } from './httpReportUsage';
+import { loopbackTestResolve } from './resolve';
+import { readTlsFiles } from './tls';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const flag = z.enum(['0', '1', 'true', 'false', '']).transform((value) => value === '1' || value === 'true');
+const envSchema = z.object({
+  GATEWAY_HOST: z.string().default('0.0.0.0'),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  GATEWAY_TLS: z.enum(['on', 'off']).default('on'),
+  GATEWAY_TLS_KEY_FILE: z.string().optional(),
+  GATEWAY_TLS_CERT_FILE: z.string().optional(),
+  GATEWAY_ID: z.string().min(1).default(hostname()),
+  GATEWAY_REGION: z.string().default('local'),
+  GATEWAY_CITY: z.string().default('Local'),
+  ACCOUNT_URL: z.url().default('http://127.0.0.1:8080'),
+  GATEWAY_SECRET: z.string().default(''),
+  EXIT_ADDRESS: z.string().optional(),
+  USAGE_REPORT_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+  ALLOW_PRIVATE_DESTINATIONS: flag.default(false),
+  RESOLVE_TEST_TO_LOOPBACK: flag.default(false),
+});
+
+/** Reads the gateway's configuration from the environment (see README, "Gateway"). */
+export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConfig>> => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return err(appError('gateway-config-invalid', 'errorGatewayConfig', [z.prettifyError(parsed.error)]));
+  }
+  const vars = parsed.data;
+  const publicKeys = await loadPublicKeysFromEnv(env);
+  if (!publicKeys.ok) return publicKeys;
+
+  let tls: GatewayConfig['tls'] = null;
+  if (vars.GATEWAY_TLS === 'on') {
+    if (vars.GATEWAY_TLS_KEY_FILE !== undefined && vars.GATEWAY_TLS_CERT_FILE !== undefined) {
+      const files = await readTlsFiles(vars.GATEWAY_TLS_KEY_FILE, vars.GATEWAY_TLS_CERT_FILE);
+      if (!files.ok) return files;
+      tls = files.value;
+    } else {
+      tls = 'self-signed';
+    }
+  }
+
+  const config: GatewayConfig = {
+    host: vars.GATEWAY_HOST,
+    port: vars.GATEWAY_PORT,
+    tls,
+    publicKeys: publicKeys.value,
+    gateway: { id: vars.GATEWAY_ID, region: vars.GATEWAY_REGION, city: vars.GATEWAY_CITY },
+    reportUsage: httpReportUsage(vars.ACCOUNT_URL, vars.GATEWAY_SECRET),
+    reportIntervalMs: vars.USAGE_REPORT_INTERVAL_MS,
+    allowPrivateDestinations: vars.ALLOW_PRIVATE_DESTINATIONS,
+  };
+  if (vars.EXIT_ADDRESS !== undefined && vars.EXIT_ADDRESS !== '') config.exitAddress = vars.EXIT_ADDRESS;
+  if (vars.RESOLVE_TEST_TO_LOOPBACK) config.resolve = loopbackTestResolve;
+  return ok(config);
+};

@@ -1,0 +1,26 @@
+import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../src/api/proxyCredential';
+import { appError, err, ok } from '../../src/result';
+import type { ReportUsage } from './usageReporter';
+
+const REPORT_TIMEOUT_MS = 10_000;
+
+/** The default reporter: POST the batch to the account service, authenticated by the shared gateway secret. */
+export const httpReportUsage =
+  (accountUrl: string, gatewaySecret: string): ReportUsage =>
+  async (batch) => {
+    const url = `${accountUrl.replace(/\/+$/, '')}${GATEWAY_USAGE_PATH}`;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecret },
+        body: JSON.stringify(batch),
+        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      return response.ok
+        ? ok(undefined)
+        : err(appError('usage-report-refused', 'errorUsageReport', [String(response.status)]));
+    } catch (error) {
+      return err(appError('usage-report-unreachable', 'errorUsageReport', [String(error)]));
+    }
+  };

@@ -1,0 +1,12 @@
+// The gateway: a TLS forward proxy that admits only signed proxy credentials, refuses private destinations,
+// meters bytes per account and enforces the daily allowance.
+export { startGateway } from './startGateway';
+export type { GatewayConfig, GatewayIdentity, RunningGateway } from './config';
+export { gatewayConfigFromEnv } from './env';
+export { httpReportUsage } from './httpReportUsage';
+export type { ReportUsage } from './usageReporter';
+export { loopbackTestResolve, systemResolve } from './resolve';
+export type { Resolve, ResolvedAddress } from './resolve';
+export { readTlsFiles, selfSignedTls } from './tls';
+export type { TlsMaterial } from './tls';
+export { isForbiddenAddress } from './addresses';

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCredentialKeys, signProxyCredential } from '../../../server/credentials';
+import { newProxyCredentialPayload } from '../../../src/api/proxyCredential';
+import {
+  credential,
+  startOrigin,
+  startTestGateway,
+  viaProxy,
+  viaTunnel,
+  type Origin,
+  type TestGateway,
+} from './helpers';
+
+let origin: Origin;
+let gateway: TestGateway;
+beforeAll(async () => {
+  origin = await startOrigin();
+  gateway = await startTestGateway();
+});
+afterAll(async () => {
+  await gateway.close();
+  await origin.close();
+});
+
+const expired = () => credential({}, Date.now() - 30 * 60 * 1000);
+const tampered = () => {
+  const [payload = '', signature = ''] = credential().split('.');
+  const text = Buffer.from(payload, 'base64url').toString().replace('"anonymous"', '"unlimited"');
+  return `${Buffer.from(text).toString('base64url')}.${signature}`;
+};
+const foreign = () => {
+  const other = generateCredentialKeys();
+  return signProxyCredential(
+    newProxyCredentialPayload(
+      { deviceId: 'device-1', accountId: null, tier: 'unlimited', dailyLimitBytes: null, keyId: other.keyId },
+      Date.now(),
+    ),
+    other.privateKey,
+  );
+};
+
+describe('gateway authentication', () => {
+  it('serves a plain HTTP request with a valid credential', async () => {
+    const reply = await viaProxy(gateway, `http://site.test:${origin.port}/hello`, credential());
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString()).toBe('hello');
+    expect(origin.seen).toContain('/hello');
+  });
+
+  it('opens a CONNECT tunnel with a valid credential', async () => {
+    const { connect, inner } = await viaTunnel(
+      gateway,
+      `site.test:${origin.port}`,
+      '/tunnelled',
+      credential(),
+    );
+    expect(connect.status).toBe(200);
+    expect(inner?.body.toString()).toBe('hello');
+    expect(origin.seen).toContain('/tunnelled');
+  });
+
+  it.each([
+    ['missing', () => undefined, 'credential-missing'],
+    ['expired', expired, 'credential-expired'],
+    ['tampered', tampered, 'credential-invalid'],
+    ['signed by an unknown key', foreign, 'credential-invalid'],
+    ['garbage', () => 'not-a-token', 'credential-invalid'],
+  ])('answers 407 with the reason when the credential is %s', async (_name, token, reason) => {
+    const before = origin.seen.length;
+    const plain = await viaProxy(gateway, `http://site.test:${origin.port}/refused`, token());
+    const tunnel = await viaTunnel(gateway, `site.test:${origin.port}`, '/refused', token());
+    for (const reply of [plain, tunnel.connect]) {
+      expect(reply.status).toBe(407);
+      expect(reply.headers['x-rampart-reason']).toBe(reason);
+      expect(reply.headers['proxy-authenticate']).toBe('Basic realm="Rampart"');
+    }
+    expect(tunnel.inner).toBeNull();
+    expect(origin.seen.length).toBe(before);
+  });
+
+  it('also works without TLS for a self-hosted gateway', async () => {
+    const plainGateway = await startTestGateway({ tls: null });
+    try {
+      expect(plainGateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await viaProxy(plainGateway, `http://site.test:${origin.port}/`, credential())).status).toBe(
+        200,
+      );
+      expect((await viaProxy(plainGateway, `http://site.test:${origin.port}/`, undefined)).status).toBe(407);
+    } finally {
+      await plainGateway.close();
+    }
+  });
+});
