@@ -1,45 +1,19 @@
 // Wiring only: the real browser APIs go in here, the logic lives in the modules this file imports.
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
+import { decideRoute } from '../src/rules';
 import { appError, err } from '../src/result';
-import { connectionStates, type ConnectionState } from '../src/status';
-import { createHandlers } from './handlers';
-import type { KeyValueArea, Platform } from './platform';
+import { createBrowserPlatform, isFirefox } from './browserPlatform';
+import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
-import { createRouter } from './router';
-import { createSettingsStore } from './settingsStore';
+import { isProxyFailure } from './vpn/proxyErrors';
 
-const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
-  get: async (key) => (await storage.get(key))[key],
-  set: (key, value) => storage.set({ [key]: value }),
-  remove: (key) => storage.remove(key),
-});
+const platform = createBrowserPlatform();
+const now = () => platform.now().getTime();
+const { settings, vpn, route, answerAuth, start, latestRouting } = composeBackground(platform);
 
-const platform: Platform = {
-  local: area(browser.storage.local),
-  session: area(browser.storage.session),
-  extensionId: browser.runtime.id,
-  extensionOrigin: browser.runtime.getURL(''),
-  extensionVersion: browser.runtime.getManifest().version,
-  now: () => new Date(),
-};
-
-const settings = createSettingsStore(platform.local);
-
-const connectionState = async (): Promise<ConnectionState> => {
-  const stored = await platform.session.get('connectionState');
-  return connectionStates.find((state) => state === stored) ?? 'off';
-};
-
-const whenReady = createReadyGate(async () => {
-  await settings.get();
-}, 10_000);
-
-const route = createRouter(
-  createHandlers({ platform, settings, connectionState }),
-  platform.extensionId,
-  platform.extensionOrigin,
-);
+// A restarted worker restores its state and re-applies routing before it answers anything else.
+const whenReady = createReadyGate(start, 10_000);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(
@@ -47,3 +21,79 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     (error: unknown) => err(appError('notReady', 'errorBackgroundUnavailable', [String(error)])),
   ),
 );
+
+// Proxy authentication: answered from storage, at most once per request, never left to a browser prompt.
+if (isFirefox) {
+  browser.webRequest.onAuthRequired.addListener((details) => answerAuth(details), { urls: ['<all_urls>'] }, [
+    'blocking',
+  ]);
+} else {
+  chrome.webRequest.onAuthRequired.addListener(
+    (details, callback) => {
+      void answerAuth(details).then((answer) => callback?.(answer));
+    },
+    { urls: ['<all_urls>'] },
+    ['asyncBlocking'],
+  );
+}
+
+// A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
+browser.webRequest.onErrorOccurred.addListener(
+  (details) => {
+    if (isProxyFailure(details.error)) void whenReady().then(() => vpn.checkConnection());
+  },
+  { urls: ['<all_urls>'] },
+);
+
+if (isFirefox) {
+  browser.proxy.onRequest.addListener(
+    async (details) => {
+      await whenReady();
+      const routing = latestRouting();
+      const target = routing?.plan.target;
+      if (!routing || !target) return { type: 'direct' };
+      const { plan, context } = routing;
+      const decision = decideRoute(new URL(details.url).hostname, {
+        ...context,
+        vpnEnabled: plan.vpnEnabled,
+        now: now(),
+      });
+      if (decision.effective === 'direct') return { type: 'direct' };
+      const proxy = {
+        type: target.scheme === 'HTTPS' ? 'https' : 'http',
+        host: target.host,
+        port: target.port,
+      };
+      return plan.failClosed ? [proxy] : [proxy, { type: 'direct' }];
+    },
+    { urls: ['<all_urls>'] },
+  );
+}
+
+browser.proxy.settings.onChange.addListener(() => {
+  void whenReady().then(async () => {
+    const level = await platform.proxy.levelOfControl();
+    if (level === 'controlled_by_other_extensions') {
+      await platform.notifier.show(
+        'proxy-taken',
+        platform.translate('notifyProxyTakenTitle'),
+        platform.translate('notifyProxyTakenMessage'),
+      );
+    }
+  });
+});
+
+const HEALTH_ALARM = 'vpn-health';
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === HEALTH_ALARM) void whenReady().then(() => vpn.checkConnection());
+});
+void browser.alarms.get(HEALTH_ALARM).then((existing) => {
+  if (!existing) void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 1 });
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void whenReady().then(async () => {
+    const current = await settings.get();
+    await vpn.setVpnEnabled(current.autoConnect);
+  });
+});

@@ -8,6 +8,30 @@ export interface KeyValueArea {
   remove(key: string): Promise<void>;
 }
 
+/** What the extension asks the browser's proxy settings to do. */
+export type ProxyConfig = { mode: 'pac'; script: string } | { mode: 'system' };
+
+/** Chrome's `levelOfControl` for a browser setting. */
+export type ControlLevel =
+  | 'not_controllable'
+  | 'controlled_by_other_extensions'
+  | 'controllable_by_this_extension'
+  | 'controlled_by_this_extension';
+
+export interface ProxyControl {
+  apply(config: ProxyConfig): Promise<void>;
+  levelOfControl(): Promise<ControlLevel>;
+}
+
+export interface Notifier {
+  show(id: string, title: string, message: string): Promise<void>;
+}
+
+/** The result of asking the gateway who we look like from the outside. */
+export type GatewayCheck =
+  | { ok: true; exitAddress?: string }
+  | { ok: false; reason: 'unreachable' | 'refused' | 'limit'; resetAt?: number };
+
 export interface Platform {
   local: KeyValueArea;
   session: KeyValueArea;
@@ -15,6 +39,15 @@ export interface Platform {
   extensionOrigin: string;
   extensionVersion: string;
   now(): Date;
+  proxy: ProxyControl;
+  /** Keeps WebRTC from leaking the real address while connected (`disable_non_proxied_udp`), or clears that. */
+  setWebRtcProtection(on: boolean): Promise<void>;
+  notifier: Notifier;
+  /** Fetches the gateway's check host through the current proxy settings. */
+  checkGateway(): Promise<GatewayCheck>;
+  translate(key: string, substitutions?: string[]): string;
+  /** Reads a file bundled in the extension (category data). */
+  readBundled(path: string): Promise<string>;
 }
 
 /** Who sent a runtime message, as far as the router needs to know. */

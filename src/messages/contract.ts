@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { settingsPatchSchema, type Settings } from '../settings';
+import { settingsPatchSchema, siteActions, type Settings } from '../settings';
 import type { ConnectionStatus } from '../status';
+
+const host = z.string().trim().min(1).max(253);
 
 /** Every message a page may send to the background, declared once. */
 export const requestSchema = z.discriminatedUnion('type', [
@@ -9,10 +11,43 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('updateSettings'), patch: settingsPatchSchema }),
   z.object({ type: z.literal('exportSettings') }),
   z.object({ type: z.literal('importSettings'), text: z.string() }),
+  z.object({ type: z.literal('setVpnEnabled'), enabled: z.boolean() }),
+  z.object({ type: z.literal('checkConnection') }),
+  z.object({ type: z.literal('getSiteRouting'), url: z.string().max(8192) }),
+  z.object({ type: z.literal('setSiteRule'), host, action: z.enum(siteActions).nullable() }),
+  z.object({ type: z.literal('answerAsk'), host, route: z.enum(['vpn', 'direct']), remember: z.boolean() }),
+  z.object({ type: z.literal('listRegions') }),
+  z.object({ type: z.literal('selectRegion'), region: z.string().min(1).max(64) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** How the current tab's site is routed, for the popup's one-click buttons. */
+export interface SiteRouting {
+  /** Null for pages that are not web sites (new tab, extension pages). */
+  host: string | null;
+  route: 'vpn' | 'direct' | 'ask';
+  reason: 'bypass' | 'siteRule' | 'category' | 'global' | 'notWeb';
+  /** The site rule that applies to this host exactly, if any (what the buttons change). */
+  ruleAction: 'always' | 'never' | 'ask' | null;
+  category?: string;
+}
+
+export interface RegionChoice {
+  region: string;
+  city: string;
+  load: number;
+  locked: boolean;
+}
+
+export interface RegionList {
+  selected: string;
+  /** Free and anonymous devices may use only "Optimal". */
+  canChoose: boolean;
+  regions: RegionChoice[];
+  selfHosted: boolean;
+}
 
 /** What the background answers to each request type. */
 export interface Responses {
@@ -21,4 +56,11 @@ export interface Responses {
   updateSettings: Settings;
   exportSettings: { fileName: string; text: string };
   importSettings: Settings;
+  setVpnEnabled: ConnectionStatus;
+  checkConnection: ConnectionStatus;
+  getSiteRouting: SiteRouting;
+  setSiteRule: SiteRouting;
+  answerAsk: SiteRouting;
+  listRegions: RegionList;
+  selectRegion: RegionList;
 }

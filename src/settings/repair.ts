@@ -57,6 +57,8 @@ const repairingSchema = z.object({
   allowList: listOf(z.string().trim().min(1).max(253), d.allowList),
   notifications: notificationsRepair.catch(d.notifications),
   language: shape.language.catch(d.language),
+  selfHostedGateway: shape.selfHostedGateway.catch(d.selfHostedGateway),
+  serviceUrl: shape.serviceUrl.catch(d.serviceUrl),
 });
 
 /** Turns anything read from storage into valid settings, repairing field by field. */

@@ -45,6 +45,28 @@ const categoryActionsShape = Object.fromEntries(categoryIds.map((id) => [id, z.e
   [K in CategoryId]: z.ZodEnum<{ [A in CategoryAction]: A }>;
 };
 
+/**
+ * A gateway the user runs themselves. Plain `PROXY` is allowed only here: the service's own gateways are
+ * always reached over TLS (`HTTPS`).
+ */
+export const selfHostedGatewaySchema = z.object({
+  scheme: z.enum(['HTTPS', 'PROXY']),
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]_-]+$/),
+  port: z.number().int().min(1).max(65535),
+  username: z.string().max(256),
+  password: z.string().max(1024),
+});
+export type SelfHostedGateway = z.infer<typeof selfHostedGatewaySchema>;
+
+/** The region value that selects the self-hosted gateway; `optimal` picks the least loaded service gateway. */
+export const SELF_HOSTED_REGION = 'self-hosted';
+export const OPTIMAL_REGION = 'optimal';
+
 /** The strict shape of settings: what an imported file must match exactly. */
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -58,6 +80,12 @@ export const settingsSchema = z.object({
   allowList: z.array(z.string().trim().min(1).max(253)).max(100_000),
   notifications: notificationSettingsSchema,
   language: z.enum(languages),
+  selfHostedGateway: selfHostedGatewaySchema.nullable(),
+  /** Overrides the account service address built into the extension (operators and tests). */
+  serviceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -86,6 +114,8 @@ export const defaultSettings: Settings = {
   allowList: [],
   notifications: { vpnAutoEnabled: true, connectionLost: true, limitReached: true, siteBlocked: true },
   language: 'auto',
+  selfHostedGateway: null,
+  serviceUrl: null,
 };
 
 /** What a page may change: any top-level field but the version. */

@@ -11,7 +11,10 @@ export type ConnectionEvent =
   | { type: 'signedOut' }
   | { type: 'signedIn'; wantsVpn: boolean };
 
-const at = (now: number, record: Omit<ConnectionRecord, 'since'>): ConnectionRecord => ({ ...record, since: now });
+const at = (now: number, record: Omit<ConnectionRecord, 'since'>): ConnectionRecord => ({
+  ...record,
+  since: now,
+});
 
 /**
  * The state machine of DESIGN.md: `off → connecting → on`, `on → error`, `on → limit`, `loggedOut`.
@@ -28,12 +31,19 @@ export function transition(current: ConnectionRecord, event: ConnectionEvent, no
     case 'healthy':
       if (state !== 'connecting' && state !== 'error' && state !== 'on') return current;
       if (state === 'on' && current.exitAddress === event.exitAddress) return current;
-      return at(now, event.exitAddress === undefined ? { state: 'on' } : { state: 'on', exitAddress: event.exitAddress });
+      return at(
+        now,
+        event.exitAddress === undefined ? { state: 'on' } : { state: 'on', exitAddress: event.exitAddress },
+      );
     case 'failed':
       if (state !== 'connecting' && state !== 'on' && state !== 'error') return current;
-      return state === 'error' && current.reason === event.reason ? current : at(now, { state: 'error', reason: event.reason });
+      return state === 'error' && current.reason === event.reason
+        ? current
+        : at(now, { state: 'error', reason: event.reason });
     case 'limitReached':
-      return state === 'loggedOut' || state === 'off' ? current : at(now, { state: 'limit', limitResetAt: event.resetAt });
+      return state === 'loggedOut' || state === 'off'
+        ? current
+        : at(now, { state: 'limit', limitResetAt: event.resetAt });
     case 'limitReset':
       return state === 'limit' ? at(now, { state: 'connecting' }) : current;
     case 'signedOut':

@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const connectionStates = ['off', 'connecting', 'on', 'error', 'limit', 'loggedOut'] as const;
 export type ConnectionState = (typeof connectionStates)[number];
 
-export const errorReasons = ['gatewayUnreachable', 'credentialsRefused', 'noGateway', 'serviceUnreachable'] as const;
+export const errorReasons = [
+  'gatewayUnreachable',
+  'credentialsRefused',
+  'noGateway',
+  'serviceUnreachable',
+] as const;
 export type ErrorReason = (typeof errorReasons)[number];
 
 /** The stored connection record (kept in `storage.session`, so a restarted worker restores it). */
@@ -26,11 +31,7 @@ export interface GatewaySummary {
 }
 
 /** What the popup needs to draw the connection at a glance. */
-export interface ConnectionStatus {
-  state: ConnectionState;
-  reason?: ErrorReason;
-  limitResetAt?: number;
-  exitAddress?: string;
+export interface ConnectionStatus extends ConnectionRecord {
   gateway?: GatewaySummary;
   version: string;
   protectionEnabled: boolean;

@@ -1,7 +1,16 @@
-import type { KeyValueArea, Platform } from '../../background/platform';
+import { readFile } from 'node:fs/promises';
+import type {
+  ControlLevel,
+  GatewayCheck,
+  KeyValueArea,
+  Platform,
+  ProxyConfig,
+} from '../../background/platform';
 
 /** An in-memory storage area that stores copies, as the browser does (no shared references). */
-export function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea & { data: Record<string, unknown> } {
+export function memoryArea(
+  initial: Record<string, unknown> = {},
+): KeyValueArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = structuredClone(initial);
   return {
     data,
@@ -18,16 +27,43 @@ export function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
-export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
-  return {
+/** A platform of plain objects that records what the background asked the browser to do. */
+export function fakePlatform(overrides: Partial<Platform> = {}) {
+  const applied: ProxyConfig[] = [];
+  const notifications: { id: string; title: string; message: string }[] = [];
+  const webRtc: boolean[] = [];
+  const state = {
+    check: { ok: true, exitAddress: '203.0.113.10' } as GatewayCheck,
+    control: 'controlled_by_this_extension' as ControlLevel,
+    clock: new Date('2026-11-23T12:00:00Z').getTime(),
+  };
+  const platform: Platform = {
     local: memoryArea(),
     session: memoryArea(),
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
     extensionVersion: '9.9.9',
-    now: () => new Date('2026-11-23T12:00:00Z'),
+    now: () => new Date(state.clock),
+    proxy: {
+      apply: async (config) => {
+        applied.push(config);
+      },
+      levelOfControl: async () => state.control,
+    },
+    setWebRtcProtection: async (on) => {
+      webRtc.push(on);
+    },
+    notifier: {
+      show: async (id, title, message) => {
+        notifications.push({ id, title, message });
+      },
+    },
+    checkGateway: async () => state.check,
+    translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
+    readBundled: (path) => readFile(`extension/${path}`, 'utf8'),
     ...overrides,
   };
+  return { platform, applied, notifications, webRtc, state };
 }
 
 export const ownPage = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options/index.html` };

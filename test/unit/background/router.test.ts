@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../background/handlers';
-import { createRouter, isOwnPage } from '../../../background/router';
-import { createSettingsStore } from '../../../background/settingsStore';
+import { composeBackground } from '../../../background/compose';
+import { isOwnPage } from '../../../background/router';
 import { defaultSettings, exportSettings } from '../../../src/settings';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakePlatform, ownPage } from '../../fakes/platform';
 
 function setup() {
-  const platform = fakePlatform();
-  const settings = createSettingsStore(platform.local);
-  const route = createRouter(
-    createHandlers({ platform, settings, connectionState: async () => 'off' }),
-    EXTENSION_ID,
-    EXTENSION_ORIGIN,
-  );
+  const { platform } = fakePlatform();
+  const { settings, route } = composeBackground(platform);
   return { platform, settings, route };
 }
 
@@ -31,9 +25,15 @@ describe('isOwnPage', () => {
 describe('router', () => {
   it('answers a status request from an own page', async () => {
     const { route } = setup();
-    expect(await route({ type: 'getStatus' }, ownPage)).toEqual({
+    expect(await route({ type: 'getStatus' }, ownPage)).toMatchObject({
       ok: true,
-      value: { state: 'off', version: '9.9.9', protectionEnabled: true },
+      value: {
+        state: 'off',
+        version: '9.9.9',
+        protectionEnabled: true,
+        vpnEnabled: false,
+        proxyControlledByOther: false,
+      },
     });
   });
 
@@ -43,18 +43,23 @@ describe('router', () => {
     expect(reply).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errorForbidden' } });
   });
 
-  it.each([null, 'getStatus', { type: 'launchMissiles' }, { type: 'updateSettings', patch: { killSwitch: 'on' } }])(
-    'answers a malformed message %j with badRequest',
-    async (message) => {
-      const { route } = setup();
-      const reply = await route(message, ownPage);
-      expect(reply.ok ? null : reply.error.code).toBe('badRequest');
-    },
-  );
+  it.each([
+    null,
+    'getStatus',
+    { type: 'launchMissiles' },
+    { type: 'updateSettings', patch: { killSwitch: 'on' } },
+  ])('answers a malformed message %j with badRequest', async (message) => {
+    const { route } = setup();
+    const reply = await route(message, ownPage);
+    expect(reply.ok ? null : reply.error.code).toBe('badRequest');
+  });
 
   it('updates one setting and keeps the rest', async () => {
     const { route, settings } = setup();
-    await route({ type: 'updateSettings', patch: { siteRules: [{ pattern: 'a.example', action: 'never' }] } }, ownPage);
+    await route(
+      { type: 'updateSettings', patch: { siteRules: [{ pattern: 'a.example', action: 'never' }] } },
+      ownPage,
+    );
     await route({ type: 'updateSettings', patch: { killSwitch: true } }, ownPage);
     expect(await settings.get()).toEqual({
       ...defaultSettings,

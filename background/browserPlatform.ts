@@ -1,0 +1,88 @@
+// The real browser behind the `Platform` interface. Wiring only: no decisions are made here.
+import browser from 'webextension-polyfill';
+import {
+  GATEWAY_CHECK_HOST,
+  GATEWAY_REASON_HEADER,
+  GATEWAY_RESET_HEADER,
+  gatewayCheckResponseSchema,
+} from '../src/api/proxyCredential';
+import type { ControlLevel, GatewayCheck, KeyValueArea, Platform, ProxyConfig } from './platform';
+
+const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
+  get: async (key) => (await storage.get(key))[key],
+  set: (key, value) => storage.set({ [key]: value }),
+  remove: (key) => storage.remove(key),
+});
+
+export const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
+
+const CHECK_TIMEOUT_MS = 8_000;
+
+/** Asks the gateway's own check host, through whatever proxy routing is in force now. */
+async function checkGateway(): Promise<GatewayCheck> {
+  let response: Response;
+  try {
+    response = await fetch(`http://${GATEWAY_CHECK_HOST}/`, {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  const reason = response.headers.get(GATEWAY_REASON_HEADER);
+  if (reason === 'daily-limit') {
+    const reset = Date.parse(response.headers.get(GATEWAY_RESET_HEADER) ?? '');
+    return Number.isNaN(reset)
+      ? { ok: false, reason: 'limit' }
+      : { ok: false, reason: 'limit', resetAt: reset };
+  }
+  if (response.status === 407) return { ok: false, reason: 'refused' };
+  // A self-hosted proxy does not know the check host and answers with an error page: it is still up.
+  const body = gatewayCheckResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!body.success) return { ok: true };
+  if (body.data.usage.limitReached)
+    return { ok: false, reason: 'limit', resetAt: Date.parse(body.data.usage.resetsAt) };
+  return { ok: true, exitAddress: body.data.exitAddress };
+}
+
+async function applyProxy(config: ProxyConfig): Promise<void> {
+  if (isFirefox) return; // Firefox routes per request through proxy.onRequest (see index.ts).
+  if (config.mode === 'system') return chrome.proxy.settings.clear({ scope: 'regular' });
+  return chrome.proxy.settings.set({
+    value: { mode: 'pac_script', pacScript: { data: config.script, mandatory: true } },
+    scope: 'regular',
+  });
+}
+
+export function createBrowserPlatform(): Platform {
+  return {
+    local: area(browser.storage.local),
+    session: area(browser.storage.session),
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
+    extensionVersion: browser.runtime.getManifest().version,
+    now: () => new Date(),
+    proxy: {
+      apply: applyProxy,
+      levelOfControl: async () => (await browser.proxy.settings.get({})).levelOfControl as ControlLevel,
+    },
+    setWebRtcProtection: async (on) => {
+      const setting = browser.privacy.network.webRTCIPHandlingPolicy;
+      if (on) await setting.set({ value: 'disable_non_proxied_udp' });
+      else await setting.clear({});
+    },
+    notifier: {
+      show: async (id, title, message) => {
+        await browser.notifications.create(id, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+          title,
+          message,
+        });
+      },
+    },
+    checkGateway,
+    translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
+    readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),
+  };
+}

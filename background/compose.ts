@@ -1,0 +1,64 @@
+import { createHandlers } from './handlers';
+import type { Platform } from './platform';
+import { createRouter } from './router';
+import { createSettingsStore } from './settingsStore';
+import { createAskAnswerStore } from './vpn/askAnswerStore';
+import { createCategoryLoader } from './vpn/categoryLoader';
+import { compileRouting } from './vpn/compileRouting';
+import { createConnectionStore } from './vpn/connectionStore';
+import { createProxyAuth } from './vpn/proxyAuth';
+import { createServiceLink } from './vpn/serviceLink';
+import { createVpnService, type RoutingInput } from './vpn/vpnService';
+
+/**
+ * Builds the whole background from a platform: the same composition runs in the service worker (real APIs)
+ * and in vitest (fakes). Holds no state of its own beyond what the stores persist.
+ */
+export function composeBackground(platform: Platform) {
+  const now = () => platform.now().getTime();
+  const settings = createSettingsStore(platform.local);
+  const connection = createConnectionStore(platform.session, now);
+  const askAnswers = createAskAnswerStore(platform.local, now);
+  const service = createServiceLink(platform, settings);
+  let latestRouting: RoutingInput | null = null;
+
+  const vpn = createVpnService({
+    platform,
+    settings,
+    connection,
+    categories: createCategoryLoader(platform.readBundled),
+    gateways: service.gateways,
+    askAnswers: askAnswers.get,
+    bypassHosts: service.bypassHosts,
+    compile: compileRouting,
+    onRouting: (input) => (latestRouting = input),
+  });
+
+  const route = createRouter(
+    createHandlers({
+      platform,
+      settings,
+      connection,
+      vpn,
+      askAnswers,
+      gateways: service.gateways,
+      tier: service.tier,
+    }),
+    platform.extensionId,
+    platform.extensionOrigin,
+  );
+
+  const answerAuth = createProxyAuth({
+    credentialsFor: service.proxyCredentials,
+    onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
+  });
+
+  /** Restores state after a (re)start: routing is re-applied before anything else is answered. */
+  const start = async () => {
+    await settings.get();
+    await vpn.applyRouting();
+  };
+
+  return { settings, connection, vpn, route, answerAuth, start, latestRouting: () => latestRouting };
+}
+export type Background = ReturnType<typeof composeBackground>;

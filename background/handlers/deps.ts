@@ -1,0 +1,18 @@
+import type { ProxyTier } from '../../src/api/proxyCredential';
+import type { Platform } from '../platform';
+import type { SettingsStore } from '../settingsStore';
+import type { AskAnswerStore } from '../vpn/askAnswerStore';
+import type { ConnectionStore } from '../vpn/connectionStore';
+import type { ServiceGateway } from '../vpn/gateway';
+import type { VpnService } from '../vpn/vpnService';
+
+export interface HandlerDeps {
+  platform: Platform;
+  settings: SettingsStore;
+  connection: ConnectionStore;
+  vpn: VpnService;
+  askAnswers: AskAnswerStore;
+  gateways(): Promise<ServiceGateway[]>;
+  /** The device's tier: free and anonymous devices may use only "Optimal". */
+  tier(): Promise<ProxyTier>;
+}

@@ -1,0 +1,16 @@
+import type { Handlers } from '../router';
+import type { HandlerDeps } from './deps';
+import { regionHandlers } from './regionHandlers';
+import { settingsHandlers } from './settingsHandlers';
+import { siteHandlers } from './siteHandlers';
+import { statusHandlers } from './statusHandlers';
+
+export type { HandlerDeps } from './deps';
+
+/** The background's answers to page requests, grouped by what they touch. */
+export const createHandlers = (deps: HandlerDeps): Handlers => ({
+  ...settingsHandlers(deps),
+  ...statusHandlers(deps),
+  ...siteHandlers(deps),
+  ...regionHandlers(deps),
+});

@@ -1,0 +1,35 @@
+import { ok } from '../../src/result';
+import { exportSettings, importSettings } from '../../src/settings';
+import type { Handlers } from '../router';
+import type { HandlerDeps } from './deps';
+
+type SettingsHandlers = Pick<
+  Handlers,
+  'getSettings' | 'updateSettings' | 'exportSettings' | 'importSettings'
+>;
+
+/** Settings changes also re-apply routing: rules, categories and the kill switch all shape it. */
+export function settingsHandlers({ platform, settings, vpn }: HandlerDeps): SettingsHandlers {
+  return {
+    getSettings: async () => ok(await settings.get()),
+    updateSettings: async ({ patch }) => {
+      const next = await settings.update(patch);
+      await vpn.applyRouting();
+      return ok(next);
+    },
+    exportSettings: async () => {
+      const now = platform.now();
+      return ok({
+        fileName: `rampart-settings-${now.toISOString().slice(0, 10)}.json`,
+        text: exportSettings(await settings.get(), now),
+      });
+    },
+    importSettings: async ({ text }) => {
+      const imported = importSettings(text);
+      if (!imported.ok) return imported;
+      const next = await settings.replace(imported.value);
+      await vpn.applyRouting();
+      return ok(next);
+    },
+  };
+}
