@@ -4,9 +4,8 @@
  * us the host exactly as typed into the address bar in some browsers, and both sides must agree.
  */
 export const normalizeHost = (host: string): string => {
-  let h = host.toLowerCase();
-  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
-  return h.replace(/\.+$/, '');
+  const h = host.toLowerCase().replace(/\.+$/, '');
+  return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
 };
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
