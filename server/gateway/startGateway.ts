@@ -54,8 +54,8 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     usage.observeCredential(credential, at);
 
     if (hostname.toLowerCase() === GATEWAY_CHECK_HOST) {
-      meter.assign(connectionId, ownerOf(credential));
-      // The check stays available at the limit: it is how the extension learns when the allowance resets.
+      // The check stays available at the limit (it is how the extension learns when the allowance resets),
+      // and a dedicated connection for it is not charged: the popup polls it, the user did not ask for it.
       const body = () =>
         checkResponse({
           credential,

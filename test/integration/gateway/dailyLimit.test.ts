@@ -1,0 +1,115 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  credential,
+  startOrigin,
+  startTestGateway,
+  viaProxy,
+  viaTunnel,
+  type Origin,
+  type TestGateway,
+} from './helpers';
+
+let origin: Origin;
+beforeAll(async () => {
+  origin = await startOrigin();
+});
+afterAll(async () => {
+  await origin.close();
+});
+let gateway: TestGateway | undefined;
+afterEach(async () => {
+  await gateway?.close();
+  gateway = undefined;
+});
+
+const nextMidnight = () => {
+  const day = 24 * 60 * 60 * 1000;
+  return new Date(Math.floor(Date.now() / day) * day + day).toISOString();
+};
+
+describe('gateway daily limit', () => {
+  it('refuses with the reason and the reset time once the allowance is used up', async () => {
+    gateway = await startTestGateway();
+    const token = credential({ dailyLimitBytes: 100_000 });
+    expect((await viaProxy(gateway, `http://site.test:${origin.port}/bytes/150000`, token)).status).toBe(200);
+    await gateway.flushUsage();
+
+    const plain = await viaProxy(gateway, `http://site.test:${origin.port}/bytes/10`, token);
+    const tunnel = await viaTunnel(gateway, `site.test:${origin.port}`, '/bytes/10', token);
+    for (const reply of [plain, tunnel.connect]) {
+      expect(reply.status).toBe(429);
+      expect(reply.headers['x-rampart-reason']).toBe('daily-limit');
+      expect(reply.headers['x-rampart-reset']).toBe(nextMidnight());
+      expect(Number(reply.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('charges the account, not the device: a second device of the same account is refused too', async () => {
+    gateway = await startTestGateway();
+    const limit = { accountId: 'acc-1', tier: 'free' as const, dailyLimitBytes: 50_000 };
+    await viaProxy(
+      gateway,
+      `http://site.test:${origin.port}/bytes/60000`,
+      credential({ ...limit, deviceId: 'd-1' }),
+    );
+    await gateway.flushUsage();
+    const other = await viaProxy(
+      gateway,
+      `http://site.test:${origin.port}/`,
+      credential({ ...limit, deviceId: 'd-2' }),
+    );
+    expect(other.status).toBe(429);
+    const anonymous = await viaProxy(
+      gateway,
+      `http://site.test:${origin.port}/`,
+      credential({ deviceId: 'd-3', dailyLimitBytes: 50_000 }),
+    );
+    expect(anonymous.status).toBe(200);
+  });
+
+  it('starts from the usage the account service knew when it signed', async () => {
+    gateway = await startTestGateway();
+    const token = credential({ dailyLimitBytes: 200 * 1024 * 1024, usedBytesAtIssue: 200 * 1024 * 1024 });
+    const reply = await viaProxy(gateway, `http://site.test:${origin.port}/`, token);
+    expect(reply.status).toBe(429);
+    expect(origin.seen).not.toContain('/never');
+  });
+
+  it('never limits an unlimited credential', async () => {
+    gateway = await startTestGateway();
+    const token = credential({ tier: 'unlimited', dailyLimitBytes: null, usedBytesAtIssue: 10 ** 12 });
+    expect((await viaProxy(gateway, `http://site.test:${origin.port}/bytes/200000`, token)).status).toBe(200);
+    expect((await viaProxy(gateway, `http://site.test:${origin.port}/`, token)).status).toBe(200);
+  });
+
+  it('cuts an open tunnel once the allowance runs out during it', async () => {
+    // An origin that trickles data forever: only the gateway can end this download.
+    const trickle = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const timer = setInterval(() => response.write(Buffer.alloc(16 * 1024)), 10);
+      response.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    const port = (trickle.address() as AddressInfo).port;
+    gateway = await startTestGateway({ meterIntervalMs: 50 });
+    try {
+      const started = Date.now();
+      const outcome = await viaTunnel(
+        gateway,
+        `site.test:${port}`,
+        '/',
+        credential({ dailyLimitBytes: 200_000 }),
+      ).then(
+        (result) => `ended with ${result.inner?.body.length ?? 0} bytes`,
+        (error: unknown) => `ended with ${String(error)}`,
+      );
+      expect(outcome).toMatch(/^ended/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { generateCredentialKeys, publicKeyToPem } from '../../../server/credentials';
+import { gatewayConfigFromEnv, loopbackTestResolve } from '../../../server/gateway';
+
+const keys = generateCredentialKeys();
+const base = { CREDENTIAL_PUBLIC_KEY: publicKeyToPem(keys.publicKey) };
+
+describe('gateway configuration from the environment', () => {
+  it('defaults to TLS with a self-signed certificate, refusing private destinations', async () => {
+    const config = await gatewayConfigFromEnv(base);
+    if (!config.ok) throw new Error(config.error.code);
+    expect(config.value).toMatchObject({
+      host: '0.0.0.0',
+      port: 8443,
+      tls: 'self-signed',
+      allowPrivateDestinations: false,
+      gateway: { region: 'local', city: 'Local' },
+    });
+    expect([...config.value.publicKeys.keys()]).toEqual([keys.keyId]);
+    expect(config.value.exitAddress).toBeUndefined();
+  });
+
+  it('reads every switch', async () => {
+    const config = await gatewayConfigFromEnv({
+      ...base,
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      GATEWAY_TLS: 'off',
+      GATEWAY_ID: 'ams-1',
+      GATEWAY_REGION: 'nl',
+      GATEWAY_CITY: 'Amsterdam',
+      EXIT_ADDRESS: '203.0.113.9',
+      ALLOW_PRIVATE_DESTINATIONS: '1',
+      RESOLVE_TEST_TO_LOOPBACK: 'true',
+      USAGE_REPORT_INTERVAL_MS: '5000',
+    });
+    if (!config.ok) throw new Error(config.error.code);
+    expect(config.value).toMatchObject({
+      host: '127.0.0.1',
+      port: 0,
+      tls: null,
+      exitAddress: '203.0.113.9',
+      allowPrivateDestinations: true,
+      reportIntervalMs: 5000,
+      gateway: { id: 'ams-1', region: 'nl', city: 'Amsterdam' },
+    });
+    expect(config.value.resolve).toBe(loopbackTestResolve);
+  });
+
+  it('refuses to start without public keys or with a bad port', async () => {
+    const noKeys = await gatewayConfigFromEnv({});
+    expect(!noKeys.ok && noKeys.error.code).toBe('credential-key-missing');
+    const badPort = await gatewayConfigFromEnv({ ...base, GATEWAY_PORT: 'eighty' });
+    expect(!badPort.ok && badPort.error.code).toBe('gateway-config-invalid');
+  });
+});
