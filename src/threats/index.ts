@@ -7,3 +7,8 @@ export type { RejectReason } from './feedEntries';
 export { popularIndex, type PopularIndex } from './popular';
 export { POPULAR_DOMAINS } from './popularDomains';
 export { isReservedHost, isValidHostname } from './hostname';
+export { buildSnapshot, SNAPSHOT_FORMAT, tagOf, type EntryTag, type SnapshotTags, type ThreatSnapshot } from './snapshot';
+export { canonicalSerialisation, sha256Hex, snapshotSha256 } from './snapshotHash';
+export { deltaSchema, snapshotSchema, type ThreatDelta } from './snapshotSchema';
+export { applyDelta, diffSnapshots } from './delta';
+export { verifyDelta, verifySnapshot } from './verify';
