@@ -12,3 +12,5 @@ export { canonicalSerialisation, sha256Hex, snapshotSha256 } from './snapshotHas
 export { deltaSchema, snapshotSchema, type ThreatDelta } from './snapshotSchema';
 export { applyDelta, diffSnapshots } from './delta';
 export { verifyDelta, verifySnapshot } from './verify';
+export { createMatcher, type ThreatMatch, type ThreatMatcher } from './match';
+export { hostSuffixesOf } from './domains';
