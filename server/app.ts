@@ -1,0 +1,124 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from './config';
+import { generateCredentialKeys, type CredentialKeys } from './credentials';
+import { migrate, openDatabase, type Database } from './db';
+import { createGuards } from './http/auth';
+import { sessionCookies } from './http/cookies';
+import { registerErrorHandling } from './http/errors';
+import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
+import { accountRoutes } from './routes/accounts';
+import type { RouteContext } from './routes/context';
+import { devOutboxRoutes } from './routes/dev-outbox';
+import { deviceRoutes } from './routes/devices';
+import { securityRoutes } from './routes/security';
+import { subscriptionRoutes } from './routes/subscriptions';
+import { vpnRoutes } from './routes/vpn';
+import { createPasswordHasher } from './security/passwords';
+import { createAccountsService } from './services/accounts';
+import { credentialSigner } from './services/credential-signer';
+import { createDevicesService } from './services/devices';
+import { createSessionsService } from './services/sessions';
+import { createSubscriptionsService } from './services/subscriptions';
+import { createThrottle } from './services/throttle';
+import { createTwoFactorService } from './services/two-factor';
+import { createUsageService } from './services/usage';
+import { createVpnService } from './services/vpn';
+
+/** Everything a test or the CLI may swap; production takes the defaults. */
+export interface AppOverrides {
+  /** An open database (tests share one, the CLI opens its own); default: opened from `config.database`. */
+  db?: Database;
+  mailer?: Mailer;
+  /** The clock of every expiry and daily limit. */
+  now?: () => Date;
+  /** The progressive delay's sleep: tests record delays instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The proxy-credential signing key; default: a fresh pair (fine for development, not for gateways that must trust it). */
+  credentialKeys?: CredentialKeys;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  context: RouteContext;
+  credentialKeys: CredentialKeys;
+  /** Listens on `config.host:config.port` (0: any free port) and returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Wires the account service from its configuration: database (migrated), mail, services, routes. */
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const now = overrides.now ?? (() => new Date());
+  const ownsDb = overrides.db === undefined;
+  const db = overrides.db ?? (await openDatabase(config.database));
+  await migrate(db);
+
+  const credentialKeys = overrides.credentialKeys ?? generateCredentialKeys();
+  const mailer = overrides.mailer ?? (config.smtpUrl !== null ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db, now));
+  const fastify = Fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Refuse `__proto__`/`constructor` keys outright instead of silently stripping them.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  registerErrorHandling(fastify);
+  await fastify.register(cookie);
+  await fastify.register(rateLimit, { max: config.requestsPerMinutePerIp, timeWindow: 60_000 });
+
+  const throttle = createThrottle(config.throttle, { now, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
+  const hasher = createPasswordHasher(config.argon2);
+  const sessions = createSessionsService({ db, now });
+  const twoFactor = createTwoFactorService({ db, now, hasher });
+  const accounts = createAccountsService({
+    db,
+    now,
+    hasher,
+    mailer,
+    throttle,
+    sessions,
+    twoFactor,
+    publicUrl: config.publicUrl,
+    log: (message, error) => fastify.log.error({ err: error }, message),
+  });
+  const devices = createDevicesService({ db, now, throttle, accounts, limits: config.limits, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  const cookies = sessionCookies(config.secureCookies);
+  const context: RouteContext = {
+    config,
+    db,
+    cookies,
+    guards: createGuards({ sessions, devices, cookies, publicOrigin: new URL(config.publicUrl).origin, gatewaySecret: config.gatewaySecret }),
+    accounts,
+    sessions,
+    twoFactor,
+    devices,
+    subscriptions: createSubscriptionsService({ db, now, limits: config.limits, throttle }),
+    vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
+    usage: createUsageService({ db, now, limits: config.limits }),
+  };
+
+  accountRoutes(fastify, context);
+  securityRoutes(fastify, context);
+  deviceRoutes(fastify, context);
+  subscriptionRoutes(fastify, context);
+  vpnRoutes(fastify, context);
+  if (!config.production && config.smtpUrl === null) devOutboxRoutes(fastify, context);
+
+  return {
+    fastify,
+    context,
+    credentialKeys,
+    async listen() {
+      return fastify.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      await fastify.close();
+      mailer.close?.();
+      if (ownsDb) await db.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { DatabaseConfig } from './db';
+import { productionArgon2, type Argon2Params } from './security/passwords';
+import type { ThrottleConfig } from './services/throttle';
+
+export interface Limits {
+  /** Bytes a day for a device with no account. */
+  anonymousDailyBytes: number;
+  /** Bytes a day for a device linked to a free account. */
+  freeDailyBytes: number;
+  /** Devices a free account may link. */
+  freeDeviceLimit: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Where people reach the service: the base of links in mails and the one origin allowed to write with cookies. */
+  publicUrl: string;
+  production: boolean;
+  database: DatabaseConfig;
+  /** null: mail goes to the local outbox (GET /dev/outbox outside production). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  argon2: Argon2Params;
+  /** Secure cookies with the `__Host-` prefix; off only for plain-http loopback development and tests. */
+  secureCookies: boolean;
+  /** Shared secret gateways present to report usage; null disables usage reports. */
+  gatewaySecret: string | null;
+  limits: Limits;
+  throttle: ThrottleConfig;
+  /** Requests per minute per IP over the whole API (a coarse flood guard; finer limits sit on each flow). */
+  requestsPerMinutePerIp: number;
+  bodyLimitBytes: number;
+  accessTokenTtlSeconds: number;
+  trustProxy: boolean;
+  logger: boolean;
+}
+
+const MB = 1_000_000;
+
+export const defaultThrottle: ThrottleConfig = {
+  windowMs: 15 * 60_000,
+  signInPerAccount: 10,
+  signInPerIp: 50,
+  twoFactorPerAccount: 10,
+  resetPerAccount: 3,
+  resetPerIp: 20,
+  verifyPerIp: 30,
+  registerPerIp: 30,
+  freeFailures: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 4_000,
+};
+
+type Env = Record<string, string | undefined>;
+
+const int = (env: Env, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+};
+
+/** The service's configuration from environment variables (see README, "Account service"). */
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const host = env.HOST ?? '127.0.0.1';
+  const port = int(env, 'PORT', 8787);
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
+  return {
+    host,
+    port,
+    publicUrl,
+    production,
+    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.RAMPART_DATA_DIR ?? '.data/pglite' },
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@rampart.test>',
+    argon2: {
+      memoryCost: int(env, 'ARGON2_MEMORY_KIB', productionArgon2.memoryCost),
+      timeCost: int(env, 'ARGON2_TIME_COST', productionArgon2.timeCost),
+      parallelism: int(env, 'ARGON2_PARALLELISM', productionArgon2.parallelism),
+    },
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    gatewaySecret: env.GATEWAY_SECRET || null,
+    limits: {
+      anonymousDailyBytes: int(env, 'ANONYMOUS_DAILY_BYTES', 200 * MB),
+      freeDailyBytes: int(env, 'FREE_DAILY_BYTES', 300 * MB),
+      freeDeviceLimit: int(env, 'FREE_DEVICE_LIMIT', 3),
+    },
+    throttle: defaultThrottle,
+    requestsPerMinutePerIp: int(env, 'REQUESTS_PER_MINUTE_PER_IP', 600),
+    bodyLimitBytes: 64 * 1024,
+    accessTokenTtlSeconds: 15 * 60,
+    trustProxy: env.TRUST_PROXY === 'true',
+    logger: env.LOG !== 'false',
+  };
+}

@@ -1,0 +1,98 @@
+import type { Queryable } from '../database';
+
+/** What a device access token unlocks, read in one query (the hot path of credential issuance). */
+export interface DeviceContext {
+  deviceId: string;
+  userId: string | null;
+  email: string | null;
+  subscriptionExpiresAt: Date | null;
+  subscriptionDeviceLimit: number | null;
+  usedTodayBytes: number;
+}
+
+export interface AccountDeviceRow {
+  id: string;
+  name: string | null;
+  platform: string | null;
+  linkedAt: Date | null;
+  lastSeenAt: Date | null;
+}
+
+const contextSelect = `SELECT d.id AS "deviceId", d.user_id AS "userId", us.email, s.expires_at AS "subscriptionExpiresAt",
+    s.device_limit AS "subscriptionDeviceLimit", COALESCE(u.bytes, 0) AS "usedTodayBytes"
+  FROM devices d
+  LEFT JOIN users us ON us.id = d.user_id
+  LEFT JOIN subscriptions s ON s.user_id = d.user_id
+  LEFT JOIN usage_daily u ON u.device_id = d.id AND u.day = $3::date`;
+
+const toContext = (row: DeviceContext | undefined): DeviceContext | null =>
+  row === undefined ? null : { ...row, usedTodayBytes: Number(row.usedTodayBytes) };
+
+export const devicesRepository = (db: Queryable) => ({
+  async insert(device: { id: string; name: string | null; platform: string | null; now: Date }): Promise<void> {
+    await db.query('INSERT INTO devices (id, name, platform, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', [
+      device.id, device.name, device.platform, device.now,
+    ]);
+  },
+
+  /** Replaces the device's access token: only the newest one is valid. */
+  async setAccessToken(id: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await db.query('UPDATE devices SET access_token_hash = $2, access_expires_at = $3 WHERE id = $1', [id, tokenHash, expiresAt]);
+  },
+
+  async contextByAccessToken(tokenHash: string, now: Date, day: string): Promise<DeviceContext | null> {
+    const { rows } = await db.query<DeviceContext>(
+      `${contextSelect} WHERE d.access_token_hash = $1 AND d.access_expires_at > $2 AND d.revoked_at IS NULL`,
+      [tokenHash, now, day],
+    );
+    return toContext(rows[0]);
+  },
+
+  async contextById(id: string, now: Date, day: string): Promise<DeviceContext | null> {
+    // $2 is unused here but keeps the parameter numbering of the shared select.
+    const { rows } = await db.query<DeviceContext>(`${contextSelect} WHERE d.id = $1 AND $2::timestamptz IS NOT NULL`, [id, now, day]);
+    return toContext(rows[0]);
+  },
+
+  /** Cheap heartbeat: writes at most once a minute per device. */
+  async touch(id: string, now: Date): Promise<void> {
+    await db.query(
+      `UPDATE devices SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $2::timestamptz - interval '1 minute')`,
+      [id, now],
+    );
+  },
+
+  async link(id: string, userId: string, now: Date): Promise<void> {
+    await db.query('UPDATE devices SET user_id = $2, linked_at = $3 WHERE id = $1', [id, userId, now]);
+  },
+
+  /** Unlinks a device; with `userId`, only if it belongs to that account (the portal side). */
+  async unlink(id: string, userId: string | null = null): Promise<boolean> {
+    const { rowCount } = await db.query(
+      'UPDATE devices SET user_id = NULL, linked_at = NULL WHERE id = $1 AND user_id IS NOT NULL AND ($2::uuid IS NULL OR user_id = $2::uuid)',
+      [id, userId],
+    );
+    return rowCount === 1;
+  },
+
+  async countLinked(userId: string): Promise<number> {
+    const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM devices WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    return rows[0]?.count ?? 0;
+  },
+
+  async listForUser(userId: string): Promise<AccountDeviceRow[]> {
+    const { rows } = await db.query<AccountDeviceRow>(
+      `SELECT id, name, platform, linked_at AS "linkedAt", last_seen_at AS "lastSeenAt"
+       FROM devices WHERE user_id = $1 AND revoked_at IS NULL ORDER BY linked_at`,
+      [userId],
+    );
+    return rows;
+  },
+
+  /** Ends the device's whole token chain: its access token and every refresh token. */
+  async revokeChain(id: string, now: Date): Promise<void> {
+    await db.query('UPDATE devices SET access_token_hash = NULL, access_expires_at = NULL WHERE id = $1', [id]);
+    await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [id, now]);
+  },
+});
+export type DevicesRepository = ReturnType<typeof devicesRepository>;

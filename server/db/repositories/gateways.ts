@@ -1,0 +1,28 @@
+import type { Queryable } from '../database';
+
+export interface GatewayRow {
+  id: string;
+  region: string;
+  city: string;
+  host: string;
+  port: number;
+  load: number;
+}
+
+export const gatewaysRepository = (db: Queryable) => ({
+  async insert(gateway: GatewayRow & { now: Date }): Promise<void> {
+    await db.query(
+      'INSERT INTO gateways (id, region, city, host, port, load, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [gateway.id, gateway.region, gateway.city, gateway.host, gateway.port, gateway.load, gateway.now],
+    );
+  },
+
+  async list(): Promise<GatewayRow[]> {
+    const { rows } = await db.query<GatewayRow>('SELECT id, region, city, host, port, load FROM gateways ORDER BY region, city, host');
+    return rows;
+  },
+
+  async setLoad(id: string, load: number): Promise<void> {
+    await db.query('UPDATE gateways SET load = $2 WHERE id = $1', [id, load]);
+  },
+});

@@ -1,0 +1,46 @@
+import type { Queryable } from '../database';
+
+export interface DeviceUsage {
+  deviceId: string;
+  day: string;
+  bytes: number;
+  userId: string | null;
+  subscriptionExpiresAt: Date | null;
+}
+
+export const usageRepository = (db: Queryable) => ({
+  /** Records a report batch id; false when it was already counted (a retry). */
+  async claimBatch(batchId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await db.query('INSERT INTO usage_batches (batch_id, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [batchId, now]);
+    return rowCount === 1;
+  },
+
+  /**
+   * Adds bytes per device and UTC day in one statement (unknown devices are skipped: a gateway's batch must
+   * not fail on one stale entry) and returns the new totals with what decides the limit.
+   */
+  async add(entries: { deviceId: string; day: string; bytes: number }[]): Promise<DeviceUsage[]> {
+    if (entries.length === 0) return [];
+    const { rows } = await db.query<DeviceUsage>(
+      `WITH input AS (
+         SELECT d.id AS device_id, t.day::date AS day, sum(t.bytes)::bigint AS bytes
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[]) AS t(device_id, day, bytes)
+         JOIN devices d ON d.id = t.device_id
+         GROUP BY d.id, t.day
+       ), added AS (
+         INSERT INTO usage_daily (device_id, day, bytes) SELECT device_id, day, bytes FROM input
+         ON CONFLICT (device_id, day) DO UPDATE SET bytes = usage_daily.bytes + EXCLUDED.bytes
+         RETURNING device_id, day, bytes
+       )
+       SELECT a.device_id AS "deviceId", a.day::text AS day, a.bytes, d.user_id AS "userId", s.expires_at AS "subscriptionExpiresAt"
+       FROM added a JOIN devices d ON d.id = a.device_id LEFT JOIN subscriptions s ON s.user_id = d.user_id`,
+      [entries.map((e) => e.deviceId), entries.map((e) => e.day), entries.map((e) => e.bytes)],
+    );
+    return rows.map((row) => ({ ...row, bytes: Number(row.bytes) }));
+  },
+
+  async bytesOn(deviceId: string, day: string): Promise<number> {
+    const { rows } = await db.query<{ bytes: number }>('SELECT bytes FROM usage_daily WHERE device_id = $1 AND day = $2::date', [deviceId, day]);
+    return Number(rows[0]?.bytes ?? 0);
+  },
+});

@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import type { Guards } from '../http/auth';
+import type { SessionCookies } from '../http/cookies';
+import type { AccountsService } from '../services/accounts';
+import type { DevicesService } from '../services/devices';
+import type { ClientMeta, SessionsService } from '../services/sessions';
+import type { SubscriptionsService } from '../services/subscriptions';
+import type { TwoFactorService } from '../services/two-factor';
+import type { UsageService } from '../services/usage';
+import type { VpnService } from '../services/vpn';
+import type { Database } from '../db';
+
+/** What route modules receive: services to call, guards to authenticate, nothing else. */
+export interface RouteContext {
+  config: Config;
+  db: Database;
+  guards: Guards;
+  cookies: SessionCookies;
+  accounts: AccountsService;
+  sessions: SessionsService;
+  twoFactor: TwoFactorService;
+  devices: DevicesService;
+  subscriptions: SubscriptionsService;
+  vpn: VpnService;
+  usage: UsageService;
+}
+
+export const clientMeta = (request: FastifyRequest): ClientMeta => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+});

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { passwordRuleMessages, type PasswordRule } from '../../src/api/password-rules';
+import { emailTokensRepository, pendingSignInsRepository, usersRepository, type Database, type UserRow } from '../db';
+import { ApiError, invalidCredentials, invalidToken } from '../errors';
+import { alreadyRegisteredMail, passwordChangedMail, passwordResetMail, verificationMail, type Mailer } from '../mail';
+import { checkPassword } from '../security/password-policy';
+import type { PasswordHasher } from '../security/passwords';
+import { hashToken, newToken } from '../security/tokens';
+import type { ClientMeta, IssuedSession, SessionsService } from './sessions';
+import type { Attempt, Throttle } from './throttle';
+import { addSeconds } from './time';
+import type { SecondFactor, TwoFactorService } from './two-factor';
+
+const VERIFY_SECONDS = 24 * 3600;
+const RESET_SECONDS = 3600;
+const PENDING_SIGN_IN_SECONDS = 5 * 60;
+const PENDING_SIGN_IN_ATTEMPTS = 5;
+
+export interface AccountsDeps {
+  db: Database;
+  now: () => Date;
+  hasher: PasswordHasher;
+  mailer: Mailer;
+  throttle: Throttle;
+  sessions: SessionsService;
+  twoFactor: TwoFactorService;
+  publicUrl: string;
+  log: (message: string, error: unknown) => void;
+}
+
+export type SignInOutcome =
+  | { kind: 'signedIn'; user: UserRow; session: IssuedSession }
+  | { kind: 'twoFactorRequired'; pendingToken: string; expiresAt: Date };
+
+/** Refuses a password with the list of every rule it breaks, each with its own message. */
+export function assertStrongPassword(password: string, email: string): void {
+  const failed = checkPassword(password, [email, email.split('@')[0] ?? '', 'rampart']);
+  if (failed.length === 0) return;
+  const rules = failed.map((code: PasswordRule) => ({ code, message: passwordRuleMessages[code] }));
+  throw new ApiError('weakPassword', `The password does not meet the rules: ${rules.map((r) => r.message).join(' ')}`, {
+    rules: failed,
+    messages: rules,
+  });
+}
+
+export function createAccountsService(deps: AccountsDeps) {
+  const users = usersRepository(deps.db);
+  const emailTokens = emailTokensRepository(deps.db);
+  const pending = pendingSignInsRepository(deps.db);
+  const link = (path: string, token: string) => `${deps.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
+
+  // Mail problems must not change the answer (that would reveal whether an account exists): log them.
+  const sendQuietly = (mail: Parameters<Mailer['send']>[0]) =>
+    deps.mailer.send(mail).catch((error: unknown) => deps.log('mail delivery failed', error));
+
+  async function sendVerification(user: UserRow): Promise<void> {
+    const token = newToken();
+    const now = deps.now();
+    await emailTokens.spendAll(user.id, 'verifyEmail', now);
+    await emailTokens.insert({ tokenHash: hashToken(token), userId: user.id, purpose: 'verifyEmail', now, expiresAt: addSeconds(now, VERIFY_SECONDS) });
+    await sendQuietly(verificationMail(user.email, link('verify-email', token)));
+  }
+
+  /**
+   * Email + password (+ second factor when 2FA is on) with the sign-in throttle. Shared by portal sign-in and
+   * device linking. Returns null when the password is right but a second factor is needed and none was given.
+   */
+  async function checkCredentials(email: string, password: string, ip: string | null, factor: SecondFactor | null): Promise<UserRow | null> {
+    const attempts: Attempt[] = [['signInAccount', email], ['signInIp', ip ?? 'unknown']];
+    await deps.throttle.guard(attempts);
+    const user = await users.byEmail(email);
+    if (!user) {
+      await deps.hasher.verifyDummy(password);
+      deps.throttle.fail(attempts);
+      throw invalidCredentials();
+    }
+    if (!(await deps.hasher.verify(user.passwordHash, password))) {
+      deps.throttle.fail(attempts);
+      throw invalidCredentials();
+    }
+    if (user.totpEnabledAt !== null) {
+      if (factor === null) return null;
+      if (!(await deps.twoFactor.verify(user, factor))) {
+        deps.throttle.fail(attempts);
+        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      }
+    }
+    deps.throttle.succeed(attempts);
+    return user;
+  }
+
+  return {
+    checkCredentials,
+
+    /** The same answer whether or not the email is taken; an existing owner gets a "you already have an account" mail. */
+    async signUp(email: string, password: string, ip: string | null): Promise<void> {
+      assertStrongPassword(password, email);
+      const attempts: Attempt[] = [['registerIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      deps.throttle.fail(attempts);
+      const id = randomUUID();
+      const passwordHash = await deps.hasher.hash(password);
+      const created = await users.insert({ id, email, passwordHash, now: deps.now() });
+      const user = await users.byEmail(email);
+      if (!user) return;
+      if (created) await sendVerification(user);
+      else await sendQuietly(alreadyRegisteredMail(email, `${deps.publicUrl}/sign-in`, `${deps.publicUrl}/reset-password`));
+    },
+
+    async verifyEmail(token: string, ip: string | null): Promise<void> {
+      const attempts: Attempt[] = [['verifyIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      const userId = await emailTokens.consume(hashToken(token), 'verifyEmail', deps.now());
+      if (userId === null) {
+        deps.throttle.fail(attempts);
+        throw invalidToken();
+      }
+      await users.markVerified(userId, deps.now());
+    },
+
+    /** A fresh link for an unverified account; silent otherwise. */
+    async resendVerification(email: string, ip: string | null): Promise<void> {
+      const attempts: Attempt[] = [['resetAccount', `verify:${email}`], ['verifyIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      deps.throttle.fail(attempts);
+      const user = await users.byEmail(email);
+      if (user && user.emailVerifiedAt === null) await sendVerification(user);
+    },
+
+    async signIn(input: { email: string; password: string; rememberMe: boolean }, meta: ClientMeta): Promise<SignInOutcome> {
+      const user = await checkCredentials(input.email, input.password, meta.ip, null);
+      if (user === null) {
+        const byEmail = await users.byEmail(input.email);
+        if (!byEmail) throw invalidCredentials();
+        const pendingToken = newToken();
+        const expiresAt = addSeconds(deps.now(), PENDING_SIGN_IN_SECONDS);
+        await pending.insert(hashToken(pendingToken), { userId: byEmail.id, rememberMe: input.rememberMe }, expiresAt);
+        return { kind: 'twoFactorRequired', pendingToken, expiresAt };
+      }
+      if (user.emailVerifiedAt === null) throw new ApiError('emailNotVerified', 'Confirm your email address first: follow the link we sent you.');
+      return { kind: 'signedIn', user, session: await deps.sessions.create(user.id, input.rememberMe, meta) };
+    },
+
+    /** Second step of a sign-in with 2FA: the pending token from step one and a TOTP or recovery code. */
+    async completeTwoFactor(pendingToken: string, factor: SecondFactor, meta: ClientMeta): Promise<SignInOutcome> {
+      const tokenHash = hashToken(pendingToken);
+      const found = await pending.attempt(tokenHash, deps.now(), PENDING_SIGN_IN_ATTEMPTS);
+      if (found === null) throw new ApiError('invalidToken', 'This sign-in has expired. Sign in again.');
+      const attempts: Attempt[] = [['twoFactorAccount', found.userId], ['signInIp', meta.ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      const user = await users.byId(found.userId);
+      if (!user || !(await deps.twoFactor.verify(user, factor))) {
+        deps.throttle.fail(attempts);
+        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      }
+      deps.throttle.succeed(attempts);
+      await pending.markUsed(tokenHash, deps.now());
+      if (user.emailVerifiedAt === null) throw new ApiError('emailNotVerified', 'Confirm your email address first: follow the link we sent you.');
+      return { kind: 'signedIn', user, session: await deps.sessions.create(user.id, found.rememberMe, meta) };
+    },
+
+    /** Always the same answer; a link goes out only when the account exists. */
+    async requestPasswordReset(email: string, ip: string | null): Promise<void> {
+      const attempts: Attempt[] = [['resetAccount', email], ['resetIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      deps.throttle.fail(attempts);
+      const user = await users.byEmail(email);
+      if (!user) return;
+      const token = newToken();
+      const now = deps.now();
+      await emailTokens.spendAll(user.id, 'resetPassword', now);
+      await emailTokens.insert({ tokenHash: hashToken(token), userId: user.id, purpose: 'resetPassword', now, expiresAt: addSeconds(now, RESET_SECONDS) });
+      await sendQuietly(passwordResetMail(user.email, link('reset-password', token)));
+    },
+
+    /** Sets a new password from a reset link; every session ends, and the email counts as verified. */
+    async resetPassword(token: string, password: string, ip: string | null): Promise<void> {
+      const attempts: Attempt[] = [['resetIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      const tokenHash = hashToken(token);
+      // Look first, spend last: a weak new password must not burn the link, and the slow hash stays outside
+      // the transaction (PGlite has one connection).
+      const found = await emailTokens.peek(tokenHash, 'resetPassword', deps.now());
+      const user = found === null ? null : await users.byId(found);
+      if (!user) {
+        deps.throttle.fail(attempts);
+        throw invalidToken();
+      }
+      assertStrongPassword(password, user.email);
+      const passwordHash = await deps.hasher.hash(password);
+      const userId = await deps.db.transaction(async (tx) => {
+        const id = await emailTokensRepository(tx).consume(tokenHash, 'resetPassword', deps.now());
+        if (id === null) return null;
+        await usersRepository(tx).setPasswordHash(id, passwordHash);
+        await usersRepository(tx).markVerified(id, deps.now());
+        return id;
+      });
+      if (userId === null) throw invalidToken();
+      await deps.sessions.revokeAll(userId);
+    },
+
+    /** Changes the password of a signed-in account and signs out its other sessions. */
+    async changePassword(user: UserRow, keepSessionId: string, currentPassword: string, newPassword: string, ip: string | null): Promise<void> {
+      const attempts: Attempt[] = [['signInAccount', user.email], ['signInIp', ip ?? 'unknown']];
+      await deps.throttle.guard(attempts);
+      if (!(await deps.hasher.verify(user.passwordHash, currentPassword))) {
+        deps.throttle.fail(attempts);
+        throw invalidCredentials();
+      }
+      assertStrongPassword(newPassword, user.email);
+      await users.setPasswordHash(user.id, await deps.hasher.hash(newPassword));
+      await deps.sessions.revokeAll(user.id, keepSessionId);
+      await sendQuietly(passwordChangedMail(user.email));
+    },
+  };
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,10 @@
+// API contracts of the account service: request and response bodies for every endpoint under /api/v1.
+// Pure zod, shared by the server and the extension's client.
+export * from './errors';
+export * from './common';
+export * from './password-rules';
+export * from './accounts';
+export * from './devices';
+export * from './subscriptions';
+export * from './vpn';
+export * from './proxyCredential';
