@@ -1,4 +1,5 @@
 import type dns from 'node:dns';
+import type { Socket } from 'node:net';
 import { Server, type PrepareRequestFunction, type PrepareRequestFunctionResult } from 'proxy-chain';
 import { GATEWAY_CHECK_HOST, type ProxyCredentialPayload } from '../../src/api/proxyCredential';
 import { checkHttpResponse, checkResponse, checkTunnelServer, plainAddress } from './check';
@@ -108,6 +109,10 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
         downloadBytes,
       );
     },
+  );
+  // Interactive traffic: a small write (the CONNECT answer, a TLS record) must not wait for an ACK.
+  proxy.server.on(tls === null ? 'connection' : 'secureConnection', (socket: Socket) =>
+    socket.setNoDelay(true),
   );
   proxy.on('connectionClosed', ({ connectionId, stats }) => meter.closed(connectionId, stats));
   proxy.on('requestFailed', ({ error }: { error: unknown }) => log(`request failed: ${String(error)}`));

@@ -1,0 +1,359 @@
+// Gateway benchmark, loopback only, bounded in time (well under two minutes): throughput of a large transfer
+// through plain HTTP proxying and through a CONNECT tunnel, and CONNECT tunnels per second, for the Rampart
+// gateway (TLS and plain) side by side with Debian's tinyproxy (plain) as the peer, in the same run.
+//   npm run bench:gateway            (BENCH_MB=200 BENCH_ROUNDS=3 BENCH_TUNNEL_SECONDS=4 to tune)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tls from 'node:tls';
+import { register } from 'tsx/esm/api';
+
+register();
+const { generateCredentialKeys, publicKeyToPem, signProxyCredential } =
+  await import('../server/credentials/index.ts');
+const { newProxyCredentialPayload } = await import('../src/api/proxyCredential.ts');
+
+const MB = 1024 * 1024;
+const transferMb = Number(process.env.BENCH_MB ?? 200);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const tunnelSeconds = Number(process.env.BENCH_TUNNEL_SECONDS ?? 4);
+const tunnelConcurrency = 16;
+const children = [];
+const scratch = mkdtempSync(join(tmpdir(), 'rampart-bench-'));
+
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(scratch, { recursive: true, force: true });
+};
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+/** Starts a child process and resolves with the first stdout line that `ready` recognises. */
+const startChild = (command, args, env, ready) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 20_000);
+    const onData = (data) => {
+      output += data;
+      const found = ready(output);
+      if (found !== undefined) {
+        clearTimeout(timer);
+        resolve({ value: found, pid: child.pid });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${command} exited with ${code}:\n${output}`)));
+  });
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+// --- the peers --------------------------------------------------------------------------------------------
+
+const { value: origin } = await startChild(process.execPath, ['bench/gatewayOrigin.mjs'], {}, (out) => {
+  const match = /\{"port":(\d+)\}/.exec(out);
+  return match ? Number(match[1]) : undefined;
+});
+
+// The gateway reports usage as in production: to a sink standing in for the account service.
+const sink = http.createServer((request, response) =>
+  request.resume().on('end', () => response.writeHead(204).end()),
+);
+await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
+
+const keys = generateCredentialKeys();
+const token = signProxyCredential(
+  newProxyCredentialPayload(
+    { deviceId: 'bench', accountId: null, tier: 'unlimited', dailyLimitBytes: null, keyId: keys.keyId },
+    Date.now(),
+  ),
+  keys.privateKey,
+);
+
+const startGatewayProcess = (tlsOn) =>
+  startChild(
+    process.execPath,
+    ['--import', 'tsx', 'server/gateway/main.ts'],
+    {
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      GATEWAY_TLS: tlsOn ? 'on' : 'off',
+      CREDENTIAL_PUBLIC_KEY: publicKeyToPem(keys.publicKey),
+      ALLOW_PRIVATE_DESTINATIONS: '1',
+      ACCOUNT_URL: `http://127.0.0.1:${sink.address().port}`,
+      GATEWAY_SECRET: 'bench',
+    },
+    (out) => {
+      const match = /listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      return match ? Number(match[1]) : undefined;
+    },
+  );
+
+const hasTinyproxy = spawnSync('tinyproxy', ['-v']).status === 0;
+const startTinyproxy = async () => {
+  const port = await freePort();
+  const config = join(scratch, 'tinyproxy.conf');
+  // Same job as the gateway: Basic auth required, no CONNECT port restriction, nothing logged per request.
+  writeFileSync(
+    config,
+    [
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Timeout 600',
+      'MaxClients 256',
+      'Allow 127.0.0.1',
+      'BasicAuth bench secret',
+      'DisableViaHeader Yes',
+      'LogLevel Critical',
+      `LogFile "${join(scratch, 'tinyproxy.log')}"`,
+      `PidFile "${join(scratch, 'tinyproxy.pid')}"`,
+      ...(process.getuid?.() === 0 ? ['User nobody', 'Group nogroup'] : []),
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('tinyproxy', ['-d', '-c', config], { stdio: 'ignore' });
+  children.push(child);
+  for (let i = 0; i < 100; i += 1) {
+    const up = await new Promise((resolve) => {
+      const probe = net.connect(port, '127.0.0.1', () => {
+        probe.destroy();
+        resolve(true);
+      });
+      probe.on('error', () => resolve(false));
+    });
+    if (up) return { value: port, pid: child.pid };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('tinyproxy did not start');
+};
+
+const proxies = [];
+if (hasTinyproxy) {
+  const { value: port, pid } = await startTinyproxy();
+  proxies.push({ name: 'tinyproxy 1.11 (plain)', port, pid, tls: false, auth: 'bench:secret' });
+} else {
+  console.log(
+    'tinyproxy is not installed: the peer figures are skipped. Install it with: sudo apt-get install -y tinyproxy',
+  );
+}
+for (const tlsOn of [false, true]) {
+  const { value: port, pid } = await startGatewayProcess(tlsOn);
+  proxies.push({
+    name: `Rampart gateway (${tlsOn ? 'TLS' : 'plain'})`,
+    port,
+    pid,
+    tls: tlsOn,
+    auth: `bench:${token}`,
+  });
+}
+
+// --- the client: raw sockets, so the load generator costs as little as possible -----------------------------
+
+const sessions = new Map();
+const dial = (proxy) =>
+  new Promise((resolve, reject) => {
+    const socket = proxy.tls
+      ? tls.connect({
+          host: '127.0.0.1',
+          port: proxy.port,
+          rejectUnauthorized: false, // the bench gateway's self-signed certificate
+          session: sessions.get(proxy.port),
+          noDelay: true,
+        })
+      : net.connect({ port: proxy.port, host: '127.0.0.1', noDelay: true });
+    // Browsers resume TLS sessions to their proxy and disable Nagle; so does this client.
+    if (proxy.tls) socket.on('session', (session) => sessions.set(proxy.port, session));
+    socket.once(proxy.tls ? 'secureConnect' : 'connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+
+const authHeader = (proxy) => `Proxy-Authorization: Basic ${Buffer.from(proxy.auth).toString('base64')}\r\n`;
+
+/**
+ * Reads one HTTP response from `socket`: resolves with its status and body size once Content-Length bytes
+ * arrived. `onHead` may stop early (CONNECT answers have no body).
+ */
+const readResponse = (socket, { headOnly = false } = {}) =>
+  new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    let status = 0;
+    let expected = -1;
+    let received = 0;
+    const finish = () => {
+      socket.off('data', onData);
+      resolve({ status, bytes: received });
+    };
+    const onData = (data) => {
+      if (expected < 0) {
+        head = Buffer.concat([head, data]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const text = head.subarray(0, end).toString('latin1');
+        status = Number(text.slice(9, 12));
+        expected = headOnly ? 0 : Number(/\r\ncontent-length:\s*(\d+)/i.exec(text)?.[1] ?? 0);
+        received = head.length - end - 4;
+      } else {
+        received += data.length;
+      }
+      if (received >= expected) finish();
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+    socket.once('end', () =>
+      expected >= 0 ? finish() : reject(new Error('connection closed before a response')),
+    );
+  });
+
+const target = `127.0.0.1:${origin}`;
+
+const plainTransfer = async (proxy, bytes) => {
+  const socket = await dial(proxy);
+  const started = process.hrtime.bigint();
+  socket.write(`GET http://${target}/bytes/${bytes} HTTP/1.1\r\nHost: ${target}\r\n${authHeader(proxy)}\r\n`);
+  const response = await readResponse(socket);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  socket.destroy();
+  if (response.status !== 200 || response.bytes < bytes)
+    throw new Error(`${proxy.name}: HTTP transfer failed (${response.status})`);
+  return bytes / MB / seconds;
+};
+
+const openTunnel = async (proxy) => {
+  const socket = await dial(proxy);
+  socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${authHeader(proxy)}\r\n`);
+  const answer = await readResponse(socket, { headOnly: true });
+  if (answer.status !== 200) throw new Error(`${proxy.name}: CONNECT refused (${answer.status})`);
+  return socket;
+};
+
+const tunnelTransfer = async (proxy, bytes) => {
+  const started = process.hrtime.bigint();
+  const socket = await openTunnel(proxy);
+  socket.write(`GET /bytes/${bytes} HTTP/1.1\r\nHost: ${target}\r\n\r\n`);
+  const response = await readResponse(socket);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  socket.destroy();
+  if (response.status !== 200 || response.bytes < bytes)
+    throw new Error(`${proxy.name}: tunnel transfer failed`);
+  return bytes / MB / seconds;
+};
+
+/** Each worker opens a tunnel, makes one small request through it, closes it, and starts over. */
+const tunnelsPerSecond = async (proxy, seconds) => {
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const socket = await openTunnel(proxy);
+      socket.write(`GET / HTTP/1.1\r\nHost: ${target}\r\nConnection: close\r\n\r\n`);
+      const response = await readResponse(socket);
+      socket.destroy();
+      if (response.status === 200) done += 1;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: tunnelConcurrency }, worker));
+  return done / ((Date.now() - started) / 1000);
+};
+
+/** CPU seconds a proxy process has used so far (user + system, all its threads), from /proc. */
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+/** Runs `measure` and adds the proxy's CPU time spent during it to `cpu`. */
+const withCpu = async (proxy, cpu, measure) => {
+  const before = cpuSeconds(proxy.pid);
+  const figure = await measure();
+  cpu.push(cpuSeconds(proxy.pid) - before);
+  return figure;
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// --- the run: proxies interleaved round by round, so background load hits all of them alike -----------------
+
+const bytes = transferMb * MB;
+const results = new Map(
+  proxies.map((proxy) => [
+    proxy.name,
+    { http: [], connect: [], tunnels: [], transferCpu: [], tunnelCpu: [], tunnelCount: 0 },
+  ]),
+);
+const benchStarted = Date.now();
+for (const proxy of proxies) await plainTransfer(proxy, 8 * MB); // warm-up
+for (let round = 0; round < rounds; round += 1) {
+  for (const proxy of proxies) {
+    const figures = results.get(proxy.name);
+    figures.http.push(await withCpu(proxy, figures.transferCpu, () => plainTransfer(proxy, bytes)));
+    figures.connect.push(await withCpu(proxy, figures.transferCpu, () => tunnelTransfer(proxy, bytes)));
+  }
+}
+for (const proxy of proxies) {
+  const figures = results.get(proxy.name);
+  figures.tunnels.push(await withCpu(proxy, figures.tunnelCpu, () => tunnelsPerSecond(proxy, tunnelSeconds)));
+}
+
+const peer = hasTinyproxy ? results.get(proxies[0].name) : undefined;
+const ratio = (mine, theirs) =>
+  theirs === undefined ? '' : ` (${(median(mine) / median(theirs)).toFixed(2)}x)`;
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const rows = proxies.map((proxy) => {
+  const figures = results.get(proxy.name);
+  const isPeer = peer !== undefined && proxy === proxies[0];
+  const transferredGb = (2 * rounds * transferMb) / 1024;
+  const tunnelsMade = median(figures.tunnels) * tunnelSeconds;
+  return [
+    proxy.name,
+    `${median(figures.http).toFixed(0)}${isPeer ? '' : ratio(figures.http, peer?.http)}`,
+    `${median(figures.connect).toFixed(0)}${isPeer ? '' : ratio(figures.connect, peer?.connect)}`,
+    `${median(figures.tunnels).toFixed(0)}${isPeer ? '' : ratio(figures.tunnels, peer?.tunnels)}`,
+    (sum(figures.transferCpu) / transferredGb).toFixed(2),
+    ((sum(figures.tunnelCpu) * 1000) / tunnelsMade).toFixed(2),
+  ];
+});
+const header = [
+  'proxy',
+  `HTTP ${transferMb} MB (MB/s)`,
+  `CONNECT ${transferMb} MB (MB/s)`,
+  'CONNECT tunnels/s',
+  'proxy CPU s/GB',
+  'proxy CPU ms/tunnel',
+];
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => row[column].length)),
+);
+const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+console.log(
+  `\nGateway benchmark: loopback, ${rounds} rounds (median), ${tunnelConcurrency} concurrent tunnel clients,`,
+);
+console.log(
+  `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)};`,
+);
+console.log(
+  'ratios are against tinyproxy; proxy CPU is what the proxy process itself used (lower is better).\n',
+);
+console.log(line(header));
+console.log(line(widths.map((width) => '-'.repeat(width))));
+for (const row of rows) console.log(line(row));
+console.log(`\n(${((Date.now() - benchStarted) / 1000).toFixed(0)} s)`);
+sink.close();
+process.exit(0);
