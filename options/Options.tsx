@@ -1,7 +1,10 @@
 import { usePage, useSettings } from '../src/ui';
 import { BackupSection } from './BackupSection';
+import { CategoriesSection } from './CategoriesSection';
 import { GeneralSection } from './GeneralSection';
 import { NotificationsSection } from './NotificationsSection';
+import { SelfHostedGatewaySection } from './SelfHostedGatewaySection';
+import { SiteRulesSection } from './SiteRulesSection';
 
 export function Options() {
   const { t } = usePage();
@@ -21,7 +24,10 @@ export function Options() {
       {settings ? (
         <>
           <GeneralSection settings={settings} update={update} />
+          <SiteRulesSection settings={settings} update={update} />
+          <CategoriesSection settings={settings} update={update} />
           <NotificationsSection settings={settings} update={update} />
+          <SelfHostedGatewaySection settings={settings} update={update} />
           <BackupSection onImported={replaceWith} />
         </>
       ) : (

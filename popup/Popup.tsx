@@ -1,19 +1,42 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ConnectionStatus } from '../src/status';
 import type { AppError } from '../src/result';
+import type { ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
+import { ConnectionPanel } from './ConnectionPanel';
+import { RegionPicker } from './RegionPicker';
+import { SitePanel } from './SitePanel';
 
 export function Popup() {
   const { t, send } = usePage();
   const [status, setStatus] = useState<ConnectionStatus | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const show = useCallback(
+    (reply: { ok: true; value: ConnectionStatus } | { ok: false; error: AppError }) => {
+      if (reply.ok) {
+        setStatus(reply.value);
+        setError(null);
+      } else setError(reply.error);
+    },
+    [],
+  );
 
   useEffect(() => {
-    void send({ type: 'getStatus' }).then((reply) =>
-      reply.ok ? setStatus(reply.value) : setError(reply.error),
-    );
-  }, [send]);
+    // Draw what is known at once, then ask the gateway: a popup opened after a drop shows the drop.
+    void send({ type: 'getStatus' }).then((reply) => {
+      show(reply);
+      if (reply.ok && reply.value.vpnEnabled) void send({ type: 'checkConnection' }).then(show);
+    });
+  }, [send, show]);
+
+  const toggle = async () => {
+    if (!status) return;
+    setBusy(true);
+    show(await send({ type: 'setVpnEnabled', enabled: !status.vpnEnabled }));
+    setBusy(false);
+  };
 
   return (
     <main class="popup">
@@ -27,14 +50,14 @@ export function Popup() {
         </p>
       ) : null}
       {status ? (
-        <section aria-live="polite">
-          <p class="state" data-testid="connection-state" data-state={status.state}>
-            {t(`state_${status.state}`)}
-          </p>
-          <p data-testid="protection-state">
+        <>
+          <ConnectionPanel status={status} busy={busy} onToggle={() => void toggle()} />
+          <RegionPicker onChanged={() => void send({ type: 'getStatus' }).then(show)} />
+          <SitePanel />
+          <p data-testid="protection-state" class="muted">
             {t(status.protectionEnabled ? 'protectionOn' : 'protectionOff')}
           </p>
-        </section>
+        </>
       ) : error ? null : (
         <p class="muted">{t('loading')}</p>
       )}

@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { formatSitePattern, parseSitePattern } from '../src/rules';
+import type { SiteAction, SiteRule } from '../src/settings';
+import { usePage } from '../src/ui';
+import type { SectionProps } from './sectionProps';
+import { ActionSelect } from './SiteRulesSection';
+
+interface Outcome {
+  added: number;
+  rejected: string[];
+}
+
+/** Pasting a list: every valid line becomes a rule with the chosen action; the invalid lines are listed. */
+export function BulkImport({ settings, update }: SectionProps) {
+  const { t } = usePage();
+  const [text, setText] = useState('');
+  const [action, setAction] = useState<SiteAction>('always');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const run = async () => {
+    const byPattern = new Map(settings.siteRules.map((rule) => [rule.pattern, rule] as const));
+    const rejected: string[] = [];
+    let added = 0;
+    for (const line of text.split(/\r?\n/)) {
+      const entry = line.replace(/#.*/, '').trim();
+      if (entry === '') continue;
+      const parsed = parseSitePattern(entry);
+      if (!parsed.ok) {
+        rejected.push(entry);
+        continue;
+      }
+      const pattern = formatSitePattern(parsed.value);
+      byPattern.delete(pattern);
+      byPattern.set(pattern, { pattern, action } satisfies SiteRule);
+      added++;
+    }
+    if (added > 0 && !(await update({ siteRules: [...byPattern.values()] }))) return;
+    setOutcome({ added, rejected });
+    if (rejected.length === 0) setText('');
+  };
+
+  return (
+    <details class="bulk">
+      <summary>{t('bulkImport')}</summary>
+      <textarea
+        id="bulk-rules"
+        rows={6}
+        aria-label={t('bulkImport')}
+        placeholder={t('bulkImportHint')}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <div class="row">
+        <ActionSelect id="bulk-action" value={action} onChange={setAction} />
+        <button type="button" disabled={text.trim() === ''} onClick={() => void run()}>
+          {t('bulkImportRun')}
+        </button>
+      </div>
+      {outcome ? (
+        <p class={outcome.rejected.length ? 'notice error' : 'notice success'} data-testid="bulk-outcome">
+          {t('bulkImportDone', [String(outcome.added)])}
+          {outcome.rejected.length
+            ? ` ${t('bulkImportRejected', [outcome.rejected.slice(0, 10).join(', ')])}`
+            : ''}
+        </p>
+      ) : null}
+    </details>
+  );
+}

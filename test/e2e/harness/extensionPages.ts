@@ -1,0 +1,45 @@
+import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './browser';
+import { waitFor } from './browser';
+
+/** Sends a typed message from an extension page, as the popup and options page do. */
+export async function sendFromPage<T = unknown>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+/**
+ * Opens the popup in a window of its own, so the site tab stays the active tab of the normal window,
+ * as it is when the user clicks the toolbar button.
+ */
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const url = `chrome-extension://${ext.extensionId}/popup/index.html`;
+  // A real popup closes when it loses focus: close any earlier one so the new one is the only match.
+  for (const page of await ext.browser.pages()) if (page.url() === url) await page.close();
+  // A window of its own keeps the site tab the active tab of its window; no extension context is needed to
+  // open it, so this also works while the service worker is stopped.
+  const cdp = await ext.browser.target().createCDPSession();
+  await cdp.send('Target.createTarget', { url, newWindow: true });
+  const target = await ext.browser.waitForTarget((t) => t.url() === url && t.type() === 'page');
+  const popup = await target.page();
+  if (!popup) throw new Error('The popup window has no page');
+  await popup.waitForSelector('[data-testid="connection-state"]');
+  return popup;
+}
+
+export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+
+export async function waitForText(
+  page: Page,
+  selector: string,
+  expected: string | RegExp,
+  timeoutMs = 15_000,
+) {
+  await waitFor(
+    async () => {
+      const text = await page.$eval(selector, (el) => el.textContent ?? '').catch(() => '');
+      return typeof expected === 'string' ? text === expected : expected.test(text);
+    },
+    `"${selector}" to read ${String(expected)}`,
+    timeoutMs,
+  );
+}
