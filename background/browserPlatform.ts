@@ -81,6 +81,7 @@ export function createBrowserPlatform(): Platform {
         });
       },
     },
+    setBadge: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
     checkGateway,
     translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),

@@ -8,6 +8,7 @@ import { compileRouting } from './vpn/compileRouting';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
 import { createServiceLink } from './vpn/serviceLink';
+import { createSiteWatcher } from './vpn/siteWatcher';
 import { createVpnService, type RoutingInput } from './vpn/vpnService';
 
 /**
@@ -59,6 +60,17 @@ export function composeBackground(platform: Platform) {
     await vpn.applyRouting();
   };
 
-  return { settings, connection, vpn, route, answerAuth, start, latestRouting: () => latestRouting };
+  const watchSite = createSiteWatcher(platform, settings, vpn);
+
+  return {
+    settings,
+    connection,
+    vpn,
+    route,
+    answerAuth,
+    watchSite,
+    start,
+    latestRouting: () => latestRouting,
+  };
 }
 export type Background = ReturnType<typeof composeBackground>;

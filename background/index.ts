@@ -10,7 +10,7 @@ import { isProxyFailure } from './vpn/proxyErrors';
 
 const platform = createBrowserPlatform();
 const now = () => platform.now().getTime();
-const { settings, vpn, route, answerAuth, start, latestRouting } = composeBackground(platform);
+const { settings, vpn, route, answerAuth, watchSite, start, latestRouting } = composeBackground(platform);
 
 // A restarted worker restores its state and re-applies routing before it answers anything else.
 const whenReady = createReadyGate(start, 10_000);
@@ -81,6 +81,10 @@ browser.proxy.settings.onChange.addListener(() => {
       );
     }
   });
+});
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) void whenReady().then(() => watchSite(tabId, change.url!));
 });
 
 const HEALTH_ALARM = 'vpn-health';

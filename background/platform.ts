@@ -43,6 +43,8 @@ export interface Platform {
   /** Keeps WebRTC from leaking the real address while connected (`disable_non_proxied_udp`), or clears that. */
   setWebRtcProtection(on: boolean): Promise<void>;
   notifier: Notifier;
+  /** The small text on the toolbar icon for one tab ('' clears it). */
+  setBadge(tabId: number, text: string): Promise<void>;
   /** Fetches the gateway's check host through the current proxy settings. */
   checkGateway(): Promise<GatewayCheck>;
   translate(key: string, substitutions?: string[]): string;

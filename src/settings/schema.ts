@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Direct file import: `rules/index` reaches categories, which import these settings types.
+import { parseSitePattern } from '../rules/pattern';
 
 /** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
 export const SETTINGS_VERSION = 1;
@@ -29,7 +31,12 @@ export const languages = ['auto', 'en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
 export const siteRuleSchema = z.object({
-  pattern: z.string().trim().min(1).max(300),
+  pattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .refine((pattern) => parseSitePattern(pattern).ok, { message: 'not a valid site pattern' }),
   action: z.enum(siteActions),
 });
 export type SiteRule = z.infer<typeof siteRuleSchema>;

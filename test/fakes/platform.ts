@@ -32,6 +32,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
   const applied: ProxyConfig[] = [];
   const notifications: { id: string; title: string; message: string }[] = [];
   const webRtc: boolean[] = [];
+  const badges = new Map<number, string>();
   const state = {
     check: { ok: true, exitAddress: '203.0.113.10' } as GatewayCheck,
     control: 'controlled_by_this_extension' as ControlLevel,
@@ -58,12 +59,15 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
         notifications.push({ id, title, message });
       },
     },
+    setBadge: async (tabId, text) => {
+      badges.set(tabId, text);
+    },
     checkGateway: async () => state.check,
     translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
     readBundled: (path) => readFile(`extension/${path}`, 'utf8'),
     ...overrides,
   };
-  return { platform, applied, notifications, webRtc, state };
+  return { platform, applied, notifications, webRtc, badges, state };
 }
 
 export const ownPage = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options/index.html` };

@@ -178,3 +178,30 @@ describe('VPN in the background', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'regionLocked', messageKey: 'errorRegionLocked' } });
   });
 });
+
+describe('site watcher', () => {
+  it('announces once that a category turned the VPN on for a site while it is off', async () => {
+    const { background, notifications } = await setup({
+      categoryActions: { ...defaultSettings.categoryActions, banks: 'enable' },
+    });
+    await background.watchSite(1, 'https://www.1822direkt.com/');
+    await background.watchSite(2, 'https://1822direkt.com/other');
+    await background.watchSite(3, 'https://plain.test/');
+    expect(notifications.map((n) => [n.id, n.message])).toEqual([
+      ['auto-1822direkt.com', 'notifyAutoMessage(1822direkt.com)'],
+    ]);
+  });
+
+  it('marks a site waiting for an "ask" answer and prompts once', async () => {
+    const { background, notifications, badges, send } = await setup({
+      siteRules: [{ pattern: 'ask-me.test', action: 'ask' }],
+    });
+    await background.watchSite(4, 'http://www.ask-me.test/');
+    await background.watchSite(4, 'http://ask-me.test/again');
+    expect(badges.get(4)).toBe('?');
+    expect(notifications.map((n) => n.id)).toEqual(['ask-ask-me.test']);
+    await send({ type: 'answerAsk', host: 'ask-me.test', route: 'vpn', remember: false });
+    await background.watchSite(4, 'http://ask-me.test/');
+    expect(badges.get(4)).toBe('');
+  });
+});

@@ -61,3 +61,15 @@ describe('loadSettings', () => {
     expect(loadSettings({ version: 'old' }).version).toBe(SETTINGS_VERSION);
   });
 });
+
+describe('site patterns in stored settings', () => {
+  it('drops a rule whose pattern no longer parses and keeps the rest', () => {
+    const loaded = loadSettings({
+      siteRules: [
+        { pattern: 'bad*pattern.com', action: 'never' },
+        { pattern: '*.fine.example', action: 'always' },
+      ],
+    });
+    expect(loaded.siteRules).toEqual([{ pattern: '*.fine.example', action: 'always' }]);
+  });
+});
