@@ -1,7 +1,7 @@
 // Gateway benchmark, loopback only, bounded in time (well under two minutes): throughput of a large transfer
 // through plain HTTP proxying and through a CONNECT tunnel, and CONNECT tunnels per second, for the Rampart
 // gateway (TLS and plain) side by side with Debian's tinyproxy (plain) as the peer, in the same run.
-//   npm run bench:gateway            (BENCH_MB=200 BENCH_ROUNDS=3 BENCH_TUNNEL_SECONDS=4 to tune)
+//   npm run bench:gateway            (BENCH_MB=200 BENCH_ROUNDS=5 BENCH_TUNNEL_SECONDS=2 to tune)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -18,9 +18,10 @@ const { newProxyCredentialPayload } = await import('../src/api/proxyCredential.t
 
 const MB = 1024 * 1024;
 const transferMb = Number(process.env.BENCH_MB ?? 200);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const tunnelSeconds = Number(process.env.BENCH_TUNNEL_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const tunnelSeconds = Number(process.env.BENCH_TUNNEL_SECONDS ?? 2);
 const tunnelConcurrency = 16;
+const tunnelRounds = 3;
 const children = [];
 const scratch = mkdtempSync(join(tmpdir(), 'rampart-bench-'));
 
@@ -295,7 +296,7 @@ const bytes = transferMb * MB;
 const results = new Map(
   proxies.map((proxy) => [
     proxy.name,
-    { http: [], connect: [], tunnels: [], transferCpu: [], tunnelCpu: [], tunnelCount: 0 },
+    { http: [], connect: [], tunnels: [], httpCpu: [], connectCpu: [], tunnelCpu: [] },
   ]),
 );
 const benchStarted = Date.now();
@@ -303,13 +304,17 @@ for (const proxy of proxies) await plainTransfer(proxy, 8 * MB); // warm-up
 for (let round = 0; round < rounds; round += 1) {
   for (const proxy of proxies) {
     const figures = results.get(proxy.name);
-    figures.http.push(await withCpu(proxy, figures.transferCpu, () => plainTransfer(proxy, bytes)));
-    figures.connect.push(await withCpu(proxy, figures.transferCpu, () => tunnelTransfer(proxy, bytes)));
+    figures.http.push(await withCpu(proxy, figures.httpCpu, () => plainTransfer(proxy, bytes)));
+    figures.connect.push(await withCpu(proxy, figures.connectCpu, () => tunnelTransfer(proxy, bytes)));
   }
 }
-for (const proxy of proxies) {
-  const figures = results.get(proxy.name);
-  figures.tunnels.push(await withCpu(proxy, figures.tunnelCpu, () => tunnelsPerSecond(proxy, tunnelSeconds)));
+for (let round = 0; round < tunnelRounds; round += 1) {
+  for (const proxy of proxies) {
+    const figures = results.get(proxy.name);
+    figures.tunnels.push(
+      await withCpu(proxy, figures.tunnelCpu, () => tunnelsPerSecond(proxy, tunnelSeconds)),
+    );
+  }
 }
 
 const peer = hasTinyproxy ? results.get(proxies[0].name) : undefined;
@@ -319,14 +324,14 @@ const sum = (values) => values.reduce((a, b) => a + b, 0);
 const rows = proxies.map((proxy) => {
   const figures = results.get(proxy.name);
   const isPeer = peer !== undefined && proxy === proxies[0];
-  const transferredGb = (2 * rounds * transferMb) / 1024;
-  const tunnelsMade = median(figures.tunnels) * tunnelSeconds;
+  const transferredGb = (rounds * transferMb) / 1024;
+  const tunnelsMade = sum(figures.tunnels) * tunnelSeconds;
   return [
     proxy.name,
     `${median(figures.http).toFixed(0)}${isPeer ? '' : ratio(figures.http, peer?.http)}`,
     `${median(figures.connect).toFixed(0)}${isPeer ? '' : ratio(figures.connect, peer?.connect)}`,
     `${median(figures.tunnels).toFixed(0)}${isPeer ? '' : ratio(figures.tunnels, peer?.tunnels)}`,
-    (sum(figures.transferCpu) / transferredGb).toFixed(2),
+    `${(sum(figures.httpCpu) / transferredGb).toFixed(2)} / ${(sum(figures.connectCpu) / transferredGb).toFixed(2)}`,
     ((sum(figures.tunnelCpu) * 1000) / tunnelsMade).toFixed(2),
   ];
 });
@@ -335,7 +340,7 @@ const header = [
   `HTTP ${transferMb} MB (MB/s)`,
   `CONNECT ${transferMb} MB (MB/s)`,
   'CONNECT tunnels/s',
-  'proxy CPU s/GB',
+  'proxy CPU s/GB (HTTP / CONNECT)',
   'proxy CPU ms/tunnel',
 ];
 const widths = header.map((title, column) =>
@@ -343,7 +348,7 @@ const widths = header.map((title, column) =>
 );
 const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
 console.log(
-  `\nGateway benchmark: loopback, ${rounds} rounds (median), ${tunnelConcurrency} concurrent tunnel clients,`,
+  `\nGateway benchmark: loopback; median of ${rounds} interleaved rounds of each transfer and of ${tunnelRounds} × ${tunnelSeconds} s of ${tunnelConcurrency} concurrent tunnel clients;`,
 );
 console.log(
   `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)};`,

@@ -59,6 +59,13 @@ describe('gateway authentication', () => {
     expect(origin.seen).toContain('/tunnelled');
   });
 
+  it('never passes the credential on to the destination', async () => {
+    await viaProxy(gateway, `http://site.test:${origin.port}/private-headers`, credential());
+    const received = origin.headers[origin.seen.indexOf('/private-headers')];
+    expect(received?.host).toBe(`site.test:${origin.port}`);
+    expect(received?.['proxy-authorization']).toBeUndefined();
+  });
+
   it.each([
     ['missing', () => undefined, 'credential-missing'],
     ['expired', expired, 'credential-expired'],

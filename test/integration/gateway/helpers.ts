@@ -42,14 +42,18 @@ export interface Origin {
   port: number;
   /** Paths the origin served, in order: proves whether a refused request reached it. */
   seen: string[];
+  /** Request headers the origin received, in order. */
+  headers: http.IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
 /** `/bytes/N` answers N bytes; `POST /upload` answers how many bytes it received; anything else "hello". */
 export const startOrigin = async (): Promise<Origin> => {
   const seen: string[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((request, response) => {
     seen.push(request.url ?? '');
+    headers.push(request.headers);
     const size = /^\/bytes\/(\d+)$/.exec(request.url ?? '')?.[1];
     if (size !== undefined) {
       response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
@@ -69,6 +73,7 @@ export const startOrigin = async (): Promise<Origin> => {
   return {
     port: (server.address() as AddressInfo).port,
     seen,
+    headers,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
