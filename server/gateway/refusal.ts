@@ -27,11 +27,11 @@ const messageOf: Record<GatewayRefusalReason, string> = {
  * proxy-chain answers a RequestError thrown from `prepareRequestFunction` with its status, headers and message
  * and closes the connection, so every refusal carries a machine-readable reason for the extension.
  */
-export const refusal = (reason: GatewayRefusalReason, resetsAt?: Date): RequestError => {
+export const refusal = (reason: GatewayRefusalReason, resetsAt?: Date, now = Date.now()): RequestError => {
   const headers: Record<string, string> = { [GATEWAY_REASON_HEADER]: reason };
   if (resetsAt !== undefined) {
     headers[GATEWAY_RESET_HEADER] = resetsAt.toISOString();
-    headers['retry-after'] = String(Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000)));
+    headers['retry-after'] = String(Math.max(1, Math.ceil((resetsAt.getTime() - now) / 1000)));
   }
   return new RequestError(messageOf[reason], statusOf[reason], headers);
 };

@@ -74,7 +74,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       credential.dailyLimitBytes !== null &&
       usage.used(principalKey(credential), at) >= credential.dailyLimitBytes
     ) {
-      throw refusal('daily-limit', nextUtcMidnight(at));
+      throw refusal('daily-limit', nextUtcMidnight(at), at);
     }
     if (blockedPorts.has(port)) throw refusal('destination-forbidden');
     const verdict = await checkDestination(hostname, {
