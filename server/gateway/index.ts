@@ -7,6 +7,6 @@ export { httpReportUsage } from './httpReportUsage';
 export type { ReportUsage } from './usageReporter';
 export { loopbackTestResolve, systemResolve } from './resolve';
 export type { Resolve, ResolvedAddress } from './resolve';
-export { readTlsFiles, selfSignedTls } from './tls';
+export { readTlsFiles, selfSignedTls, spkiFingerprint } from './tls';
 export type { TlsMaterial } from './tls';
 export { isForbiddenAddress } from './addresses';

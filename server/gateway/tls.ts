@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { generate } from 'selfsigned';
 import { appError, err, ok, type Result } from '../../src/result';
@@ -42,3 +43,12 @@ export const selfSignedTls = async (extraHostnames: readonly string[] = []): Pro
   });
   return { key: created.private, cert: created.cert };
 };
+
+/**
+ * Base64 SHA-256 of the certificate's public key: what Chromium's `--ignore-certificate-errors-spki-list`
+ * takes, so end-to-end tests can trust a development gateway without trusting everything.
+ */
+export const spkiFingerprint = (certPem: string): string =>
+  createHash('sha256')
+    .update(new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');

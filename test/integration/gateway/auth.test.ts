@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spkiFingerprint } from '../../../server/gateway';
 import { generateCredentialKeys, signProxyCredential } from '../../../server/credentials';
 import { newProxyCredentialPayload } from '../../../src/api/proxyCredential';
 import {
@@ -83,6 +86,22 @@ describe('gateway authentication', () => {
     }
     expect(tunnel.inner).toBeNull();
     expect(origin.seen.length).toBe(before);
+  });
+
+  it('serves TLS with the certificate it reports, whose SPKI fingerprint Chromium can be told to trust', async () => {
+    const socket = tls.connect({
+      host: '127.0.0.1',
+      port: gateway.port,
+      ca: gateway.certificate ?? '',
+      servername: 'localhost',
+    });
+    await new Promise((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+    const peer = socket.getPeerX509Certificate();
+    const seen = createHash('sha256')
+      .update(peer?.publicKey.export({ type: 'spki', format: 'der' }) ?? '')
+      .digest('base64');
+    socket.destroy();
+    expect(spkiFingerprint(gateway.certificate ?? '')).toBe(seen);
   });
 
   it('also works without TLS for a self-hosted gateway', async () => {
