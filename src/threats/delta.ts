@@ -34,7 +34,8 @@ const mismatch = (reason: string) => err(appError('threatDeltaMismatch', 'errorT
 
 /** Applies a (validated) delta; refuses one made for another version or another list. */
 export function applyDelta(current: ThreatSnapshot, delta: ThreatDelta): Result<ThreatSnapshot> {
-  if (delta.from !== current.version) return mismatch(`delta is from version ${delta.from}, have ${current.version}`);
+  if (delta.from !== current.version)
+    return mismatch(`delta is from version ${delta.from}, have ${current.version}`);
   const domains = sortedPatch(current.domains, delta.removeDomains, delta.addDomains);
   const urls = sortedPatch(current.urls, delta.removeUrls, delta.addUrls);
   if (domains === null || urls === null) return mismatch('delta does not fit the current list');

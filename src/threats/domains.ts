@@ -7,6 +7,7 @@ import { isDottedQuad } from './ipv4';
 export function hostSuffixesOf(host: string): string[] {
   if (isDottedQuad(host) || host.startsWith('[')) return [host];
   const suffixes = [host];
-  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) suffixes.push(host.slice(dot + 1));
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1))
+    suffixes.push(host.slice(dot + 1));
   return suffixes;
 }

@@ -61,6 +61,7 @@ export function checkUrl(raw: string, popular: PopularIndex): Checked {
     const problem = checkHostName(host);
     if (problem !== null) return rejected(problem);
   }
-  if (path === '/' && (query === null || query === '') && popular.covers(host)) return rejected('popular-host-root');
+  if (path === '/' && (query === null || query === '') && popular.covers(host))
+    return rejected('popular-host-root');
   return { ok: true, value: urlExpression(canonical.value) };
 }

@@ -99,7 +99,12 @@ export function parseFeed(text: string, source: FeedSource, options: FeedOptions
         continue;
       }
       seen.add(key);
-      result.entries.push({ kind: candidate.kind, value: checked.value, threat: candidate.threat, list: source.name });
+      result.entries.push({
+        kind: candidate.kind,
+        value: checked.value,
+        threat: candidate.threat,
+        list: source.name,
+      });
     }
   }
   return result;

@@ -39,15 +39,26 @@ function canonicalIPv6(bracketed: string): string {
  * '' when nothing is left of it.
  */
 export function canonicalHost(authority: string): string {
-  let host = authority.slice(authority.lastIndexOf('@') + 1);
+  let host = authority.slice(authority.lastIndexOf('@') + 1).replace(/^\.+/, '');
   if (host.startsWith('[')) {
     const close = host.indexOf(']');
     if (close > 0) return canonicalIPv6(host.slice(0, close + 1));
   }
-  host = host.replace(/:\d*$/, '');
   // Legacy quirk kept from the reference implementation: 0x80 alone does not make a name Unicode.
-  if (/[\x81-\xff]/.test(host)) host = toPunycode(host) ?? host;
-  host = host.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
+  if (/[\x81-\xff]/.test(host)) host = toPunycode(withoutPortAndDots(host)) ?? host;
+  host = withoutPortAndDots(host);
   const ip = parseIPv4(host);
   return ip ?? escapeBytes(asciiLowerCase(host));
+}
+
+/** Drops ":port" and stray dots until neither is left (":." would otherwise need a second pass). */
+function withoutPortAndDots(host: string): string {
+  for (let current = host; ;) {
+    const next = current
+      .replace(/(?::\d*)+$/, '')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^\.+|\.+$/g, '');
+    if (next === current) return current;
+    current = next;
+  }
 }

@@ -17,17 +17,43 @@ export function isValidHostname(host: string): boolean {
 }
 
 const RESERVED_NAMES = new Set([
-  'localhost', 'localhost.localdomain', 'local', 'localdomain', 'broadcasthost', 'ip6-localhost',
-  'ip6-loopback', 'ip6-localnet', 'ip6-mcastprefix', 'ip6-allnodes', 'ip6-allrouters', 'wpad',
-  'example.com', 'example.net', 'example.org',
+  'localhost',
+  'localhost.localdomain',
+  'local',
+  'localdomain',
+  'broadcasthost',
+  'ip6-localhost',
+  'ip6-loopback',
+  'ip6-localnet',
+  'ip6-mcastprefix',
+  'ip6-allnodes',
+  'ip6-allrouters',
+  'wpad',
+  'example.com',
+  'example.net',
+  'example.org',
 ]);
-const RESERVED_SUFFIXES = ['.localhost', '.local', '.localdomain', '.internal', '.lan', '.home.arpa', '.test', '.invalid', '.example', '.arpa'];
+const RESERVED_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.localdomain',
+  '.internal',
+  '.lan',
+  '.home.arpa',
+  '.test',
+  '.invalid',
+  '.example',
+  '.arpa',
+];
 
 /** Addresses that never name a remote threat but do name the user's own machine or network. */
 function isReservedIPv4(host: string): boolean {
   const [a = 0, b = 0] = host.split('.').map(Number);
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
     (a === 100 && b >= 64 && b <= 127) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||

@@ -21,7 +21,11 @@ export interface ThreatMatcher {
 export function createMatcher(snapshot: ThreatSnapshot): ThreatMatcher {
   const domains = new Set(snapshot.domains);
   const urls = new Set(snapshot.urls);
-  const found = (kind: ThreatMatch['kind'], entry: string): ThreatMatch => ({ kind, entry, ...tagOf(snapshot, entry) });
+  const found = (kind: ThreatMatch['kind'], entry: string): ThreatMatch => ({
+    kind,
+    entry,
+    ...tagOf(snapshot, entry),
+  });
   return {
     match(url) {
       const canonical = canonicalize(url);

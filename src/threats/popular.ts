@@ -11,7 +11,8 @@ export interface PopularIndex {
 
 // Sites are compared by registrable domain (Public Suffix List, private section included), so
 // docs.google.com is part of google.com, while bucket.s3.amazonaws.com is a customer's own site.
-const registrable = (host: string): string | null => getDomain(host, { allowPrivateDomains: true, validateHostname: false });
+const registrable = (host: string): string | null =>
+  getDomain(host, { allowPrivateDomains: true, validateHostname: false });
 
 export function popularIndex(domains: Iterable<string> = POPULAR_DOMAINS): PopularIndex {
   const exact = new Set<string>();
@@ -21,7 +22,8 @@ export function popularIndex(domains: Iterable<string> = POPULAR_DOMAINS): Popul
     exact.add(domain);
     const site = registrable(domain);
     if (site !== null) sites.add(site);
-    for (let dot = domain.indexOf('.'); dot !== -1; dot = domain.indexOf('.', dot + 1)) ancestors.add(domain.slice(dot + 1));
+    for (let dot = domain.indexOf('.'); dot !== -1; dot = domain.indexOf('.', dot + 1))
+      ancestors.add(domain.slice(dot + 1));
   }
   const covers = (host: string): boolean => {
     if (exact.has(host)) return true;

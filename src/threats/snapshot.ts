@@ -44,7 +44,9 @@ function commonestTag(entries: readonly ThreatEntry[]): EntryTag {
     slot.count++;
     counts.set(key, slot);
   }
-  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || (tagKey(a.tag) < tagKey(b.tag) ? -1 : 1));
+  const ranked = [...counts.values()].sort(
+    (a, b) => b.count - a.count || (tagKey(a.tag) < tagKey(b.tag) ? -1 : 1),
+  );
   return ranked[0]?.tag ?? { threat: 'malware', list: 'none' }; // an empty list still needs a valid tag
 }
 
@@ -64,7 +66,9 @@ export function buildSnapshot(
   const kept = [...firstByValue.values()];
   const domainSet = new Set(kept.filter((entry) => entry.kind === 'domain').map((entry) => entry.value));
   const urlEntries = kept.filter(
-    (entry) => entry.kind === 'url' && !hostSuffixesOf(entry.value.slice(0, entry.value.indexOf('/'))).some((host) => domainSet.has(host)),
+    (entry) =>
+      entry.kind === 'url' &&
+      !hostSuffixesOf(entry.value.slice(0, entry.value.indexOf('/'))).some((host) => domainSet.has(host)),
   );
   const listed = [...kept.filter((entry) => entry.kind === 'domain'), ...urlEntries];
   const defaultTag = commonestTag(listed);

@@ -27,4 +27,5 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export const snapshotSha256 = (snapshot: ThreatSnapshot): Promise<string> => sha256Hex(canonicalSerialisation(snapshot));
+export const snapshotSha256 = (snapshot: ThreatSnapshot): Promise<string> =>
+  sha256Hex(canonicalSerialisation(snapshot));

@@ -11,7 +11,10 @@ const sortedUnique = <T extends z.ZodType<string>>(item: T) =>
 
 const domain = z.string().refine(isValidHostname, { message: 'not a hostname' });
 // An expression is printable ASCII (canonicalisation escaped the rest) with a path.
-const urlExpression = z.string().max(4096).regex(/^[^/\s]+\/[\x21-\x7e]*$/);
+const urlExpression = z
+  .string()
+  .max(4096)
+  .regex(/^[^/\s]+\/[\x21-\x7e]*$/);
 
 export const entryTagSchema = z.object({ threat: z.enum(THREAT_TYPES), list: z.string().min(1).max(200) });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);

@@ -16,7 +16,11 @@ export function sortedMinus(a: readonly string[], b: readonly string[]): string[
  * `base` without `remove`, with `add` merged in; null when the patch does not fit the base (an item to
  * remove is missing or an item to add is already there), which means the delta was made for another list.
  */
-export function sortedPatch(base: readonly string[], remove: readonly string[], add: readonly string[]): string[] | null {
+export function sortedPatch(
+  base: readonly string[],
+  remove: readonly string[],
+  add: readonly string[],
+): string[] | null {
   const kept: string[] = [];
   let r = 0;
   for (const item of base) {

@@ -28,7 +28,8 @@ export async function verifySnapshot(data: unknown, expectedSha256: string): Pro
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) return invalid('threatSnapshotInvalid', describeIssues(parsed.error.issues));
   const snapshot: ThreatSnapshot = parsed.data;
-  if (!overridesListed(snapshot)) return invalid('threatSnapshotInvalid', 'tags name entries that are not listed');
+  if (!overridesListed(snapshot))
+    return invalid('threatSnapshotInvalid', 'tags name entries that are not listed');
   const actual = await snapshotSha256(snapshot);
   if (actual !== expectedSha256.toLowerCase()) return invalid('threatSnapshotHashMismatch', actual);
   return ok(snapshot);
@@ -40,7 +41,8 @@ export async function verifyDelta(current: ThreatSnapshot, data: unknown): Promi
   if (!parsed.success) return invalid('threatDeltaInvalid', describeIssues(parsed.error.issues));
   const applied = applyDelta(current, parsed.data);
   if (!applied.ok) return applied;
-  if (!overridesListed(applied.value)) return invalid('threatDeltaInvalid', 'tags name entries that are not listed');
+  if (!overridesListed(applied.value))
+    return invalid('threatDeltaInvalid', 'tags name entries that are not listed');
   const actual = await snapshotSha256(applied.value);
   if (actual !== parsed.data.sha256) return invalid('threatSnapshotHashMismatch', actual);
   return ok(applied.value);

@@ -46,6 +46,7 @@ const official: [string, string][] = [
   ['http://\x01%80.com/', 'http://%01%80.com/'],
   ['http://notrailingslash.com', 'http://notrailingslash.com/'],
   ['http://www.gotaport.com:1234/', 'http://www.gotaport.com/'],
+  ['http://a.com::80:/', 'http://a.com/'],
   ['  http://www.google.com/  ', 'http://www.google.com/'],
   ['http:// leadingspace.com/', 'http://%20leadingspace.com/'],
   ['http://%20leadingspace.com/', 'http://%20leadingspace.com/'],
@@ -106,6 +107,7 @@ const invalid = [
   'http:///blah;param',
   'http:///blah;param?query#ref',
   'mailto:bryner@google.com',
+  '::',
   'http:www.google.com:8080/foo.html',
   'www.google.com:xxyy/foo.html:80',
 ];
@@ -130,17 +132,26 @@ describe('canonicalize', () => {
   it('splits the parts', () => {
     expect(canonicalize('HTTPS://Evil.Example:443/a//b?x=1#top')).toEqual({
       ok: true,
-      value: { scheme: 'https', host: 'evil.example', path: '/a/b', query: 'x=1', href: 'https://evil.example/a/b?x=1' },
+      value: {
+        scheme: 'https',
+        host: 'evil.example',
+        path: '/a/b',
+        query: 'x=1',
+        href: 'https://evil.example/a/b?x=1',
+      },
     });
   });
 
   it('is idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), (input) => {
-        const once = canonicalize(input);
-        if (!once.ok) return;
-        expect(href(once.value.href)).toBe(once.value.href);
-      }),
+      fc.property(
+        fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),
+        (input) => {
+          const once = canonicalize(input);
+          if (!once.ok) return;
+          expect(href(once.value.href)).toBe(once.value.href);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

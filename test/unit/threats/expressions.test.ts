@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, hostSuffixes, lookupExpressions, pathPrefixes, urlExpression } from '../../../src/threats';
+import {
+  canonicalize,
+  hostSuffixes,
+  lookupExpressions,
+  pathPrefixes,
+  urlExpression,
+} from '../../../src/threats';
 
 const expressionsOf = (url: string): string[] => {
   const canonical = canonicalize(url);
@@ -12,16 +18,39 @@ describe('lookupExpressions', () => {
   it.each([
     [
       'http://a.b.c/1/2.html?param=1',
-      ['a.b.c/1/2.html?param=1', 'a.b.c/1/2.html', 'a.b.c/', 'a.b.c/1/', 'b.c/1/2.html?param=1', 'b.c/1/2.html', 'b.c/', 'b.c/1/'],
+      [
+        'a.b.c/1/2.html?param=1',
+        'a.b.c/1/2.html',
+        'a.b.c/',
+        'a.b.c/1/',
+        'b.c/1/2.html?param=1',
+        'b.c/1/2.html',
+        'b.c/',
+        'b.c/1/',
+      ],
     ],
     [
       'http://a.b.c.d.e.f.g/1.html',
-      ['a.b.c.d.e.f.g/1.html', 'a.b.c.d.e.f.g/', 'c.d.e.f.g/1.html', 'c.d.e.f.g/', 'd.e.f.g/1.html', 'd.e.f.g/', 'e.f.g/1.html', 'e.f.g/', 'f.g/1.html', 'f.g/'],
+      [
+        'a.b.c.d.e.f.g/1.html',
+        'a.b.c.d.e.f.g/',
+        'c.d.e.f.g/1.html',
+        'c.d.e.f.g/',
+        'd.e.f.g/1.html',
+        'd.e.f.g/',
+        'e.f.g/1.html',
+        'e.f.g/',
+        'f.g/1.html',
+        'f.g/',
+      ],
     ],
     ['http://1.2.3.4/1/', ['1.2.3.4/1/', '1.2.3.4/']],
     ['http://a.b/?', ['a.b/']],
     ['http://b/', ['b/']],
-    ['http://[2001:470:1:18::114]/a/b', ['[2001:470:1:18::114]/a/b', '[2001:470:1:18::114]/', '[2001:470:1:18::114]/a/']],
+    [
+      'http://[2001:470:1:18::114]/a/b',
+      ['[2001:470:1:18::114]/a/b', '[2001:470:1:18::114]/', '[2001:470:1:18::114]/a/'],
+    ],
   ])('for %s', (url, expected) => {
     expect([...expressionsOf(url)].sort()).toEqual([...expected].sort());
   });
@@ -35,7 +64,10 @@ describe('hostSuffixes', () => {
   it.each([
     ['www.google.com', ['www.google.com', 'google.com']],
     ['a.b.c.com', ['a.b.c.com', 'b.c.com', 'c.com']],
-    ['a.b.c.d.e.f.kita.tokyo.jp', ['a.b.c.d.e.f.kita.tokyo.jp', 'e.f.kita.tokyo.jp', 'f.kita.tokyo.jp', 'kita.tokyo.jp', 'tokyo.jp']],
+    [
+      'a.b.c.d.e.f.kita.tokyo.jp',
+      ['a.b.c.d.e.f.kita.tokyo.jp', 'e.f.kita.tokyo.jp', 'f.kita.tokyo.jp', 'kita.tokyo.jp', 'tokyo.jp'],
+    ],
     ['195.127.0.11', ['195.127.0.11']],
     ['localhost', ['localhost']],
   ])('for %s', (host, expected) => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFeeds, parseFeed, popularIndex, type FeedSource } from '../../../src/threats';
 
-const source = (format: FeedSource['format']): FeedSource => ({ name: 'Test list', format, threat: 'malware' });
+const source = (format: FeedSource['format']): FeedSource => ({
+  name: 'Test list',
+  format,
+  threat: 'malware',
+});
 const popular = popularIndex(['github.com', 'raw.githubusercontent.com', 'google.com', 'drive.google.com']);
 
 describe('parseFeed: URLhaus CSV', () => {
@@ -23,7 +27,12 @@ describe('parseFeed: URLhaus CSV', () => {
     expect(parseFeed(csv, source('urlhaus-csv'), { popular })).toEqual({
       entries: [
         { kind: 'url', value: 'evil.example.com/payload.exe', threat: 'malware', list: 'Test list' },
-        { kind: 'url', value: 'raw.githubusercontent.com/u/r/main/x.sh', threat: 'malware', list: 'Test list' },
+        {
+          kind: 'url',
+          value: 'raw.githubusercontent.com/u/r/main/x.sh',
+          threat: 'malware',
+          list: 'Test list',
+        },
         { kind: 'url', value: '45.9.1.2/i', threat: 'phishing', list: 'Test list' },
       ],
       rejected: [

@@ -14,13 +14,34 @@ const matcher = createMatcher(buildSnapshot(entries, { version: 1, createdAt: '2
 describe('createMatcher', () => {
   it.each([
     ['http://evil.example/', { kind: 'domain', entry: 'evil.example', threat: 'malware', list: 'URLhaus' }],
-    ['https://WWW.Evil.Example.:8443/any/path?q#f', { kind: 'domain', entry: 'evil.example', threat: 'malware', list: 'URLhaus' }],
-    ['https://a.phish.evil.example/login', { kind: 'domain', entry: 'phish.evil.example', threat: 'phishing', list: 'Phish list' }],
-    ['https://github.com/bad/repo/raw/main/x.exe', { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' }],
-    ['https://github.com/bad/repo/raw/main/x.exe?download=1', { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' }],
-    ['https://github.com/bad/repo/raw/main/%78.exe', { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' }],
-    ['https://drive.google.com/uc?id=abc', { kind: 'url', entry: 'drive.google.com/uc?id=abc', threat: 'malware', list: 'URLhaus' }],
-    ['http://cdn.files.example/dir/sub/file.zip', { kind: 'url', entry: 'files.example/dir/', threat: 'unwanted', list: 'PUA' }],
+    [
+      'https://WWW.Evil.Example.:8443/any/path?q#f',
+      { kind: 'domain', entry: 'evil.example', threat: 'malware', list: 'URLhaus' },
+    ],
+    [
+      'https://a.phish.evil.example/login',
+      { kind: 'domain', entry: 'phish.evil.example', threat: 'phishing', list: 'Phish list' },
+    ],
+    [
+      'https://github.com/bad/repo/raw/main/x.exe',
+      { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' },
+    ],
+    [
+      'https://github.com/bad/repo/raw/main/x.exe?download=1',
+      { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' },
+    ],
+    [
+      'https://github.com/bad/repo/raw/main/%78.exe',
+      { kind: 'url', entry: 'github.com/bad/repo/raw/main/x.exe', threat: 'malware', list: 'URLhaus' },
+    ],
+    [
+      'https://drive.google.com/uc?id=abc',
+      { kind: 'url', entry: 'drive.google.com/uc?id=abc', threat: 'malware', list: 'URLhaus' },
+    ],
+    [
+      'http://cdn.files.example/dir/sub/file.zip',
+      { kind: 'url', entry: 'files.example/dir/', threat: 'unwanted', list: 'PUA' },
+    ],
     ['http://45.9.1.2:37698/i', { kind: 'url', entry: '45.9.1.2/i', threat: 'malware', list: 'URLhaus' }],
     ['http://755564802:80/i', { kind: 'url', entry: '45.9.1.2/i', threat: 'malware', list: 'URLhaus' }],
   ])('blocks %s', (url, expected) => {

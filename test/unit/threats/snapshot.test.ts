@@ -14,7 +14,12 @@ import {
 } from '../../../src/threats';
 
 const createdAt = '2026-11-23T09:00:00.000Z';
-const entry = (kind: ThreatEntry['kind'], value: string, list = 'URLhaus', threat: ThreatEntry['threat'] = 'malware'): ThreatEntry => ({
+const entry = (
+  kind: ThreatEntry['kind'],
+  value: string,
+  list = 'URLhaus',
+  threat: ThreatEntry['threat'] = 'malware',
+): ThreatEntry => ({
   kind,
   value,
   threat,
@@ -70,7 +75,10 @@ describe('snapshotSha256', () => {
 describe('verifySnapshot', () => {
   it('accepts a snapshot that parses and hashes as announced', async () => {
     const hash = await snapshotSha256(sample);
-    expect(await verifySnapshot(JSON.parse(JSON.stringify(sample)), hash.toUpperCase())).toEqual({ ok: true, value: sample });
+    expect(await verifySnapshot(JSON.parse(JSON.stringify(sample)), hash.toUpperCase())).toEqual({
+      ok: true,
+      value: sample,
+    });
   });
 
   it.each([
@@ -79,9 +87,15 @@ describe('verifySnapshot', () => {
     ['a duplicate URL', { ...sample, urls: ['1.2.3.4/bin.sh', '1.2.3.4/bin.sh'] }],
     ['an IP address as a domain', { ...sample, domains: ['1.2.3.4'] }],
     ['a URL with whitespace', { ...sample, urls: ['host.example/a b'] }],
-    ['an unknown threat type', { ...sample, tags: { ...sample.tags, default: { threat: 'spam', list: 'x' } } }],
+    [
+      'an unknown threat type',
+      { ...sample, tags: { ...sample.tags, default: { threat: 'spam', list: 'x' } } },
+    ],
     ['a version of zero', { ...sample, version: 0 }],
-    ['a tag for an unlisted entry', { ...sample, tags: { ...sample.tags, overrides: { 'gone.example': { threat: 'scam', list: 'x' } } } }],
+    [
+      'a tag for an unlisted entry',
+      { ...sample, tags: { ...sample.tags, overrides: { 'gone.example': { threat: 'scam', list: 'x' } } } },
+    ],
   ])('refuses %s', async (_, data) => {
     const result = await verifySnapshot(data, await snapshotSha256(sample));
     expect(result.ok || result.error.code).toBe('threatSnapshotInvalid');
@@ -96,7 +110,11 @@ describe('verifySnapshot', () => {
 
 describe('deltas', () => {
   const next = buildSnapshot(
-    [entry('domain', 'b-evil.example'), entry('domain', 'c-evil.example', 'Phish list', 'phishing'), entry('url', '1.2.3.4/bin.sh')],
+    [
+      entry('domain', 'b-evil.example'),
+      entry('domain', 'c-evil.example', 'Phish list', 'phishing'),
+      entry('url', '1.2.3.4/bin.sh'),
+    ],
     { version: 8, createdAt: '2026-11-24T09:00:00.000Z' },
   );
 
@@ -110,7 +128,11 @@ describe('deltas', () => {
       removeDomains: ['a-evil.example'],
       addUrls: [],
       removeUrls: ['host.example/x.exe'],
-      tags: { default: { threat: 'malware', list: 'URLhaus' }, set: { 'c-evil.example': { threat: 'phishing', list: 'Phish list' } }, unset: ['host.example/x.exe'] },
+      tags: {
+        default: { threat: 'malware', list: 'URLhaus' },
+        set: { 'c-evil.example': { threat: 'phishing', list: 'Phish list' } },
+        unset: ['host.example/x.exe'],
+      },
       sha256: await snapshotSha256(next),
     });
   });
@@ -135,7 +157,10 @@ describe('deltas', () => {
   });
 
   it('refuses a tampered delta by its hash', async () => {
-    const delta = { ...(await diffSnapshots(sample, next)), addDomains: ['c-evil.example', 'd-evil.example'] };
+    const delta = {
+      ...(await diffSnapshots(sample, next)),
+      addDomains: ['c-evil.example', 'd-evil.example'],
+    };
     const result = await verifyDelta(sample, delta);
     expect(result.ok || result.error.code).toBe('threatSnapshotHashMismatch');
   });
