@@ -67,6 +67,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     onConstructorPoisoning: 'error',
   });
   registerErrorHandling(fastify);
+  // JSON only: a text/plain body is what a cross-site form can send without a preflight.
+  fastify.removeContentTypeParser('text/plain');
   await fastify.register(cookie);
   await fastify.register(rateLimit, { max: config.requestsPerMinutePerIp, timeWindow: 60_000 });
 

@@ -1,6 +1,7 @@
 // The data layer: the only place SQL lives.
 export type { Database, Queryable } from './database';
 export { openDatabase, type DatabaseConfig } from './open';
+export { openPglite, dumpPglite } from './pglite';
 export { migrate, loadMigrations } from './migrate';
 export { usersRepository, type UserRow } from './repositories/users';
 export { sessionsRepository, type SessionRow } from './repositories/sessions';
