@@ -1,0 +1,79 @@
+import type dns from 'node:dns';
+import type { PrepareRequestFunction, PrepareRequestFunctionResult } from 'proxy-chain';
+import { GATEWAY_CHECK_HOST, type ProxyCredentialPayload } from '../../src/api/proxyCredential';
+import { checkHttpResponse, checkResponse, checkTunnelServer, plainAddress } from './check';
+import type { GatewayIdentity } from './config';
+import type { CredentialCheck } from './credentialCheck';
+import type { DailyUsage } from './dailyUsage';
+import { checkDestination } from './destination';
+import type { Owner } from './meter';
+import { principalKey } from './principal';
+import { refusal } from './refusal';
+import type { Resolve } from './resolve';
+import { nextUtcMidnight } from './utcDay';
+
+export interface AdmissionDeps {
+  now: () => number;
+  credentials: CredentialCheck;
+  usage: DailyUsage;
+  resolve: Resolve;
+  allowPrivateDestinations: boolean;
+  blockedPorts: ReadonlySet<number>;
+  gateway: GatewayIdentity;
+  exitAddress: string | undefined;
+  /** From here on, the connection's bytes are charged to `owner`. */
+  charge: (connectionId: number, owner: Owner) => void;
+}
+
+const ownerOf = (credential: ProxyCredentialPayload): Owner => ({
+  principal: principalKey(credential),
+  deviceId: credential.deviceId,
+  accountId: credential.accountId,
+});
+
+/**
+ * Decides every request before proxy-chain touches the destination, cheapest checks first: the credential,
+ * the gateway's own check host, the daily allowance, then the destination. A refusal is thrown as a
+ * RequestError, which proxy-chain sends as the response.
+ */
+export const admission =
+  (deps: AdmissionDeps): PrepareRequestFunction =>
+  async ({ connectionId, request, password, hostname, port, isHttp }) => {
+    const at = deps.now();
+    const verified = deps.credentials.check(password, at);
+    if (!verified.ok) throw refusal(verified.error);
+    const credential = verified.value;
+    deps.usage.observeCredential(credential, at);
+
+    if (hostname.toLowerCase() === GATEWAY_CHECK_HOST) {
+      // The check stays available at the limit (it is how the extension learns when the allowance resets),
+      // and a dedicated connection for it is not charged: the popup polls it, the user did not ask for it.
+      const body = () =>
+        checkResponse({
+          credential,
+          exitAddress: deps.exitAddress ?? plainAddress(request.socket.localAddress),
+          gateway: deps.gateway,
+          usedBytes: deps.usage.used(principalKey(credential), deps.now()),
+          now: deps.now(),
+        });
+      return isHttp
+        ? { customResponseFunction: () => checkHttpResponse(body) }
+        : { customConnectServer: checkTunnelServer(body) };
+    }
+
+    const { dailyLimitBytes } = credential;
+    if (dailyLimitBytes !== null && deps.usage.used(principalKey(credential), at) >= dailyLimitBytes) {
+      throw refusal('daily-limit', nextUtcMidnight(at), at);
+    }
+    if (deps.blockedPorts.has(port)) throw refusal('destination-forbidden');
+    const verdict = await checkDestination(hostname, {
+      resolve: deps.resolve,
+      allowPrivate: deps.allowPrivateDestinations,
+    });
+    if (!verdict.ok) throw refusal(verdict.reason);
+
+    deps.charge(connectionId, ownerOf(credential));
+    const result: PrepareRequestFunctionResult = {};
+    if (verdict.lookup !== undefined) result.dnsLookup = verdict.lookup as typeof dns.lookup;
+    return result;
+  };
