@@ -45,9 +45,12 @@ export const buildPacTable = (input: PacInput): Map<string, number> => {
     if (action !== 'ignore') active.push({ mask: 1 << bit, code: categoryCode[action] });
   });
   if (active.length > 0) {
+    // Few distinct category sets exist, so each set's code is worked out once (-1 = not yet known).
+    const codeOf = new Int8Array(1 << categoryIds.length).fill(-1);
     for (const [domain, bits] of input.categories.domains) {
-      const first = active.find(({ mask }) => (bits & mask) !== 0);
-      if (first) add(domain, SHIFT_CATEGORY, first.code);
+      let code = codeOf[bits] ?? 0;
+      if (code < 0) code = codeOf[bits] = active.find(({ mask }) => (bits & mask) !== 0)?.code ?? 0;
+      if (code !== 0) add(domain, SHIFT_CATEGORY, code);
     }
   }
 

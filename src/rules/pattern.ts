@@ -71,8 +71,18 @@ const toAsciiHost = (text: string): Result<string> => {
   return CANONICAL_ASCII.test(host) ? ok(host) : err(patternError('pattern_invalid_host', text));
 };
 
+// Stored rules are nearly always already canonical; one regex recognises them so that indexing 100k rules stays
+// fast. Anything unusual (upper case, IDN, IP, URL, a numeric last label) takes the full path below.
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
+const CANONICAL = new RegExp(`^(=|\\*\\.)?((?:${LABEL}\\.)*[a-z_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$`);
+const fastKinds: Record<string, PatternKind> = { '=': 'exact', '*.': 'subdomains' };
+
 /** Parses what a user typed (or pasted) into a site pattern, or says precisely what is wrong with it. */
 export const parseSitePattern = (input: string): Result<SitePattern> => {
+  const fast = CANONICAL.exec(input);
+  if (fast?.[2] !== undefined && fast[2].length <= MAX_HOST && !fast[2].includes('xn--')) {
+    return ok({ kind: fastKinds[fast[1] ?? ''] ?? 'domain', host: fast[2] });
+  }
   const trimmed = input.trim();
   if (trimmed === '') return err(patternError('pattern_empty'));
   if (/\s/.test(trimmed)) return err(patternError('pattern_space'));

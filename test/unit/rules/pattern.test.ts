@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatSitePattern, parseSitePattern, patternErrorKeys } from '../../../src/rules';
 
 describe('parseSitePattern accepts', () => {
@@ -90,5 +91,21 @@ describe('formatSitePattern', () => {
     if (!parsed.ok) throw new Error('expected a valid pattern');
     expect(formatSitePattern(parsed.value)).toBe(text);
     expect(parseSitePattern(text)).toEqual(parsed);
+  });
+});
+
+describe('parseSitePattern fast path', () => {
+  it('gives the same result as the full parser', () => {
+    const label = fc.constantFrom('a', 'www', 'x-y', '-a', 'b-', '_s', 'xn--e1afmkfd', 'xn--zz', 'com', '1', '10', 'A', 'a'.repeat(64));
+    const pattern = fc
+      .tuple(fc.constantFrom('', '=', '*.', '.'), fc.array(label, { minLength: 1, maxLength: 5 }))
+      .map(([prefix, labels]) => prefix + labels.join('.'));
+    fc.assert(
+      fc.property(pattern, (text) => {
+        // A leading space skips the fast path; trimming makes it the same input for the full parser.
+        expect(parseSitePattern(text)).toEqual(parseSitePattern(` ${text}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
