@@ -30,23 +30,20 @@ const HEX = /%([0-9a-fA-F]{2})/g;
 /** Unescapes until nothing changes. Each pass that changes anything shortens the text, so it ends. */
 export function unescapeFully(bytes: string): string {
   let current = bytes;
-  for (;;) {
+  while (current.includes('%')) {
     const next = current.replace(HEX, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     if (next === current) return current;
     current = next;
   }
+  return current;
 }
+
+// eslint-disable-next-line no-control-regex
+const MUST_ESCAPE = /[\x00-\x20\x7f-\xff#%]/g;
+const escapeByte = (char: string): string =>
+  '%' + char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
 
 /** Escapes exactly the bytes Safe Browsing asks for: <= 0x20, >= 0x7f, '#' and '%'. */
 export function escapeBytes(bytes: string): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const code = bytes.charCodeAt(i);
-    if (code <= 0x20 || code >= 0x7f || code === 0x23 || code === 0x25) {
-      out += '%' + code.toString(16).toUpperCase().padStart(2, '0');
-    } else {
-      out += bytes[i];
-    }
-  }
-  return out;
+  return bytes.replace(MUST_ESCAPE, escapeByte);
 }

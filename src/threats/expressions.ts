@@ -12,10 +12,12 @@ const isIpLiteral = (host: string): boolean => isDottedQuad(host) || host.starts
 /** The exact host, then up to four suffixes built from its last five components; never the TLD alone. */
 export function hostSuffixes(host: string): string[] {
   if (isIpLiteral(host)) return [host];
-  const labels = host.split('.');
+  const dots: number[] = [];
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) dots.push(dot);
   const suffixes = [host];
-  for (let start = Math.max(1, labels.length - MAX_HOST_COMPONENTS); start < labels.length - 1; start++) {
-    suffixes.push(labels.slice(start).join('.'));
+  // The suffix after dot i has dots.length - i components: keep 2 to MAX_HOST_COMPONENTS of them.
+  for (let i = Math.max(0, dots.length - MAX_HOST_COMPONENTS); i < dots.length - 1; i++) {
+    suffixes.push(host.slice((dots[i] as number) + 1));
   }
   return suffixes;
 }
@@ -25,11 +27,11 @@ export function pathPrefixes(path: string, query: string | null): string[] {
   const prefixes: string[] = [];
   if (query !== null && query !== '') prefixes.push(`${path}?${query}`);
   prefixes.push(path);
-  const components = path.split('/').filter((part) => part !== '');
-  const directories = Math.min(components.length, MAX_PATH_PREFIX_COMPONENTS);
-  for (let count = 0; count < directories; count++) {
-    const prefix = count === 0 ? '/' : `/${components.slice(0, count).join('/')}/`;
-    if (prefix !== path) prefixes.push(prefix);
+  // A canonical path has no empty segments, so the text up to its k-th slash is the k-th directory prefix.
+  let slash = path.indexOf('/');
+  for (let count = 0; slash !== -1 && count < MAX_PATH_PREFIX_COMPONENTS; count++) {
+    if (slash !== path.length - 1) prefixes.push(path.slice(0, slash + 1));
+    slash = path.indexOf('/', slash + 1);
   }
   return prefixes;
 }
@@ -41,5 +43,7 @@ export const urlExpression = (url: CanonicalUrl): string =>
 /** Every host-suffix/path-prefix combination to look up for a canonical URL, most specific first. */
 export function lookupExpressions(url: CanonicalUrl): string[] {
   const paths = pathPrefixes(url.path, url.query);
-  return hostSuffixes(url.host).flatMap((host) => paths.map((path) => host + path));
+  const expressions: string[] = [];
+  for (const host of hostSuffixes(url.host)) for (const path of paths) expressions.push(host + path);
+  return expressions;
 }
