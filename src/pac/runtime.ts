@@ -58,17 +58,20 @@ function rampartRoute(code, answer) {
   return answer === 1 ? VPN : answer === 2 ? 'DIRECT' : GLOBAL;
 }
 function FindProxyForURL(url, host) {
-  var h = String(host).toLowerCase().replace(/\.+$/, '');
+  var h = String(host).toLowerCase();
+  if (h.charAt(h.length - 1) === '.') h = h.replace(/\.+$/, '');
   if (h.charAt(0) === '[' && h.charAt(h.length - 1) === ']') h = h.substring(1, h.length - 1);
   if (BYPASS[h] === 1) return 'DIRECT';
-  var ip = false, v4 = rampartV4(h), v6;
+  // Names end in a letter: only a host ending in a digit can be an IPv4 address, so most skip the regex.
+  var last = h.charCodeAt(h.length - 1);
+  var ip = false, v4 = last >= 48 && last <= 57 ? rampartV4(h) : null, v6;
   if (v4) {
     if (rampartLocalV4(v4[0], v4[1])) return 'DIRECT';
     ip = true;
-  } else if ((v6 = rampartV6(h))) {
+  } else if (h.indexOf(':') >= 0 && (v6 = rampartV6(h))) {
     if (rampartLocalV6(v6)) return 'DIRECT';
     ip = true;
-  } else if (h === 'localhost' || /\.(localhost|local)$/.test(h) || h.indexOf('.') < 0) {
+  } else if (h.indexOf('.') < 0 || h.slice(-6) === '.local' || h.slice(-10) === '.localhost') {
     return 'DIRECT';
   }
   var site = 0, category = 0, answer = 0;
@@ -87,7 +90,7 @@ function FindProxyForURL(url, host) {
       if (!answer) answer = (v >> 8) & 3;
     }
   }
-  if (/^[\d.]+$|:/.test(h)) category = 0;
+  if (category && /^[\d.]+$|:/.test(h)) category = 0;
   if (site) return rampartRoute(site, answer);
   if (category) return rampartRoute(category, answer);
   return GLOBAL;
