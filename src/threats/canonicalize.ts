@@ -28,6 +28,8 @@ function splitScheme(url: string): { scheme: string | null; rest: string } {
 
 /** RFC 3986 dot-segment removal plus collapsing of empty segments; a trailing '.' or '..' names a directory. */
 function canonicalPath(path: string): string {
+  // Most paths have nothing to resolve: skip the split and join.
+  if (!/\/(?:\.{1,2})?\/|\/\.{1,2}$/.test(path)) return path;
   const segments: string[] = [];
   const parts = path.split('/');
   for (const part of parts) {

@@ -1,6 +1,6 @@
 import { canonicalize } from './canonicalize';
 import { hostSuffixesOf } from './domains';
-import { lookupExpressions } from './expressions';
+import { hostSuffixes, pathPrefixes } from './expressions';
 import { tagOf, type ThreatSnapshot } from './snapshot';
 import type { ThreatType } from './types';
 
@@ -17,10 +17,12 @@ export interface ThreatMatcher {
   match(url: string): ThreatMatch | null;
 }
 
-/** Indexes a snapshot once (two hash sets) so each navigation costs a dozen lookups. */
+/** Indexes a snapshot once (hash sets) so a navigation costs a few lookups, a dozen on a host with URL entries. */
 export function createMatcher(snapshot: ThreatSnapshot): ThreatMatcher {
   const domains = new Set(snapshot.domains);
   const urls = new Set(snapshot.urls);
+  // Only hosts that carry URL entries are worth building path expressions for.
+  const urlHosts = new Set(snapshot.urls.map((url) => url.slice(0, url.indexOf('/'))));
   const found = (kind: ThreatMatch['kind'], entry: string): ThreatMatch => ({
     kind,
     entry,
@@ -32,8 +34,13 @@ export function createMatcher(snapshot: ThreatSnapshot): ThreatMatcher {
       if (!canonical.ok) return null;
       const domain = hostSuffixesOf(canonical.value.host).find((host) => domains.has(host));
       if (domain !== undefined) return found('domain', domain);
-      const expression = lookupExpressions(canonical.value).find((candidate) => urls.has(candidate));
-      return expression === undefined ? null : found('url', expression);
+      const hosts = hostSuffixes(canonical.value.host).filter((host) => urlHosts.has(host));
+      if (hosts.length === 0) return null;
+      const paths = pathPrefixes(canonical.value.path, canonical.value.query);
+      for (const host of hosts) {
+        for (const path of paths) if (urls.has(host + path)) return found('url', host + path);
+      }
+      return null;
     },
   };
 }

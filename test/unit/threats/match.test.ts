@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, createMatcher, type ThreatEntry } from '../../../src/threats';
 
@@ -62,5 +63,32 @@ describe('createMatcher', () => {
     '',
   ])('lets %s through', (url) => {
     expect(matcher.match(url)).toBeNull();
+  });
+});
+
+describe('createMatcher on any list', () => {
+  it('blocks every listed entry when visited, over http or https, with or without www', () => {
+    const label = fc.stringMatching(/^[a-z0-9]{1,6}$/);
+    const host = fc
+      .tuple(label, fc.constantFrom('com', 'net', 'example'))
+      .map(([name, tld]) => `${name}.${tld}`);
+    const path = fc.array(label, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    const generated = fc.array(
+      fc.oneof(
+        host.map((value): ThreatEntry => ({ kind: 'domain', value, threat: 'malware', list: 'A' })),
+        fc
+          .tuple(host, path)
+          .map(([h, p]): ThreatEntry => ({ kind: 'url', value: h + p, threat: 'phishing', list: 'B' })),
+      ),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(generated, fc.constantFrom('http://', 'https://www.'), (list, prefix) => {
+        const snapshot = buildSnapshot(list, { version: 1, createdAt: '2026-11-23T00:00:00Z' });
+        const listed = createMatcher(snapshot);
+        for (const value of [...snapshot.domains, ...snapshot.urls])
+          expect(listed.match(prefix + value)).not.toBeNull();
+      }),
+    );
   });
 });
