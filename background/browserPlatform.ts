@@ -6,6 +6,8 @@ import {
   GATEWAY_RESET_HEADER,
   gatewayCheckResponseSchema,
 } from '../src/api/proxyCredential';
+import type { DnrRule } from '../src/threats';
+import { createThreatListDb } from './threatListDb';
 import type { ControlLevel, GatewayCheck, KeyValueArea, Platform, ProxyConfig } from './platform';
 
 const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
@@ -17,6 +19,8 @@ const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
 export const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
 
 const CHECK_TIMEOUT_MS = 8_000;
+/** The static ruleset id in manifest.json. */
+const BUNDLED_RULESET = 'bundled-threats';
 
 /** Asks the gateway's own check host, through whatever proxy routing is in force now. */
 async function checkGateway(): Promise<GatewayCheck> {
@@ -85,5 +89,34 @@ export function createBrowserPlatform(): Platform {
     checkGateway,
     translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),
+    dnr: {
+      getDynamicRules: async () => (await chrome.declarativeNetRequest.getDynamicRules()) as DnrRule[],
+      updateDynamicRules: (update) =>
+        chrome.declarativeNetRequest.updateDynamicRules(
+          update as chrome.declarativeNetRequest.UpdateRuleOptions,
+        ),
+      hasBundledRuleset: !isFirefox,
+      setBundledRulesetEnabled: (enabled) =>
+        chrome.declarativeNetRequest.updateEnabledRulesets(
+          enabled ? { enableRulesetIds: [BUNDLED_RULESET] } : { disableRulesetIds: [BUNDLED_RULESET] },
+        ),
+    },
+    wakeAt: async (name, when) => void browser.alarms.create(name, { when }),
+    threatLists: createThreatListDb(),
+    navigateTab: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
+    fetchJson: async (url, init = {}) => {
+      const response = await fetch(url, {
+        method: init.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        cache: 'no-store',
+        signal: AbortSignal.timeout(30_000),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
   };
 }

@@ -1,5 +1,10 @@
 import { createHandlers } from './handlers';
 import type { Platform } from './platform';
+import { createAllowances } from './protection/allowances';
+import { createDetections } from './protection/detections';
+import { createProtectionService } from './protection/protectionService';
+import { createThreatList } from './protection/threatList';
+import { createThreatUpdater } from './protection/updater';
 import { createRouter } from './router';
 import { createSettingsStore } from './settingsStore';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
@@ -7,7 +12,7 @@ import { createCategoryLoader } from './vpn/categoryLoader';
 import { compileRouting } from './vpn/compileRouting';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
-import { createServiceLink } from './vpn/serviceLink';
+import { createServiceLink, serviceUrlOf } from './vpn/serviceLink';
 import { createSiteWatcher } from './vpn/siteWatcher';
 import { createVpnService, type RoutingInput } from './vpn/vpnService';
 
@@ -35,12 +40,25 @@ export function composeBackground(platform: Platform) {
     onRouting: (input) => (latestRouting = input),
   });
 
+  const serviceUrl = async () => serviceUrlOf(await settings.get());
+  const threatList = createThreatList(platform);
+  const protection = createProtectionService({
+    platform,
+    settings,
+    list: threatList,
+    allowances: createAllowances(platform.local, now),
+    detections: createDetections(platform.local),
+    update: createThreatUpdater(platform, threatList, serviceUrl),
+    serviceUrl,
+  });
+
   const route = createRouter(
     createHandlers({
       platform,
       settings,
       connection,
       vpn,
+      protection,
       askAnswers,
       gateways: service.gateways,
       tier: service.tier,
@@ -58,6 +76,7 @@ export function composeBackground(platform: Platform) {
   const start = async () => {
     await settings.get();
     await vpn.applyRouting();
+    await protection.enforce();
   };
 
   const watchSite = createSiteWatcher(platform, settings, vpn);
@@ -66,6 +85,7 @@ export function composeBackground(platform: Platform) {
     settings,
     connection,
     vpn,
+    protection,
     route,
     answerAuth,
     watchSite,

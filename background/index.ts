@@ -6,11 +6,13 @@ import { appError, err } from '../src/result';
 import { createBrowserPlatform, isFirefox } from './browserPlatform';
 import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
+import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { isProxyFailure } from './vpn/proxyErrors';
 
 const platform = createBrowserPlatform();
 const now = () => platform.now().getTime();
-const { settings, vpn, route, answerAuth, watchSite, start, latestRouting } = composeBackground(platform);
+const { settings, vpn, protection, route, answerAuth, watchSite, start, latestRouting } =
+  composeBackground(platform);
 
 // A restarted worker restores its state and re-applies routing before it answers anything else.
 const whenReady = createReadyGate(start, 10_000);
@@ -37,10 +39,17 @@ if (isFirefox) {
   );
 }
 
-// A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
 browser.webRequest.onErrorOccurred.addListener(
   (details) => {
+    // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
     if (isProxyFailure(details.error)) void whenReady().then(() => vpn.checkConnection());
+    // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
+    if (details.error.includes('ERR_BLOCKED_BY_CLIENT')) {
+      void whenReady().then(async () => {
+        if (details.type === 'main_frame') await protection.onBlockedNavigation(details.tabId, details.url);
+        else await protection.resourceBlocked(details.url);
+      });
+    }
   },
   { urls: ['<all_urls>'] },
 );
@@ -88,12 +97,20 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 const HEALTH_ALARM = 'vpn-health';
+const THREAT_UPDATE_ALARM = 'threat-update';
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === HEALTH_ALARM) void whenReady().then(() => vpn.checkConnection());
+  void whenReady().then(async () => {
+    if (alarm.name === HEALTH_ALARM) await vpn.checkConnection();
+    if (alarm.name === THREAT_UPDATE_ALARM) await protection.update();
+    if (alarm.name === ALLOWANCE_ALARM) await protection.enforce();
+  });
 });
-void browser.alarms.get(HEALTH_ALARM).then((existing) => {
-  if (!existing) void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 1 });
-});
+const ensureAlarm = (name: string, periodInMinutes: number) =>
+  browser.alarms.get(name).then((existing) => {
+    if (!existing) void browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });
+  });
+void ensureAlarm(HEALTH_ALARM, 1);
+void ensureAlarm(THREAT_UPDATE_ALARM, 60);
 
 browser.runtime.onStartup.addListener(() => {
   void whenReady().then(async () => {

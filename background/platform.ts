@@ -1,3 +1,4 @@
+import type { DnrRule, ThreatSnapshot } from '../src/threats';
 /**
  * The browser as the background logic sees it: small interfaces that vitest fakes with plain objects.
  * Only `index.ts` builds the real one from `webextension-polyfill`.
@@ -48,8 +49,40 @@ export interface Platform {
   /** Fetches the gateway's check host through the current proxy settings. */
   checkGateway(): Promise<GatewayCheck>;
   translate(key: string, substitutions?: string[]): string;
-  /** Reads a file bundled in the extension (category data). */
+  /** Reads a file bundled in the extension (category data, the threat snapshot). */
   readBundled(path: string): Promise<string>;
+  dnr: DnrControl;
+  /** Schedules a one-off wake-up (e.g. when a "proceed" allowance ends). */
+  wakeAt(name: string, when: number): Promise<void>;
+  threatLists: ThreatListStorage;
+  /** Sends a tab to another address (the warning page, or back to the site). */
+  navigateTab(tabId: number, url: string): Promise<void>;
+  /** A JSON request to the account service; rejects on network failure, resolves with status and body. */
+  fetchJson(
+    url: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown }>;
+}
+
+/** The dynamic rule slice of `declarativeNetRequest`. */
+export interface DnrControl {
+  getDynamicRules(): Promise<DnrRule[]>;
+  updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  /** Whether this build declares the bundled list as a static ruleset (Chrome; not Firefox). */
+  hasBundledRuleset: boolean;
+  setBundledRulesetEnabled(enabled: boolean): Promise<void>;
+}
+
+/** The threat list as stored in IndexedDB: the snapshot with the hash it was verified against. */
+export interface StoredThreatList {
+  snapshot: ThreatSnapshot;
+  sha256: string;
+  installedAt: number;
+}
+
+export interface ThreatListStorage {
+  load(): Promise<StoredThreatList | null>;
+  save(list: StoredThreatList): Promise<void>;
 }
 
 /** Who sent a runtime message, as far as the router needs to know. */

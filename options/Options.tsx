@@ -1,4 +1,5 @@
 import { usePage, useSettings } from '../src/ui';
+import { AllowListSection } from './AllowListSection';
 import { BackupSection } from './BackupSection';
 import { CategoriesSection } from './CategoriesSection';
 import { GeneralSection } from './GeneralSection';
@@ -26,6 +27,7 @@ export function Options() {
           <GeneralSection settings={settings} update={update} />
           <SiteRulesSection settings={settings} update={update} />
           <CategoriesSection settings={settings} update={update} />
+          <AllowListSection settings={settings} update={update} />
           <NotificationsSection settings={settings} update={update} />
           <SelfHostedGatewaySection settings={settings} update={update} />
           <BackupSection onImported={replaceWith} />

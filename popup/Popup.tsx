@@ -4,6 +4,7 @@ import type { AppError } from '../src/result';
 import type { ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
 import { ConnectionPanel } from './ConnectionPanel';
+import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
 import { SitePanel } from './SitePanel';
 
@@ -54,9 +55,7 @@ export function Popup() {
           <ConnectionPanel status={status} busy={busy} onToggle={() => void toggle()} />
           <RegionPicker onChanged={() => void send({ type: 'getStatus' }).then(show)} />
           <SitePanel />
-          <p data-testid="protection-state" class="muted">
-            {t(status.protectionEnabled ? 'protectionOn' : 'protectionOff')}
-          </p>
+          <ProtectionPanel />
         </>
       ) : error ? null : (
         <p class="muted">{t('loading')}</p>

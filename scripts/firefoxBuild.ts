@@ -23,8 +23,18 @@ export function firefoxBuild(): Plugin {
       const chrome = JSON.parse(await readFile(resolve(from, 'manifest.json'), 'utf8')) as typeof manifest;
       delete (chrome as { browser_specific_settings?: unknown }).browser_specific_settings;
       await writeFile(resolve(from, 'manifest.json'), JSON.stringify(chrome, null, 2));
+      // Firefox gives each install its own moz-extension:// id: neither the key nor the static ruleset (whose
+      // redirect names the Chrome id) applies there; the background installs the list as dynamic rules.
+      const {
+        key: _key,
+        declarative_net_request: _static,
+        ...portable
+      } = manifest as typeof manifest & {
+        key?: string;
+        declarative_net_request?: unknown;
+      };
       const firefox = {
-        ...manifest,
+        ...portable,
         background: { scripts: [manifest.background.service_worker], type: 'module' },
         permissions: manifest.permissions.filter((permission) => permission !== 'webRequestAuthProvider'),
       };

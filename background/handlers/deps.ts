@@ -1,5 +1,6 @@
 import type { ProxyTier } from '../../src/api/proxyCredential';
 import type { Platform } from '../platform';
+import type { ProtectionService } from '../protection/protectionService';
 import type { SettingsStore } from '../settingsStore';
 import type { AskAnswerStore } from '../vpn/askAnswerStore';
 import type { ConnectionStore } from '../vpn/connectionStore';
@@ -11,6 +12,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   connection: ConnectionStore;
   vpn: VpnService;
+  protection: ProtectionService;
   askAnswers: AskAnswerStore;
   gateways(): Promise<ServiceGateway[]>;
   /** The device's tier: free and anonymous devices may use only "Optimal". */

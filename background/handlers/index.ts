@@ -1,5 +1,6 @@
 import type { Handlers } from '../router';
 import type { HandlerDeps } from './deps';
+import { protectionHandlers } from './protectionHandlers';
 import { regionHandlers } from './regionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { siteHandlers } from './siteHandlers';
@@ -13,4 +14,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...statusHandlers(deps),
   ...siteHandlers(deps),
   ...regionHandlers(deps),
+  ...protectionHandlers(deps),
 });

@@ -8,13 +8,13 @@ type SettingsHandlers = Pick<
   'getSettings' | 'updateSettings' | 'exportSettings' | 'importSettings'
 >;
 
-/** Settings changes also re-apply routing: rules, categories and the kill switch all shape it. */
-export function settingsHandlers({ platform, settings, vpn }: HandlerDeps): SettingsHandlers {
+/** Settings changes re-apply routing and protection: rules, categories, kill switch and allow-list shape them. */
+export function settingsHandlers({ platform, settings, vpn, protection }: HandlerDeps): SettingsHandlers {
   return {
     getSettings: async () => ok(await settings.get()),
     updateSettings: async ({ patch }) => {
       const next = await settings.update(patch);
-      await vpn.applyRouting();
+      await Promise.all([vpn.applyRouting(), protection.enforce()]);
       return ok(next);
     },
     exportSettings: async () => {
@@ -28,7 +28,7 @@ export function settingsHandlers({ platform, settings, vpn }: HandlerDeps): Sett
       const imported = importSettings(text);
       if (!imported.ok) return imported;
       const next = await settings.replace(imported.value);
-      await vpn.applyRouting();
+      await Promise.all([vpn.applyRouting(), protection.enforce()]);
       return ok(next);
     },
   };

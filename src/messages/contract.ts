@@ -3,6 +3,7 @@ import { settingsPatchSchema, siteActions, type Settings } from '../settings';
 import type { ConnectionStatus } from '../status';
 
 const host = z.string().trim().min(1).max(253);
+const url = z.string().min(1).max(8192);
 
 /** Every message a page may send to the background, declared once. */
 export const requestSchema = z.discriminatedUnion('type', [
@@ -18,6 +19,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answerAsk'), host, route: z.enum(['vpn', 'direct']), remember: z.boolean() }),
   z.object({ type: z.literal('listRegions') }),
   z.object({ type: z.literal('selectRegion'), region: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('getProtectionStatus') }),
+  z.object({ type: z.literal('setProtectionEnabled'), enabled: z.boolean() }),
+  z.object({ type: z.literal('updateThreats') }),
+  z.object({ type: z.literal('warningShown'), url }),
+  z.object({ type: z.literal('proceedToSite'), url }),
+  z.object({ type: z.literal('alwaysAllowSite'), url }),
+  z.object({ type: z.literal('reportFalsePositive'), url }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -49,6 +57,24 @@ export interface RegionList {
   selfHosted: boolean;
 }
 
+export interface ProtectionStatus {
+  enabled: boolean;
+  listVersion: number;
+  listCreatedAt: string;
+  installedAt: number;
+  domains: number;
+  urls: number;
+  detections: number;
+}
+
+/** What the warning page shows about a blocked address. */
+export interface ThreatInfo {
+  kind: 'domain' | 'url';
+  entry: string;
+  threat: string;
+  list: string;
+}
+
 /** What the background answers to each request type. */
 export interface Responses {
   getStatus: ConnectionStatus;
@@ -63,4 +89,11 @@ export interface Responses {
   answerAsk: SiteRouting;
   listRegions: RegionList;
   selectRegion: RegionList;
+  getProtectionStatus: ProtectionStatus;
+  setProtectionEnabled: ProtectionStatus;
+  updateThreats: ProtectionStatus & { updated: boolean };
+  warningShown: ThreatInfo | null;
+  proceedToSite: string;
+  alwaysAllowSite: string;
+  reportFalsePositive: null;
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { DnrRule } from '../../src/threats';
 import type {
+  StoredThreatList,
   ControlLevel,
   GatewayCheck,
   KeyValueArea,
@@ -33,10 +35,20 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
   const notifications: { id: string; title: string; message: string }[] = [];
   const webRtc: boolean[] = [];
   const badges = new Map<number, string>();
+  const alarms = new Map<string, number>();
+  const navigations: { tabId: number; url: string }[] = [];
+  const requests: { url: string; body?: unknown }[] = [];
+  let dnrRules: DnrRule[] = [];
+  let threatList: StoredThreatList | null = null;
   const state = {
     check: { ok: true, exitAddress: '203.0.113.10' } as GatewayCheck,
     control: 'controlled_by_this_extension' as ControlLevel,
     clock: new Date('2026-11-23T12:00:00Z').getTime(),
+    /** Chrome's static ruleset; `available: false` plays Firefox. */
+    bundledRuleset: { available: true, enabled: true },
+    /** What the fake account service answers; 'unreachable' throws like a network failure. */
+    service: (_url: string, _body: unknown): { status: number; body: unknown } | 'unreachable' =>
+      'unreachable',
   };
   const platform: Platform = {
     local: memoryArea(),
@@ -65,9 +77,49 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     checkGateway: async () => state.check,
     translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
     readBundled: (path) => readFile(`extension/${path}`, 'utf8'),
+    dnr: {
+      getDynamicRules: async () => structuredClone(dnrRules),
+      updateDynamicRules: async ({ removeRuleIds, addRules }) => {
+        const removed = new Set(removeRuleIds);
+        dnrRules = [...dnrRules.filter((rule) => !removed.has(rule.id)), ...structuredClone(addRules)];
+      },
+      hasBundledRuleset: state.bundledRuleset.available,
+      setBundledRulesetEnabled: async (enabled) => {
+        state.bundledRuleset.enabled = enabled;
+      },
+    },
+    wakeAt: async (name, when) => {
+      alarms.set(name, when);
+    },
+    threatLists: {
+      load: async () => structuredClone(threatList),
+      save: async (list) => {
+        threatList = structuredClone(list);
+      },
+    },
+    navigateTab: async (tabId, url) => {
+      navigations.push({ tabId, url });
+    },
+    fetchJson: async (url, init) => {
+      requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
+      const answer = state.service(url, init?.body);
+      if (answer === 'unreachable') throw new TypeError('Failed to fetch');
+      return answer;
+    },
     ...overrides,
   };
-  return { platform, applied, notifications, webRtc, badges, state };
+  return {
+    platform,
+    applied,
+    notifications,
+    webRtc,
+    badges,
+    alarms,
+    navigations,
+    requests,
+    state,
+    dnrRules: () => dnrRules,
+  };
 }
 
 export const ownPage = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options/index.html` };

@@ -9,6 +9,7 @@ export interface SeenRequest {
 /** A test web site on loopback that records every request it serves. */
 export async function startWebServer(
   page = (host: string) => `<!doctype html><title>${host}</title><h1>Hello from ${host}</h1>`,
+  listenPort = 0,
 ) {
   const seen: SeenRequest[] = [];
   const server = createServer((request: IncomingMessage, response) => {
@@ -17,12 +18,12 @@ export async function startWebServer(
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(page(host));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
     seen,
-    url: (host: string, path = '/') => `http://${host}:${port}${path}`,
+    url: (host: string, path = '/') => `http://${host}${port === 80 ? '' : `:${port}`}${path}`,
     requestsTo: (host: string) => seen.filter((r) => r.host === host),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,205 @@
+import { FALSE_POSITIVE_PATH } from '../../src/api/threats';
+import type { ProtectionStatus } from '../../src/messages';
+import { appError, err, ok, type Result } from '../../src/result';
+import {
+  compileDnrRules,
+  planRuleUpdate,
+  type DnrRule,
+  type ThreatMatch,
+  type ThreatSnapshot,
+} from '../../src/threats';
+import type { Platform } from '../platform';
+import type { SettingsStore } from '../settingsStore';
+import type { Allowances } from './allowances';
+import type { Detections } from './detections';
+import type { ThreatList } from './threatList';
+import type { UpdateOutcome } from './updater';
+
+export const WARNING_PAGE = 'warning/index.html';
+/** Fires when a "proceed" allowance ends, so the rules block the site again. */
+export const ALLOWANCE_ALARM = 'allowance-expiry';
+
+/** What the dynamic rules must add while the static ruleset enforces the bundled list: nothing but allows. */
+const EMPTY_LIST: ThreatSnapshot = {
+  format: 1,
+  version: 1,
+  createdAt: new Date(0).toISOString(),
+  domains: [],
+  urls: [],
+  tags: { default: { threat: 'malware', list: 'none' }, overrides: {} },
+};
+
+export interface ProtectionDeps {
+  platform: Platform;
+  settings: SettingsStore;
+  list: ThreatList;
+  allowances: Allowances;
+  detections: Detections;
+  update(): Promise<Result<UpdateOutcome>>;
+  serviceUrl(): Promise<string>;
+}
+
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Web protection: keeps the browser's dynamic rules equal to the threat list minus what the user allowed,
+ * answers the warning page, and records detections. Rules are changed with the smallest update, so a new
+ * list or one more allowed site never leaves a moment without protection.
+ */
+export function createProtectionService(deps: ProtectionDeps) {
+  const { platform } = deps;
+  const warningUrl = `${platform.extensionOrigin}${WARNING_PAGE}`;
+
+  const applyDynamic = async (rules: DnrRule[]) => {
+    const update = planRuleUpdate(await platform.dnr.getDynamicRules(), rules);
+    if (update.addRules.length || update.removeRuleIds.length) await platform.dnr.updateDynamicRules(update);
+  };
+
+  /**
+   * The bundled list is the static ruleset (in force from installation); a downloaded list replaces it with
+   * dynamic rules, installed before the static ones are switched off so that nothing slips through between.
+   * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules.
+   */
+  const enforce = async (): Promise<void> => {
+    const settings = await deps.settings.get();
+    const { dnr } = platform;
+    if (!settings.protectionEnabled) {
+      await applyDynamic([]);
+      if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(false);
+      return;
+    }
+    const allowHosts = [...settings.allowList, ...(await deps.allowances.hosts())];
+    const staticList = dnr.hasBundledRuleset && (await deps.list.downloaded()) === null;
+    const enforced = staticList ? EMPTY_LIST : (await deps.list.get()).list.snapshot;
+    const { rules } = compileDnrRules(enforced, { warningPageUrl: warningUrl, allowHosts });
+    await applyDynamic(rules);
+    if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
+  };
+
+  const match = async (url: string): Promise<ThreatMatch | null> =>
+    (await deps.list.get()).matcher.match(url);
+
+  const isAllowed = async (host: string): Promise<boolean> => {
+    const allowed = [...(await deps.settings.get()).allowList, ...(await deps.allowances.hosts())];
+    return allowed.some((entry) => host === entry || host.endsWith(`.${entry}`));
+  };
+
+  return {
+    enforce,
+    match,
+    status: async (): Promise<ProtectionStatus> => {
+      const [{ list }, settings, detections] = await Promise.all([
+        deps.list.get(),
+        deps.settings.get(),
+        deps.detections.all(),
+      ]);
+      return {
+        enabled: settings.protectionEnabled,
+        listVersion: list.snapshot.version,
+        listCreatedAt: list.snapshot.createdAt,
+        installedAt: list.installedAt,
+        domains: list.snapshot.domains.length,
+        urls: list.snapshot.urls.length,
+        detections: detections.length,
+      };
+    },
+
+    setEnabled: async (enabled: boolean) => {
+      await deps.settings.update({ protectionEnabled: enabled });
+      await enforce();
+    },
+
+    /** A main frame that a URL rule blocked shows the browser's error page; show the warning instead. */
+    onBlockedNavigation: async (tabId: number, url: string): Promise<boolean> => {
+      const found = await match(url);
+      const host = hostOf(url);
+      if (!found || host === null || (await isAllowed(host))) return false;
+      await platform.navigateTab(tabId, `${warningUrl}?url=${url}`);
+      return true;
+    },
+
+    /** The warning page reports each time it is shown: that is a detection. */
+    warningShown: async (url: string): Promise<ThreatMatch | null> => {
+      const found = await match(url);
+      if (!found) return null;
+      await deps.detections.record({
+        url,
+        threat: found.threat,
+        list: found.list,
+        at: platform.now().getTime(),
+        kind: 'page',
+      });
+      const settings = await deps.settings.get();
+      if (settings.notifications.siteBlocked) {
+        const t = platform.translate;
+        await platform.notifier
+          .show(
+            `blocked-${Date.now()}`,
+            t('notifyBlockedTitle'),
+            t('notifyBlockedMessage', [hostOf(url) ?? url]),
+          )
+          .catch(() => undefined);
+      }
+      return found;
+    },
+
+    resourceBlocked: async (url: string) => {
+      const found = await match(url);
+      if (found)
+        await deps.detections.record({
+          url,
+          threat: found.threat,
+          list: found.list,
+          at: platform.now().getTime(),
+          kind: 'resource',
+        });
+    },
+
+    /** "Proceed": this site, for a short time. */
+    proceed: async (url: string): Promise<Result<string>> => {
+      const host = hostOf(url);
+      if (host === null) return err(appError('badUrl', 'errorBadUrl'));
+      await deps.allowances.grant(host);
+      await enforce();
+      const next = await deps.allowances.nextExpiry();
+      if (next !== null) await platform.wakeAt(ALLOWANCE_ALARM, next + 1);
+      return ok(url);
+    },
+
+    /** "Always allow this site": the user's allow-list (editable in options). */
+    alwaysAllow: async (url: string): Promise<Result<string>> => {
+      const host = hostOf(url);
+      if (host === null) return err(appError('badUrl', 'errorBadUrl'));
+      const { allowList } = await deps.settings.get();
+      if (!allowList.includes(host)) await deps.settings.update({ allowList: [...allowList, host] });
+      await enforce();
+      return ok(url);
+    },
+
+    reportFalsePositive: async (url: string): Promise<Result<null>> => {
+      const { list } = await deps.list.get();
+      try {
+        const response = await platform.fetchJson(`${await deps.serviceUrl()}${FALSE_POSITIVE_PATH}`, {
+          method: 'POST',
+          body: { url, listVersion: list.snapshot.version },
+        });
+        return response.status < 300 ? ok(null) : err(appError('reportRefused', 'errorReportFailed'));
+      } catch {
+        return err(appError('serviceUnreachable', 'errorReportFailed'));
+      }
+    },
+
+    update: async () => {
+      const outcome = await deps.update();
+      if (outcome.ok && outcome.value.updated) await enforce();
+      return outcome;
+    },
+  };
+}
+export type ProtectionService = ReturnType<typeof createProtectionService>;

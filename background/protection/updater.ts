@@ -1,0 +1,58 @@
+import {
+  THREATS_DELTA_PATH,
+  THREATS_LATEST_PATH,
+  THREATS_SNAPSHOT_PATH,
+  threatsLatestResponse,
+  threatsSnapshotResponse,
+} from '../../src/api/threats';
+import { appError, err, ok, type Result } from '../../src/result';
+import { verifyDelta, verifySnapshot } from '../../src/threats';
+import type { Platform } from '../platform';
+import type { ThreatList } from './threatList';
+
+export type UpdateOutcome =
+  { updated: false; version: number } | { updated: true; version: number; via: 'delta' | 'snapshot' };
+
+/**
+ * Brings the threat list up to the service's latest version: a delta when the service has one from our
+ * version, else the whole snapshot. Nothing is applied unless it validates and hashes right; on any failure
+ * the list in force stays as it is.
+ */
+export function createThreatUpdater(platform: Platform, list: ThreatList, serviceUrl: () => Promise<string>) {
+  let running: Promise<Result<UpdateOutcome>> | null = null;
+
+  const fetchOk = async (path: string) => {
+    const response = await platform.fetchJson(`${await serviceUrl()}${path}`);
+    return response.status === 200 ? response.body : null;
+  };
+
+  const run = async (): Promise<Result<UpdateOutcome>> => {
+    const current = (await list.get()).list;
+    const latest = threatsLatestResponse.safeParse(await fetchOk(THREATS_LATEST_PATH));
+    if (!latest.success) return err(appError('threatServiceInvalid', 'errorThreatListUpdate', ['service']));
+    if (latest.data.version <= current.snapshot.version)
+      return ok({ updated: false, version: current.snapshot.version });
+
+    const delta = await fetchOk(`${THREATS_DELTA_PATH}?since=${current.snapshot.version}`);
+    if (delta !== null) {
+      const applied = await verifyDelta(current.snapshot, delta);
+      if (!applied.ok) return applied;
+      await list.replace(applied.value, latest.data.sha256);
+      return ok({ updated: true, version: applied.value.version, via: 'delta' });
+    }
+    const body = threatsSnapshotResponse.safeParse(await fetchOk(THREATS_SNAPSHOT_PATH));
+    if (!body.success) return err(appError('threatServiceInvalid', 'errorThreatListUpdate', ['service']));
+    const verified = await verifySnapshot(body.data.snapshot, body.data.sha256);
+    if (!verified.ok) return verified;
+    await list.replace(verified.value, body.data.sha256);
+    return ok({ updated: true, version: verified.value.version, via: 'snapshot' });
+  };
+
+  /** Single-flight: an alarm and a click on "Update" share one download. */
+  return (): Promise<Result<UpdateOutcome>> => {
+    running ??= run()
+      .catch(() => err(appError('threatServiceUnreachable', 'errorThreatListUpdate', ['service'])))
+      .finally(() => (running = null));
+    return running;
+  };
+}

@@ -1,0 +1,206 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, rm } from 'node:fs/promises';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { diffSnapshots, snapshotSha256, type ThreatSnapshot } from '../../src/threats';
+import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
+import { openPopup, sendFromPage, waitForText } from './harness/extensionPages';
+import { startWebServer, type TestWebServer } from './harness/webServer';
+
+const RESOLVER = '--host-resolver-rules=MAP * 127.0.0.1';
+// Chrome would first try https:// for these real names (HTTPS-Upgrades); the test site speaks plain HTTP only.
+const NO_HTTPS_UPGRADES = '--disable-features=HttpsUpgrades';
+// Entries of the bundled sample list (see shared/data/threats): never fetched for real, every name maps to loopback.
+const LISTED_DOMAIN = '0-day.us';
+// A URL entry on a host that is not listed whole (a file on a shared hosting service).
+const URL_HOST = '09c1d5c3-1a6e-4c05-8e4e-eff75c6b5dd6.usrfiles.com';
+const LISTED_PATH = '/ugd/09c1d5_067d5a752c594e7184b856b08dc34069.txt';
+
+let web: TestWebServer;
+let ext: ExtensionBrowser | undefined;
+
+beforeAll(async () => {
+  // URL entries carry no port, so the test site listens on the default HTTP port (the suite runs as root).
+  web = await startWebServer(
+    (host) =>
+      host === 'clean.test'
+        ? `<!doctype html><title>clean</title><h1>Clean page</h1><img id="bad" src="http://${LISTED_DOMAIN}/pixel.png">`
+        : `<!doctype html><title>${host}</title><h1>Hello from ${host}</h1>`,
+    80,
+  );
+});
+afterAll(() => web.close());
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+const requestsTo = (host: string, path?: string) =>
+  web.seen.filter((r) => r.host === host && (path === undefined || r.path === path)).length;
+
+async function expectWarning(page: Page, blocked: string) {
+  await waitFor(() => page.url().includes('/warning/index.html'), 'the warning page');
+  await page.waitForSelector('[data-testid="threat-type"]');
+  expect(await page.$eval('[data-testid="blocked-url"]', (el) => el.textContent)).toBe(blocked);
+  expect(await page.$eval('[data-testid="threat-type"]', (el) => el.textContent)).toBe('Malware');
+}
+
+async function open(e: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await e.browser.newPage();
+  await page.goto(url).catch(() => null);
+  return page;
+}
+
+describe('web protection in real Chromium', () => {
+  it('a listed domain and a listed URL open the warning page; the server sees nothing', async () => {
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    const domainUrl = web.url(LISTED_DOMAIN, '/login');
+    await expectWarning(await open(ext, domainUrl), domainUrl);
+    const urlEntry = web.url(URL_HOST, LISTED_PATH);
+    await expectWarning(await open(ext, urlEntry), urlEntry);
+    expect(requestsTo(LISTED_DOMAIN)).toBe(0);
+    expect(requestsTo(URL_HOST, LISTED_PATH)).toBe(0);
+
+    // Another file on the same host is not blocked: the entry is the URL, not the host.
+    const clean = await open(ext, web.url(URL_HOST, '/ugd/some-other-file.txt'));
+    expect(await clean.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${URL_HOST}`);
+  });
+
+  it('a sub-resource from a listed domain is blocked on a clean page', async () => {
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    const page = await open(ext, web.url('clean.test'));
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Clean page');
+    await waitFor(
+      () => page.$eval('#bad', (img) => (img as HTMLImageElement).complete),
+      'the image to settle',
+    );
+    expect(await page.$eval('#bad', (img) => (img as HTMLImageElement).naturalWidth)).toBe(0);
+    expect(requestsTo(LISTED_DOMAIN)).toBe(0);
+  });
+
+  it('Proceed loads the site; when the allowance ends the warning returns', async () => {
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    const url = web.url(LISTED_DOMAIN, '/proceed');
+    const page = await open(ext, url);
+    await expectWarning(page, url);
+    await page.click('[data-testid="proceed"]');
+    await waitFor(async () => page.url() === url && (await page.$('h1')) !== null, 'the site to load');
+    expect(requestsTo(LISTED_DOMAIN, '/proceed')).toBe(1);
+
+    // Let the allowance run out (as ten minutes would), then any settings write re-applies the rules.
+    const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    await worker!.evaluate(() => chrome.storage.local.set({ allowances: { '0-day.us': Date.now() - 1 } }));
+    const options = await ext.openPage('options/index.html');
+    await sendFromPage(options, { type: 'updateSettings', patch: {} });
+    const again = web.url(LISTED_DOMAIN, '/after');
+    await expectWarning(await open(ext, again), again);
+    expect(requestsTo(LISTED_DOMAIN, '/after')).toBe(0);
+  });
+
+  it('"Always allow" survives a browser restart and shows in options', async () => {
+    const profile = await newProfileDir();
+    try {
+      ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], userDataDir: profile });
+      const url = web.url(LISTED_DOMAIN, '/always');
+      const page = await open(ext, url);
+      await expectWarning(page, url);
+      await page.click('[data-testid="always-allow"]');
+      await waitFor(async () => page.url() === url && (await page.$('h1')) !== null, 'the site to load');
+      await ext.browser.close();
+
+      ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], userDataDir: profile });
+      // The options page answers once the background has started (and re-applied its rules).
+      const options = await ext.openPage('options/index.html');
+      await waitForText(options, '[data-testid="allow-list"]', new RegExp(LISTED_DOMAIN.replace('.', '\\.')));
+      const after = await open(ext, web.url(LISTED_DOMAIN, '/after-restart'));
+      expect(await after.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${LISTED_DOMAIN}`);
+    } finally {
+      await ext?.close();
+      ext = undefined;
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('the popup shows the database version and turns protection off and on', async () => {
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    const popup = await openPopup(ext);
+    await waitForText(popup, '[data-testid="threat-db"]', /^Threat database version 1, \d+ days old$/);
+    await popup.click('#protection-toggle');
+    await waitFor(
+      async () =>
+        (await popup.$(
+          '[data-testid="protection-panel"][aria-busy="false"] #protection-toggle:not(:checked)',
+        )) !== null,
+      'protection to be off',
+    );
+    const url = web.url(LISTED_DOMAIN, '/unprotected');
+    const page = await open(ext, url);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${LISTED_DOMAIN}`);
+  });
+});
+
+describe('threat list updates', () => {
+  let service: Server;
+  let serviceUrl: string;
+  let answers: { latest: unknown; delta: unknown };
+
+  beforeAll(async () => {
+    service = createServer((request, response) => {
+      const path = request.url ?? '';
+      const body = path.startsWith('/api/v1/threats/latest')
+        ? answers.latest
+        : path.startsWith('/api/v1/threats/delta')
+          ? answers.delta
+          : null;
+      response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => service.close(() => resolve())));
+
+  async function prepare(corrupt: boolean) {
+    const v1: ThreatSnapshot = JSON.parse(await readFile('extension/data/threats/snapshot.json', 'utf8'));
+    const v2 = { ...v1, version: 2, domains: [...v1.domains, 'zz-fresh-threat.test'].sort() };
+    const delta = await diffSnapshots(v1, v2);
+    const sha256 = await snapshotSha256(v2);
+    answers = {
+      latest: { version: 2, sha256, createdAt: v2.createdAt },
+      delta: corrupt ? { ...delta, sha256: '0'.repeat(64) } : delta,
+    };
+  }
+
+  async function updateFromOptions(e: ExtensionBrowser) {
+    const options = await e.openPage('options/index.html');
+    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl } });
+    return sendFromPage<{ ok: boolean; value?: { listVersion: number }; error?: { code: string } }>(options, {
+      type: 'updateThreats',
+    });
+  }
+
+  it('an update adds a domain that is blocked right after', async () => {
+    await prepare(false);
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    const before = await open(ext, web.url('zz-fresh-threat.test', '/before'));
+    expect(await before.$eval('h1', (h) => h.textContent)).toBe('Hello from zz-fresh-threat.test');
+    expect(await updateFromOptions(ext)).toMatchObject({ ok: true, value: { listVersion: 2 } });
+    const url = web.url('zz-fresh-threat.test', '/after');
+    await expectWarning(await open(ext, url), url);
+    expect(requestsTo('zz-fresh-threat.test', '/after')).toBe(0);
+  });
+
+  it('a corrupt update is refused and the old list still blocks', async () => {
+    await prepare(true);
+    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    expect(await updateFromOptions(ext)).toMatchObject({
+      ok: false,
+      error: { code: 'threatSnapshotHashMismatch' },
+    });
+    const url = web.url(LISTED_DOMAIN, '/still-blocked');
+    await expectWarning(await open(ext, url), url);
+    const fresh = await open(ext, web.url('zz-fresh-threat.test', '/not-applied'));
+    expect(await fresh.$eval('h1', (h) => h.textContent)).toBe('Hello from zz-fresh-threat.test');
+  });
+});
