@@ -61,7 +61,7 @@ function FindProxyForURL(url, host) {
   var h = String(host).toLowerCase();
   if (h.charAt(h.length - 1) === '.') h = h.replace(/\.+$/, '');
   if (h.charAt(0) === '[' && h.charAt(h.length - 1) === ']') h = h.substring(1, h.length - 1);
-  if (BYPASS[h] === 1) return 'DIRECT';
+  for (var b = 0; b < BYPASS.length; b++) if (h === BYPASS[b]) return 'DIRECT';
   // Names end in a letter: only a host ending in a digit can be an IPv4 address, so most skip the regex.
   var last = h.charCodeAt(h.length - 1);
   var ip = false, v4 = last >= 48 && last <= 57 ? rampartV4(h) : null, v6;
@@ -71,7 +71,7 @@ function FindProxyForURL(url, host) {
   } else if (h.indexOf(':') >= 0 && (v6 = rampartV6(h))) {
     if (rampartLocalV6(v6)) return 'DIRECT';
     ip = true;
-  } else if (h.indexOf('.') < 0 || h.slice(-6) === '.local' || h.slice(-10) === '.localhost') {
+  } else if (h.indexOf('.') < 0 || h.endsWith('.local') || h.endsWith('.localhost')) {
     return 'DIRECT';
   }
   var site = 0, category = 0, answer = 0;
