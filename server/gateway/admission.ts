@@ -61,8 +61,7 @@ export const admission =
         : { customConnectServer: checkTunnelServer(body) };
     }
 
-    const { dailyLimitBytes } = credential;
-    if (dailyLimitBytes !== null && deps.usage.used(principalKey(credential), at) >= dailyLimitBytes) {
+    if (deps.usage.isExhausted(principalKey(credential), credential.dailyLimitBytes, at)) {
       throw refusal('daily-limit', nextUtcMidnight(at), at);
     }
     if (deps.blockedPorts.has(port)) throw refusal('destination-forbidden');

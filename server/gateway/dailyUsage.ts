@@ -12,6 +12,8 @@ interface Day {
   baselineIssuedAt: number;
   /** From the newest credential seen today; null = unlimited, undefined = no credential seen today yet. */
   limit: number | null | undefined;
+  /** The account service answered a usage report saying this principal is at its limit (all gateways summed). */
+  serviceSaysExhausted: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export class DailyUsage {
       countedAtBaseline: 0,
       baselineIssuedAt: 0,
       limit: undefined,
+      serviceSaysExhausted: false,
     };
     this.days.set(key, fresh);
     return fresh;
@@ -48,6 +51,17 @@ export class DailyUsage {
     entry.baseline = credential.usedBytesAtIssue;
     entry.countedAtBaseline = entry.counted;
     entry.baselineIssuedAt = credential.issuedAt;
+    // A newer credential carries the service's newer figure (and perhaps a larger allowance after linking).
+    entry.serviceSaysExhausted = false;
+  }
+
+  markExhausted(key: string, now: number): void {
+    this.today(key, now).serviceSaysExhausted = true;
+  }
+
+  isExhausted(key: string, limit: number | null, now: number): boolean {
+    if (limit === null) return false;
+    return this.today(key, now).serviceSaysExhausted || this.used(key, now) >= limit;
   }
 
   add(key: string, bytes: number, now: number): void {
@@ -56,7 +70,11 @@ export class DailyUsage {
 
   used(key: string, now: number): number {
     const entry = this.today(key, now);
-    return Math.max(entry.counted, entry.baseline + entry.counted - entry.countedAtBaseline);
+    const counted = Math.max(entry.counted, entry.baseline + entry.counted - entry.countedAtBaseline);
+    // What the service knows from all gateways is at least the limit, whatever this gateway saw.
+    return entry.serviceSaysExhausted && typeof entry.limit === 'number'
+      ? Math.max(counted, entry.limit)
+      : counted;
   }
 
   /** Principals whose newest credential's limit is used up today. */
@@ -65,7 +83,7 @@ export class DailyUsage {
     return [...this.days]
       .filter(
         ([key, entry]) =>
-          entry.day === day && typeof entry.limit === 'number' && this.used(key, now) >= entry.limit,
+          entry.day === day && entry.limit !== undefined && this.isExhausted(key, entry.limit, now),
       )
       .map(([key]) => key);
   }

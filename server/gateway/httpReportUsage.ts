@@ -1,4 +1,5 @@
 import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../src/api/proxyCredential';
+import { usageReportResponse } from '../../src/api/vpn';
 import { appError, err, ok } from '../../src/result';
 import type { ReportUsage } from './usageReporter';
 
@@ -16,10 +17,13 @@ export const httpReportUsage =
         body: JSON.stringify(batch),
         signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
       });
-      await response.body?.cancel();
-      return response.ok
-        ? ok(undefined)
-        : err(appError('usage-report-refused', 'errorUsageReport', [String(response.status)]));
+      if (!response.ok) {
+        await response.body?.cancel();
+        return err(appError('usage-report-refused', 'errorUsageReport', [String(response.status)]));
+      }
+      // A 2xx is the acknowledgement; the body only adds which devices the service now sees at their limit.
+      const answer = usageReportResponse.safeParse(await response.json().catch(() => undefined));
+      return ok({ overLimitDeviceIds: answer.success ? answer.data.overLimit : [] });
     } catch (error) {
       return err(appError('usage-report-unreachable', 'errorUsageReport', [String(error)]));
     }

@@ -4,7 +4,7 @@ export { startGateway } from './startGateway';
 export type { GatewayConfig, GatewayIdentity, RunningGateway } from './config';
 export { gatewayConfigFromEnv } from './env';
 export { httpReportUsage } from './httpReportUsage';
-export type { ReportUsage } from './usageReporter';
+export type { ReportUsage, UsageAcknowledgement } from './usageReporter';
 export { loopbackTestResolve, systemResolve } from './resolve';
 export type { Resolve, ResolvedAddress } from './resolve';
 export { readTlsFiles, selfSignedTls, spkiFingerprint } from './tls';

@@ -5,6 +5,7 @@ import type { GatewayConfig, RunningGateway } from './config';
 import { CredentialCheck } from './credentialCheck';
 import { DailyUsage } from './dailyUsage';
 import { ConnectionMeter } from './meter';
+import { principalKey } from './principal';
 import { systemResolve } from './resolve';
 import { selfSignedTls } from './tls';
 import { UsageReporter } from './usageReporter';
@@ -20,6 +21,9 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     intervalMs: config.reportIntervalMs ?? 10_000,
     retryBaseMs: config.retryBaseMs ?? 1_000,
     retryMaxMs: config.retryMaxMs ?? 60_000,
+    onAcknowledged: ({ overLimitDeviceIds }) => {
+      for (const deviceId of overLimitDeviceIds) usage.markExhausted(principalKey({ deviceId }), now());
+    },
     onError: (error) =>
       log(`usage report not acknowledged, will retry: ${JSON.stringify(error) ?? String(error)}`),
   });

@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayUsageBatch, GatewayUsageEntry } from '../../src/api/proxyCredential';
 import type { AppError, Result } from '../../src/result';
 
+/** What the account service may say back: devices that are at their daily limit, counting every gateway. */
+export interface UsageAcknowledgement {
+  overLimitDeviceIds: readonly string[];
+}
+
 /** Delivers one batch; resolves ok only once the account service acknowledged it. May also throw. */
-export type ReportUsage = (batch: GatewayUsageBatch) => Promise<Result<void>>;
+export type ReportUsage = (batch: GatewayUsageBatch) => Promise<Result<UsageAcknowledgement | undefined>>;
 
 export interface UsageReporterOptions {
   gatewayId: string;
@@ -12,6 +17,7 @@ export interface UsageReporterOptions {
   retryBaseMs: number;
   retryMaxMs: number;
   onError: (error: AppError | unknown) => void;
+  onAcknowledged: (acknowledgement: UsageAcknowledgement) => void;
 }
 
 const entryKey = (entry: Pick<GatewayUsageEntry, 'deviceId' | 'accountId' | 'day'>) =>
@@ -81,6 +87,7 @@ export class UsageReporter {
       const result = await this.options.report(this.inFlight);
       acknowledged = result.ok;
       if (!result.ok) this.options.onError(result.error);
+      else if (result.value !== undefined) this.options.onAcknowledged(result.value);
     } catch (error) {
       this.options.onError(error);
     }

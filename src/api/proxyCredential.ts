@@ -22,7 +22,7 @@ export const proxyCredentialPayloadSchema = z
     tier: z.enum(proxyTiers),
     /** null = unlimited. */
     dailyLimitBytes: z.number().int().nonnegative().nullable(),
-    /** Bytes the account service had recorded for today (UTC) when it signed; gateways add their own count. */
+    /** This device's bytes today (UTC) as the account service knew them when it signed; gateways add their own count. */
     usedBytesAtIssue: z.number().int().nonnegative().default(0),
     /** Unix milliseconds. */
     issuedAt: unixMs,

@@ -15,7 +15,7 @@ const credential = (issuedAt: number, usedBytesAtIssue: number, dailyLimitBytes:
     expiresAt: issuedAt + 20 * minute,
     keyId: 'k',
   }) satisfies ProxyCredentialPayload;
-const key = 'account:a';
+const key = 'device:d';
 
 describe("today's usage per principal", () => {
   it('adds what this gateway counted to what the service knew at signing', () => {

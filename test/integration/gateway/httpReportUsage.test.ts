@@ -1,0 +1,67 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpReportUsage } from '../../../server/gateway';
+import type { GatewayUsageBatch } from '../../../src/api/proxyCredential';
+
+const batch: GatewayUsageBatch = {
+  batchId: 'b-1',
+  gatewayId: 'gw-test',
+  entries: [{ deviceId: 'd-1', accountId: null, day: '2026-11-23', uploadBytes: 10, downloadBytes: 20 }],
+};
+
+interface Seen {
+  url: string;
+  secret: string | undefined;
+  body: unknown;
+}
+let seen: Seen[] = [];
+let status = 200;
+let service: http.Server;
+let accountUrl = '';
+beforeAll(async () => {
+  // A stand-in for the account service on loopback.
+  service = http.createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      seen.push({
+        url: request.url ?? '',
+        secret: request.headers['x-rampart-gateway-secret'] as string | undefined,
+        body: JSON.parse(text),
+      });
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ accepted: 1, duplicate: false, overLimit: ['d-1'] }));
+    });
+  });
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  accountUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}/`;
+});
+afterAll(() => {
+  service.close();
+});
+
+describe('default usage reporter (HTTP to the account service)', () => {
+  it('posts the batch with the gateway secret and returns the devices at their limit', async () => {
+    seen = [];
+    status = 200;
+    const result = await httpReportUsage(accountUrl, 's3cret')(batch);
+    expect(result).toEqual({ ok: true, value: { overLimitDeviceIds: ['d-1'] } });
+    expect(seen).toEqual([{ url: '/api/v1/gateway/usage', secret: 's3cret', body: batch }]);
+  });
+
+  it('does not count a non-2xx answer as acknowledged', async () => {
+    status = 503;
+    const result = await httpReportUsage(accountUrl, 's3cret')(batch);
+    expect(!result.ok && result.error.code).toBe('usage-report-refused');
+  });
+
+  it('reports an unreachable service as an error, never a throw', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await httpReportUsage(`http://127.0.0.1:${port}`, 's3cret')(batch);
+    expect(!result.ok && result.error.code).toBe('usage-report-unreachable');
+  });
+});
