@@ -14,6 +14,8 @@ if (!config.ok) {
 if (config.value.tls === 'self-signed')
   log('no GATEWAY_TLS_KEY_FILE/GATEWAY_TLS_CERT_FILE: using a self-signed certificate');
 if (config.value.allowPrivateDestinations === true) log('ALLOW_PRIVATE_DESTINATIONS is on: for tests only');
+if ((process.env['GATEWAY_SECRET'] ?? '') === '')
+  log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
 
 const gateway = await startGateway({ ...config.value, log });
 log(
