@@ -354,7 +354,7 @@ console.log(
   `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)};`,
 );
 console.log(
-  'ratios are against tinyproxy; proxy CPU is what the proxy process itself used (lower is better).\n',
+  `${peer === undefined ? '' : 'ratios are against tinyproxy; '}proxy CPU is what the proxy process itself used (lower is better).\n`,
 );
 console.log(line(header));
 console.log(line(widths.map((width) => '-'.repeat(width))));
