@@ -1,6 +1,15 @@
-// Web protection's pure core: canonical URLs, feed import, versioned snapshots, matching and DNR rules.
+// Web protection's pure core. The background needs: verifySnapshotText / verifySnapshot (bundled or downloaded
+// list), verifyDelta (an update), compileDnrRules + planRuleUpdate (enforcement), createMatcher (the
+// navigation check and the warning page's details). The server needs: parseFeed, mergeFeeds, buildSnapshot,
+// snapshotSha256, diffSnapshots.
+
+// URLs
 export { canonicalize, type CanonicalUrl } from './canonicalize';
 export { hostSuffixes, lookupExpressions, pathPrefixes, urlExpression } from './expressions';
+export { hostSuffixesOf } from './domains';
+export { isReservedHost, isValidHostname } from './hostname';
+
+// Feeds
 export { THREAT_TYPES, type ThreatEntry, type ThreatType } from './types';
 export {
   parseFeed,
@@ -14,7 +23,8 @@ export {
 export type { RejectReason } from './feedEntries';
 export { popularIndex, type PopularIndex } from './popular';
 export { POPULAR_DOMAINS } from './popularDomains';
-export { isReservedHost, isValidHostname } from './hostname';
+
+// Snapshots and deltas
 export {
   buildSnapshot,
   SNAPSHOT_FORMAT,
@@ -26,9 +36,10 @@ export {
 export { canonicalSerialisation, sha256Hex, snapshotSha256 } from './snapshotHash';
 export { deltaSchema, snapshotSchema, type ThreatDelta } from './snapshotSchema';
 export { applyDelta, diffSnapshots } from './delta';
-export { verifyDelta, verifySnapshot } from './verify';
+export { verifyDelta, verifySnapshot, verifySnapshotText } from './verify';
+
+// Matching and enforcement
 export { createMatcher, type ThreatMatch, type ThreatMatcher } from './match';
-export { hostSuffixesOf } from './domains';
 export {
   compileDnrRules,
   ALLOW_RULE_PRIORITY,

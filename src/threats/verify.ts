@@ -47,3 +47,17 @@ export async function verifyDelta(current: ThreatSnapshot, data: unknown): Promi
   if (actual !== parsed.data.sha256) return invalid('threatSnapshotHashMismatch', actual);
   return ok(applied.value);
 }
+
+/**
+ * The same for raw file contents, as fetched: the bundled snapshot.json and its snapshot.sha256 (trailing
+ * newline and all), or a download and the hash announced beside it.
+ */
+export async function verifySnapshotText(json: string, sha256: string): Promise<Result<ThreatSnapshot>> {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return invalid('threatSnapshotInvalid', 'not JSON');
+  }
+  return verifySnapshot(data, sha256.trim());
+}

@@ -8,7 +8,7 @@ import {
   planRuleUpdate,
   snapshotSha256,
   urlFilterFor,
-  verifySnapshot,
+  verifySnapshotText,
   type ThreatEntry,
 } from '../../../src/threats';
 
@@ -162,13 +162,14 @@ describe('the bundled snapshot', () => {
     new URL('../../../extension/data/threats/snapshot.json', import.meta.url),
     'utf8',
   );
-  const hash = readFileSync(
+  const hashFile = readFileSync(
     new URL('../../../extension/data/threats/snapshot.sha256', import.meta.url),
     'utf8',
-  ).trim();
+  );
+  const hash = hashFile.trim();
 
   it('verifies and compiles within Chrome’s limits', async () => {
-    const verified = await verifySnapshot(JSON.parse(text), hash);
+    const verified = await verifySnapshotText(text, hashFile);
     if (!verified.ok) throw new Error(verified.error.code);
     expect(await snapshotSha256(verified.value)).toBe(hash);
     expect([verified.value.domains.length, verified.value.urls.length]).toEqual([49806, 19014]);
@@ -178,5 +179,12 @@ describe('the bundled snapshot', () => {
     expect(rules.length).toBeLessThanOrEqual(CHROME_DNR_LIMITS.maxRules);
     expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
     expect(rules.filter((rule) => rule.action.type === 'redirect').length).toBe(1);
+  });
+
+  it('is refused when the file or its hash is damaged', async () => {
+    const truncated = await verifySnapshotText(text.slice(0, -10), hashFile);
+    expect(truncated.ok || truncated.error.code).toBe('threatSnapshotInvalid');
+    const edited = await verifySnapshotText(text.replace('"0-day.us",\n', ''), hashFile);
+    expect(edited.ok || edited.error.code).toBe('threatSnapshotHashMismatch');
   });
 });
