@@ -1,5 +1,5 @@
 // The gateway: a TLS forward proxy that admits only signed proxy credentials, refuses private destinations,
-// meters bytes per account and enforces the daily allowance.
+// meters bytes per device (reported with its account) and enforces the daily allowance.
 export { startGateway } from './startGateway';
 export type { GatewayConfig, GatewayIdentity, RunningGateway } from './config';
 export { gatewayConfigFromEnv } from './env';
