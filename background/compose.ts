@@ -1,3 +1,4 @@
+import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
 import type { Platform } from './platform';
 import { createAllowances } from './protection/allowances';
@@ -20,9 +21,12 @@ import { createVpnService, type RoutingInput } from './vpn/vpnService';
  * Builds the whole background from a platform: the same composition runs in the service worker (real APIs)
  * and in vitest (fakes). Holds no state of its own beyond what the stores persist.
  */
-export function composeBackground(platform: Platform) {
+export function composeBackground(browserPlatform: Platform) {
   const now = () => platform.now().getTime();
-  const settings = createSettingsStore(platform.local);
+  const settings = createSettingsStore(browserPlatform.local);
+  const i18n = createBackgroundI18n(browserPlatform, settings);
+  // Everything below speaks the user's chosen language.
+  const platform: Platform = { ...browserPlatform, translate: i18n.translate };
   const connection = createConnectionStore(platform.session, now);
   const askAnswers = createAskAnswerStore(platform.local, now);
   const service = createServiceLink(platform, settings);
@@ -59,6 +63,9 @@ export function composeBackground(platform: Platform) {
       connection,
       vpn,
       protection,
+      settingsChanged: async () => {
+        await Promise.all([vpn.applyRouting(), protection.enforce(), i18n.refresh()]);
+      },
       askAnswers,
       gateways: service.gateways,
       tier: service.tier,
@@ -74,7 +81,7 @@ export function composeBackground(platform: Platform) {
 
   /** Restores state after a (re)start: routing is re-applied before anything else is answered. */
   const start = async () => {
-    await settings.get();
+    await i18n.refresh();
     await vpn.applyRouting();
     await protection.enforce();
   };
@@ -82,6 +89,7 @@ export function composeBackground(platform: Platform) {
   const watchSite = createSiteWatcher(platform, settings, vpn);
 
   return {
+    platform,
     settings,
     connection,
     vpn,

@@ -9,10 +9,9 @@ import { createReadyGate } from './ready';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { isProxyFailure } from './vpn/proxyErrors';
 
-const platform = createBrowserPlatform();
+const { platform, settings, vpn, protection, route, answerAuth, watchSite, start, latestRouting } =
+  composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
-const { settings, vpn, protection, route, answerAuth, watchSite, start, latestRouting } =
-  composeBackground(platform);
 
 // A restarted worker restores its state and re-applies routing before it answers anything else.
 const whenReady = createReadyGate(start, 10_000);

@@ -13,6 +13,8 @@ export interface HandlerDeps {
   connection: ConnectionStore;
   vpn: VpnService;
   protection: ProtectionService;
+  /** Re-applies everything settings shape: routing, protection rules, the notification language. */
+  settingsChanged(): Promise<void>;
   askAnswers: AskAnswerStore;
   gateways(): Promise<ServiceGateway[]>;
   /** The device's tier: free and anonymous devices may use only "Optimal". */

@@ -9,12 +9,12 @@ type SettingsHandlers = Pick<
 >;
 
 /** Settings changes re-apply routing and protection: rules, categories, kill switch and allow-list shape them. */
-export function settingsHandlers({ platform, settings, vpn, protection }: HandlerDeps): SettingsHandlers {
+export function settingsHandlers({ platform, settings, settingsChanged }: HandlerDeps): SettingsHandlers {
   return {
     getSettings: async () => ok(await settings.get()),
     updateSettings: async ({ patch }) => {
       const next = await settings.update(patch);
-      await Promise.all([vpn.applyRouting(), protection.enforce()]);
+      await settingsChanged();
       return ok(next);
     },
     exportSettings: async () => {
@@ -28,7 +28,7 @@ export function settingsHandlers({ platform, settings, vpn, protection }: Handle
       const imported = importSettings(text);
       if (!imported.ok) return imported;
       const next = await settings.replace(imported.value);
-      await Promise.all([vpn.applyRouting(), protection.enforce()]);
+      await settingsChanged();
       return ok(next);
     },
   };

@@ -79,4 +79,16 @@ describe('walking skeleton in real Chromium', () => {
     expect(await reloaded.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(false);
     await rm(file, { force: true });
   });
+
+  it('the language override switches every page to Russian', async () => {
+    current = await launchWithExtension();
+    const options = await current.openPage('options/index.html');
+    await options.waitForSelector('#language');
+    await Promise.all([options.waitForNavigation(), options.select('#language', 'ru')]);
+    await options.waitForSelector('h1');
+    expect(await text(options, 'h1')).toBe('Настройки Rampart');
+    const popup = await current.openPage('popup/index.html');
+    await popup.waitForSelector('[data-testid="connection-state"]');
+    expect(await text(popup, '[data-testid="connection-state"]')).toBe('VPN выключен');
+  });
 });

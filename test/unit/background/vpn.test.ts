@@ -58,6 +58,16 @@ describe('VPN in the background', () => {
     expect(notifications.map((n) => n.id)).toEqual(['connection-lost']);
   });
 
+  it('notifications speak the language chosen in settings', async () => {
+    const { send, state, notifications } = await setup({ language: 'ru' });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'unreachable' };
+    await send({ type: 'checkConnection' });
+    expect(notifications).toEqual([
+      { id: 'connection-lost', title: 'Соединение Rampart VPN потеряно', message: 'VPN-шлюз недоступен.' },
+    ]);
+  });
+
   it('at the daily limit the state is limit and traffic goes direct without the kill switch', async () => {
     const { send, state, lastPac } = await setup();
     await send({ type: 'setVpnEnabled', enabled: true });
