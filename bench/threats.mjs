@@ -11,12 +11,11 @@ import {
   compileDnrRules,
   createMatcher,
   diffSnapshots,
-  mergeFeeds,
-  parseFeed,
   snapshotSha256,
   verifyDelta,
   verifySnapshot,
 } from '../src/threats/index.ts';
+import { mergeFeeds, parseFeed } from '../src/threats/feeds.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.THREAT_DATA_DIR ?? resolve(root, '../shared/data/threats');

@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSnapshot, mergeFeeds, parseFeed, snapshotSha256 } from '../src/threats/index.ts';
+import { mergeFeeds, parseFeed } from '../src/threats/feeds.ts';
+import { buildSnapshot, snapshotSha256 } from '../src/threats/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({

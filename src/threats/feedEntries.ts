@@ -1,6 +1,7 @@
 import { canonicalize } from './canonicalize';
 import { urlExpression } from './expressions';
-import { isReservedHost, isValidHostname, suffixStatus } from './hostname';
+import { isReservedHost, isValidHostname } from './hostname';
+import { suffixStatus } from './publicSuffix';
 import { isDottedQuad } from './ipv4';
 import type { PopularIndex } from './popular';
 

@@ -1,6 +1,10 @@
 import { parseCsvLine } from './csv';
 import { checkDomain, checkUrl, type Checked, type RejectReason } from './feedEntries';
 import { popularIndex, type PopularIndex } from './popular';
+
+export { popularIndex, type PopularIndex } from './popular';
+export { POPULAR_DOMAINS } from './popularDomains';
+export type { RejectReason } from './feedEntries';
 import type { ThreatEntry, ThreatType } from './types';
 
 export type FeedFormat = 'urlhaus-csv' | 'hosts' | 'domains' | 'urls';

@@ -1,4 +1,3 @@
-import { parse } from 'tldts';
 import { isDottedQuad } from './ipv4';
 
 // Validation for hosts that a feed asks us to block. A bad entry here would either never match (wasted
@@ -66,16 +65,4 @@ export function isReservedHost(host: string): boolean {
   if (isDottedQuad(host)) return isReservedIPv4(host);
   if (host.startsWith('[')) return !/^\[[23][0-9a-f]{0,3}:/.test(host); // only global unicast is remote
   return RESERVED_NAMES.has(host) || RESERVED_SUFFIXES.some((suffix) => host.endsWith(suffix));
-}
-
-const PSL_OPTIONS = { allowPrivateDomains: true, validateHostname: false } as const;
-
-/**
- * 'unknown' when the top-level domain is not in the Public Suffix List; 'suffix' when the host is itself a
- * public suffix (com, co.uk, github.io), which as a domain entry would block countless unrelated sites.
- */
-export function suffixStatus(host: string): 'ok' | 'unknown' | 'suffix' {
-  const parsed = parse(host, PSL_OPTIONS);
-  if (parsed.isIcann !== true && parsed.isPrivate !== true) return 'unknown';
-  return parsed.publicSuffix === host ? 'suffix' : 'ok';
 }

@@ -1,7 +1,7 @@
 // Web protection's pure core. The background needs: verifySnapshotText / verifySnapshot (bundled or downloaded
 // list), verifyDelta (an update), compileDnrRules + planRuleUpdate (enforcement), createMatcher (the
-// navigation check and the warning page's details). The server needs: parseFeed, mergeFeeds, buildSnapshot,
-// snapshotSha256, diffSnapshots.
+// navigation check and the warning page's details). The server needs: parseFeed and mergeFeeds (from
+// './feeds', see below), buildSnapshot, snapshotSha256, diffSnapshots.
 
 // URLs
 export { canonicalize, type CanonicalUrl } from './canonicalize';
@@ -9,20 +9,10 @@ export { hostSuffixes, lookupExpressions, pathPrefixes, urlExpression } from './
 export { hostSuffixesOf } from './domains';
 export { isReservedHost, isValidHostname } from './hostname';
 
-// Feeds
+// Feeds: parseFeed, mergeFeeds, popularIndex, POPULAR_DOMAINS and their types are imported from
+// './threats/feeds' directly (server, build script). They use the Public Suffix List (tldts, ~100 KB), which
+// bundlers keep whenever a module that imports it is reachable, and the extension never parses feeds.
 export { THREAT_TYPES, type ThreatEntry, type ThreatType } from './types';
-export {
-  parseFeed,
-  mergeFeeds,
-  type FeedFormat,
-  type FeedImport,
-  type FeedOptions,
-  type FeedSource,
-  type RejectedLine,
-} from './feeds';
-export type { RejectReason } from './feedEntries';
-export { popularIndex, type PopularIndex } from './popular';
-export { POPULAR_DOMAINS } from './popularDomains';
 
 // Snapshots and deltas
 export {

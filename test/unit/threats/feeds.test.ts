@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFeeds, parseFeed, popularIndex, type FeedSource } from '../../../src/threats';
+import { mergeFeeds, parseFeed, popularIndex, type FeedSource } from '../../../src/threats/feeds';
 
 const source = (format: FeedSource['format']): FeedSource => ({
   name: 'Test list',
