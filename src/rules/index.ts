@@ -1,3 +1,15 @@
+/**
+ * The routing decision, shared by Firefox (`proxy.onRequest` calls `decideRoute`) and Chrome (src/pac compiles
+ * the same inputs into a PAC). Order: bypass → most specific site rule → category rule → global VPN state.
+ * - Patterns: `example.com` = the host and its subdomains; `=example.com` = that host only; `*.example.com` (or
+ *   `.example.com`) = subdomains only. IP addresses match themselves only. IDN is stored in punycode; a pasted
+ *   URL keeps only its host.
+ * - Never routed: the account service's hosts, localhost and `*.localhost`, loopback, RFC 1918, link-local,
+ *   ULA, unspecified addresses, `*.local`, and single-label names (intranet names a gateway cannot resolve).
+ * - "Ask": the decision is `ask` (the request meanwhile follows the global state) until the user answers; an
+ *   answer covers the site (`askSiteKey`) and lasts an hour unless remembered.
+ * Build the `SiteRuleIndex` once per settings change with `indexSiteRules`, not per request.
+ */
 export { normalizeHost, parseIPv4, parseIPv6, isIpLiteral } from './host';
 export { bypassReason, type BypassReason } from './bypass';
 export { parseSitePattern, formatSitePattern, type SitePattern, type PatternKind } from './pattern';
