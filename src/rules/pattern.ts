@@ -77,12 +77,18 @@ const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
 const CANONICAL = new RegExp(`^(=|\\*\\.)?((?:${LABEL}\\.)*[a-z_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$`);
 const fastKinds: Record<string, PatternKind> = { '=': 'exact', '*.': 'subdomains' };
 
+/** The pattern if `input` is already in canonical form (then `formatSitePattern` gives `input` back), else null. */
+export const parseCanonicalPattern = (input: string): SitePattern | null => {
+  const fast = CANONICAL.exec(input);
+  return fast?.[2] !== undefined && fast[2].length <= MAX_HOST && !fast[2].includes('xn--')
+    ? { kind: fastKinds[fast[1] ?? ''] ?? 'domain', host: fast[2] }
+    : null;
+};
+
 /** Parses what a user typed (or pasted) into a site pattern, or says precisely what is wrong with it. */
 export const parseSitePattern = (input: string): Result<SitePattern> => {
-  const fast = CANONICAL.exec(input);
-  if (fast?.[2] !== undefined && fast[2].length <= MAX_HOST && !fast[2].includes('xn--')) {
-    return ok({ kind: fastKinds[fast[1] ?? ''] ?? 'domain', host: fast[2] });
-  }
+  const canonical = parseCanonicalPattern(input);
+  if (canonical) return ok(canonical);
   const trimmed = input.trim();
   if (trimmed === '') return err(patternError('pattern_empty'));
   if (/\s/.test(trimmed)) return err(patternError('pattern_space'));

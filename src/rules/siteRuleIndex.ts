@@ -1,7 +1,7 @@
 import type { AppError } from '../result';
 import type { SiteAction, SiteRule } from '../settings';
 import { isIpLiteral, normalizeHost } from './host';
-import { formatSitePattern, parseSitePattern, type PatternKind } from './pattern';
+import { formatSitePattern, parseCanonicalPattern, parseSitePattern, type PatternKind } from './pattern';
 
 export interface RuleHit {
   action: SiteAction;
@@ -26,18 +26,24 @@ export const indexSiteRules = (rules: readonly SiteRule[]): SiteRuleIndex => {
   const entries = new Map<string, SiteRuleEntry>();
   const invalid: { rule: SiteRule; error: AppError }[] = [];
   for (const rule of rules) {
-    const parsed = parseSitePattern(rule.pattern);
-    if (!parsed.ok) {
-      invalid.push({ rule, error: parsed.error });
-      continue;
+    // Stored patterns are nearly always canonical already, and then they are their own display text.
+    let pattern = parseCanonicalPattern(rule.pattern);
+    let text = rule.pattern;
+    if (!pattern) {
+      const parsed = parseSitePattern(rule.pattern);
+      if (!parsed.ok) {
+        invalid.push({ rule, error: parsed.error });
+        continue;
+      }
+      pattern = parsed.value;
+      text = formatSitePattern(pattern);
     }
-    const { host, kind } = parsed.value;
-    let entry = entries.get(host);
+    let entry = entries.get(pattern.host);
     if (!entry) {
       entry = {};
-      entries.set(host, entry);
+      entries.set(pattern.host, entry);
     }
-    entry[kind] = { action: rule.action, pattern: formatSitePattern(parsed.value) };
+    entry[pattern.kind] = { action: rule.action, pattern: text };
   }
   return { entries, invalid };
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatSitePattern, parseSitePattern, patternErrorKeys } from '../../../src/rules';
+import { formatSitePattern, parseCanonicalPattern, parseSitePattern, patternErrorKeys } from '../../../src/rules';
 
 describe('parseSitePattern accepts', () => {
   it.each([
@@ -108,4 +108,22 @@ describe('parseSitePattern fast path', () => {
       { numRuns: 2000 },
     );
   });
+});
+
+describe('parseCanonicalPattern', () => {
+  it.each(['example.com', '=example.com', '*.example.com', 'ru', 'a_b.example.com'])(
+    'recognises %j, which formats back to itself',
+    (text) => {
+      const pattern = parseCanonicalPattern(text);
+      expect(pattern).not.toBeNull();
+      if (pattern) expect(formatSitePattern(pattern)).toBe(text);
+    },
+  );
+
+  it.each(['Example.com', ' example.com', '.example.com', 'xn--e1afmkfd.xn--p1ai', '1.2.3.4', '-a.com', 'a.com.'])(
+    'leaves %j to the full parser',
+    (text) => {
+      expect(parseCanonicalPattern(text)).toBeNull();
+    },
+  );
 });
