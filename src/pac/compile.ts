@@ -1,15 +1,17 @@
 import { normalizeHost } from '../rules';
 import type { PacInput } from './input';
 import { PAC_RUNTIME } from './runtime';
-import { buildPacTable } from './table';
+import { forEachPacEntry } from './table';
 
 // Table keys come from parsed patterns and validated list files; anything else would need escaping inside the
 // single-quoted JSON literal below, so it is left out rather than trusted.
 const SAFE_KEY = /^[a-z0-9_.:-]+$/;
 
-const jsonTable = (table: ReadonlyMap<string, number>): string => {
+const jsonTable = (input: PacInput): string => {
   const parts: string[] = [];
-  for (const [key, code] of table) if (SAFE_KEY.test(key)) parts.push(`"${key}":${code}`);
+  forEachPacEntry(input, (key, code) => {
+    if (SAFE_KEY.test(key)) parts.push(`"${key}":${code}`);
+  });
   return `{${parts.join(',')}}`;
 };
 
@@ -34,7 +36,7 @@ export const compilePac = (input: PacInput): string => {
     `var VPN = ${JSON.stringify(vpn)};`,
     `var GLOBAL = ${JSON.stringify(input.vpnEnabled ? vpn : 'DIRECT')};`,
     `var BYPASS = ${JSON.stringify(bypass)};`,
-    `var TABLE = JSON.parse('${jsonTable(buildPacTable(input))}');`,
+    `var TABLE = JSON.parse('${jsonTable(input)}');`,
     PAC_RUNTIME,
   ].join('\n');
 };

@@ -6,5 +6,5 @@
  */
 export { compilePac, vpnProxyString } from './compile';
 export { compileFixedServers, type FixedServersConfig } from './fixedServers';
-export { buildPacTable } from './table';
+export { buildPacTable, forEachPacEntry } from './table';
 export type { Gateway, PacInput } from './input';

@@ -1,4 +1,3 @@
-import type { PatternKind } from '../rules';
 import { normalizeHost } from '../rules';
 import { categoryIds, type SiteAction } from '../settings';
 import type { PacInput } from './input';
@@ -13,50 +12,67 @@ import {
   SHIFT_SUBDOMAINS,
 } from './codes';
 
-const kindShift: Record<PatternKind, number> = {
-  exact: SHIFT_EXACT,
-  subdomains: SHIFT_SUBDOMAINS,
-  domain: SHIFT_DOMAIN,
-};
 const siteCode: Record<SiteAction, number> = { always: ROUTE_VPN, never: ROUTE_DIRECT, ask: ROUTE_ASK };
 const categoryCode = { enable: ROUTE_VPN, never: ROUTE_DIRECT, ask: ROUTE_ASK } as const;
 
-/**
- * Suffix → packed codes for the PAC. Only what can change a decision goes in: domains of ignored categories and
- * expired answers are left out, so the table is as small as the user's configuration allows.
- */
-export const buildPacTable = (input: PacInput): Map<string, number> => {
-  const table = new Map<string, number>();
-  const add = (key: string, shift: number, code: number) => {
-    table.set(key, (table.get(key) ?? 0) | (code << shift));
-  };
-
-  for (const [host, entry] of input.siteRules.entries) {
-    for (const kind of ['exact', 'subdomains', 'domain'] as const) {
-      const hit = entry[kind];
-      if (hit) add(host, kindShift[kind], siteCode[hit.action]);
-    }
-  }
-
-  // For each listed domain, the first category (in priority order) whose action is not `ignore`.
+/** For each category bit set, the packed category code (0 when every category in the set is ignored). */
+const categoryCodes = (input: PacInput): ((bits: number) => number) => {
   const active: { mask: number; code: number }[] = [];
   categoryIds.forEach((category, bit) => {
     const action = input.categoryActions[category];
-    if (action !== 'ignore') active.push({ mask: 1 << bit, code: categoryCode[action] });
+    if (action !== 'ignore') active.push({ mask: 1 << bit, code: categoryCode[action] << SHIFT_CATEGORY });
   });
-  if (active.length > 0) {
-    // Few distinct category sets exist, so each set's code is worked out once (-1 = not yet known).
-    const codeOf = new Int8Array(1 << categoryIds.length).fill(-1);
-    for (const [domain, bits] of input.categories.domains) {
-      let code = codeOf[bits] ?? 0;
-      if (code < 0) code = codeOf[bits] = active.find(({ mask }) => (bits & mask) !== 0)?.code ?? 0;
-      if (code !== 0) add(domain, SHIFT_CATEGORY, code);
-    }
-  }
+  // Few distinct sets exist, so each set's code is worked out once (-1 = not yet known).
+  const known = new Int32Array(1 << categoryIds.length).fill(-1);
+  return (bits) => {
+    let code = known[bits] ?? 0;
+    if (code < 0) code = known[bits] = active.find(({ mask }) => (bits & mask) !== 0)?.code ?? 0;
+    return code;
+  };
+};
 
+/**
+ * Calls `emit` once per table key with its packed codes (suffix → site rule slots, category code, live answer).
+ * Only what can change a decision is emitted: domains of ignored categories and expired answers are left out,
+ * so the table is as small as the configuration allows. Streams instead of building a second map because the
+ * table can hold 600k keys.
+ */
+export const forEachPacEntry = (input: PacInput, emit: (key: string, code: number) => void): void => {
+  const answers = new Map<string, number>();
   for (const [key, answer] of Object.entries(input.askAnswers)) {
     if (answer.expiresAt !== null && answer.expiresAt <= input.now) continue;
-    add(normalizeHost(key), SHIFT_ANSWER, answer.route === 'vpn' ? ROUTE_VPN : ROUTE_DIRECT);
+    answers.set(normalizeHost(key), (answer.route === 'vpn' ? ROUTE_VPN : ROUTE_DIRECT) << SHIFT_ANSWER);
   }
+  const sites = input.siteRules.entries;
+  const domains = input.categories.domains;
+  const categoryOf = categoryCodes(input);
+  const categoryAt = (key: string): number => {
+    const bits = domains.get(key);
+    return bits === undefined ? 0 : categoryOf(bits);
+  };
+
+  for (const [host, entry] of sites) {
+    let code = categoryAt(host) | (answers.get(host) ?? 0);
+    if (entry.exact) code |= siteCode[entry.exact.action] << SHIFT_EXACT;
+    if (entry.subdomains) code |= siteCode[entry.subdomains.action] << SHIFT_SUBDOMAINS;
+    if (entry.domain) code |= siteCode[entry.domain.action] << SHIFT_DOMAIN;
+    emit(host, code);
+  }
+  if (categoryOf(0xfff) !== 0) {
+    for (const [domain, bits] of domains) {
+      if (sites.has(domain)) continue;
+      const code = categoryOf(bits);
+      if (code !== 0) emit(domain, code | (answers.get(domain) ?? 0));
+    }
+  }
+  for (const [key, code] of answers) {
+    if (!sites.has(key) && categoryAt(key) === 0) emit(key, code);
+  }
+};
+
+/** The whole table as a map, for inspection and tests. */
+export const buildPacTable = (input: PacInput): Map<string, number> => {
+  const table = new Map<string, number>();
+  forEachPacEntry(input, (key, code) => table.set(key, code));
   return table;
 };
