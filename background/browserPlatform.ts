@@ -103,6 +103,7 @@ export function createBrowserPlatform(): Platform {
     },
     wakeAt: async (name, when) => void browser.alarms.create(name, { when }),
     threatLists: createThreatListDb(),
+    openTab: async (url) => void (await browser.tabs.create({ url })),
     navigateTab: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
     fetchJson: async (url, init = {}) => {
       const response = await fetch(url, {

@@ -1,3 +1,7 @@
+import { createAccountService } from './account/accountService';
+import { createApiClient } from './account/apiClient';
+import { createDeviceAuth } from './account/deviceAuth';
+import { createPortalLink } from './account/portalLink';
 import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
 import type { Platform } from './platform';
@@ -56,6 +60,15 @@ export function composeBackground(browserPlatform: Platform) {
     serviceUrl,
   });
 
+  const api = createApiClient(platform, serviceUrl);
+  const deviceAuth = createDeviceAuth(
+    platform,
+    api,
+    () => `Rampart on ${platform.extensionOrigin.startsWith('moz') ? 'Firefox' : 'Chrome'}`,
+  );
+  const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
+  const portal = createPortalLink(platform, account, serviceUrl);
+
   const route = createRouter(
     createHandlers({
       platform,
@@ -63,6 +76,8 @@ export function composeBackground(browserPlatform: Platform) {
       connection,
       vpn,
       protection,
+      account,
+      portal,
       settingsChanged: async () => {
         await Promise.all([vpn.applyRouting(), protection.enforce(), i18n.refresh()]);
       },
@@ -94,6 +109,8 @@ export function composeBackground(browserPlatform: Platform) {
     connection,
     vpn,
     protection,
+    account,
+    portal,
     route,
     answerAuth,
     watchSite,

@@ -8,13 +8,30 @@ import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { isProxyFailure } from './vpn/proxyErrors';
+import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
-const { platform, settings, vpn, protection, route, answerAuth, watchSite, start, latestRouting } =
-  composeBackground(createBrowserPlatform());
+const {
+  platform,
+  settings,
+  vpn,
+  protection,
+  account,
+  portal,
+  route,
+  answerAuth,
+  watchSite,
+  start,
+  latestRouting,
+} = composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
 
 // A restarted worker restores its state and re-applies routing before it answers anything else.
 const whenReady = createReadyGate(start, 10_000);
+
+// The portal (and only the portal's origin) hands link codes back and says when an account is signed in.
+browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  whenReady().then(() => portal.handleExternal(message, sender)),
+);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(
@@ -96,10 +113,13 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 const HEALTH_ALARM = 'vpn-health';
+const ACCOUNT_ALARM = 'account-sync';
 const THREAT_UPDATE_ALARM = 'threat-update';
 browser.alarms.onAlarm.addListener((alarm) => {
   void whenReady().then(async () => {
     if (alarm.name === HEALTH_ALARM) await vpn.checkConnection();
+    if (alarm.name === ACCOUNT_ALARM) await account.sync();
+    if (alarm.name === ASK_EXPIRY_ALARM) await vpn.applyRouting();
     if (alarm.name === THREAT_UPDATE_ALARM) await protection.update();
     if (alarm.name === ALLOWANCE_ALARM) await protection.enforce();
   });
@@ -109,7 +129,13 @@ const ensureAlarm = (name: string, periodInMinutes: number) =>
     if (!existing) void browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });
   });
 void ensureAlarm(HEALTH_ALARM, 1);
+// Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
+void ensureAlarm(ACCOUNT_ALARM, 1);
 void ensureAlarm(THREAT_UPDATE_ALARM, 60);
+
+browser.runtime.onInstalled.addListener(() => {
+  void whenReady().then(() => account.sync());
+});
 
 browser.runtime.onStartup.addListener(() => {
   void whenReady().then(async () => {

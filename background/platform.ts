@@ -55,6 +55,8 @@ export interface Platform {
   /** Schedules a one-off wake-up (e.g. when a "proceed" allowance ends). */
   wakeAt(name: string, when: number): Promise<void>;
   threatLists: ThreatListStorage;
+  /** Opens a new tab (the portal). */
+  openTab(url: string): Promise<void>;
   /** Sends a tab to another address (the warning page, or back to the site). */
   navigateTab(tabId: number, url: string): Promise<void>;
   /** A JSON request to the account service; rejects on network failure, resolves with status and body. */

@@ -1,4 +1,5 @@
 import { usePage, useSettings } from '../src/ui';
+import { AccountSection } from './AccountSection';
 import { AllowListSection } from './AllowListSection';
 import { BackupSection } from './BackupSection';
 import { CategoriesSection } from './CategoriesSection';
@@ -24,6 +25,7 @@ export function Options() {
       ) : null}
       {settings ? (
         <>
+          <AccountSection />
           <GeneralSection settings={settings} update={update} />
           <SiteRulesSection settings={settings} update={update} />
           <CategoriesSection settings={settings} update={update} />

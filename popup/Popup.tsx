@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { AppError } from '../src/result';
 import type { ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
+import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
@@ -53,6 +54,7 @@ export function Popup() {
       {status ? (
         <>
           <ConnectionPanel status={status} busy={busy} onToggle={() => void toggle()} />
+          <AccountLine status={status} onChanged={() => void send({ type: 'getStatus' }).then(show)} />
           <RegionPicker onChanged={() => void send({ type: 'getStatus' }).then(show)} />
           <SitePanel />
           <ProtectionPanel />

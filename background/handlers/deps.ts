@@ -1,4 +1,6 @@
 import type { ProxyTier } from '../../src/api/proxyCredential';
+import type { AccountService } from '../account/accountService';
+import type { PortalLink } from '../account/portalLink';
 import type { Platform } from '../platform';
 import type { ProtectionService } from '../protection/protectionService';
 import type { SettingsStore } from '../settingsStore';
@@ -13,6 +15,8 @@ export interface HandlerDeps {
   connection: ConnectionStore;
   vpn: VpnService;
   protection: ProtectionService;
+  account: AccountService;
+  portal: PortalLink;
   /** Re-applies everything settings shape: routing, protection rules, the notification language. */
   settingsChanged(): Promise<void>;
   askAnswers: AskAnswerStore;

@@ -1,5 +1,6 @@
 import type { Handlers } from '../router';
 import type { HandlerDeps } from './deps';
+import { accountHandlers } from './accountHandlers';
 import { protectionHandlers } from './protectionHandlers';
 import { regionHandlers } from './regionHandlers';
 import { settingsHandlers } from './settingsHandlers';
@@ -15,4 +16,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...siteHandlers(deps),
   ...regionHandlers(deps),
   ...protectionHandlers(deps),
+  ...accountHandlers(deps),
 });

@@ -1,4 +1,5 @@
 import { ok } from '../../src/result';
+import { SELF_HOSTED_REGION } from '../../src/settings';
 import type { ConnectionStatus } from '../../src/status';
 import type { Handlers } from '../router';
 import type { HandlerDeps } from './deps';
@@ -27,6 +28,8 @@ export function statusHandlers(deps: HandlerDeps): StatusHandlers {
   return {
     getStatus: async () => ok(await status()),
     setVpnEnabled: async ({ enabled }) => {
+      // Turning on needs a fresh credential and gateway list; a service outage is then shown by the check.
+      if (enabled && (await deps.settings.get()).region !== SELF_HOSTED_REGION) await deps.account.sync();
       await deps.vpn.setVpnEnabled(enabled);
       return ok(await status());
     },

@@ -1,6 +1,7 @@
 import { GATEWAY_CHECK_HOST } from '../../src/api/proxyCredential';
 import type { CategoryDb } from '../../src/categories';
 import {
+  nextAskExpiry,
   decideRoute,
   indexSiteRules,
   type AskAnswers,
@@ -14,6 +15,9 @@ import type { SettingsStore } from '../settingsStore';
 import type { ConnectionStore } from './connectionStore';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
 import { planRouting, type RoutingPlan } from './routingPlan';
+
+/** Fires when a remembered "ask" answer runs out, so routing is recompiled without it. */
+export const ASK_EXPIRY_ALARM = 'ask-expiry';
 
 /** What routing is compiled from: the plan plus everything `decideRoute` needs. */
 export interface RoutingInput {
@@ -72,6 +76,9 @@ export function createVpnService(deps: VpnDeps) {
     const input = await routingInput(settings, record);
     deps.onRouting?.(input);
     await platform.proxy.apply(deps.compile(input));
+    // The PAC drops "ask" answers that expired when it was compiled: recompile when the next one does.
+    const nextExpiry = nextAskExpiry(input.context.askAnswers, input.context.now);
+    if (nextExpiry !== null) await platform.wakeAt(ASK_EXPIRY_ALARM, nextExpiry + 1);
     await platform.setWebRtcProtection(record.state === 'on');
   };
 

@@ -26,6 +26,21 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('proceedToSite'), url }),
   z.object({ type: z.literal('alwaysAllowSite'), url }),
   z.object({ type: z.literal('reportFalsePositive'), url }),
+  z.object({ type: z.literal('getAccount') }),
+  z.object({
+    type: z.literal('signIn'),
+    email: z.string().trim().min(3).max(254),
+    password: z.string().min(1).max(1024),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{6}$/)
+      .optional(),
+  }),
+  z.object({ type: z.literal('signOut') }),
+  z.object({ type: z.literal('continueAnonymously') }),
+  z.object({ type: z.literal('activateCode'), code: z.string().trim().min(8).max(64) }),
+  z.object({ type: z.literal('openPortal'), page: z.enum(['link', 'signUp', 'reset', 'traffic', 'home']) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -75,6 +90,19 @@ export interface ThreatInfo {
   list: string;
 }
 
+/** The device's account as the options page and popup show it. */
+export interface AccountStatus {
+  linked: boolean;
+  email?: string;
+  tier?: 'anonymous' | 'free' | 'unlimited';
+  usedTodayBytes?: number;
+  dailyLimitBytes?: number | null;
+  resetsAt?: string;
+  subscription?: { tier: string; expiresAt: string | null; deviceLimit: number; devicesUsed: number };
+  /** The portal told this browser that someone is signed in there: offer "Connect". */
+  accountFound?: string;
+}
+
 /** What the background answers to each request type. */
 export interface Responses {
   getStatus: ConnectionStatus;
@@ -96,4 +124,10 @@ export interface Responses {
   proceedToSite: string;
   alwaysAllowSite: string;
   reportFalsePositive: null;
+  getAccount: AccountStatus;
+  signIn: AccountStatus;
+  signOut: AccountStatus;
+  continueAnonymously: AccountStatus;
+  activateCode: AccountStatus;
+  openPortal: null;
 }

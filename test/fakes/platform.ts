@@ -97,6 +97,9 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
         threatList = structuredClone(list);
       },
     },
+    openTab: async (url) => {
+      navigations.push({ tabId: -1, url });
+    },
     navigateTab: async (tabId, url) => {
       navigations.push({ tabId, url });
     },

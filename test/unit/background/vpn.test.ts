@@ -215,3 +215,17 @@ describe('site watcher', () => {
     expect(badges.get(4)).toBe('');
   });
 });
+
+describe('ask answers', () => {
+  it('an answer without "remember" lasts an hour: routing is recompiled when it runs out', async () => {
+    const { send, alarms, state, lastPac, background } = await setup({
+      siteRules: [{ pattern: 'ask-me.test', action: 'ask' }],
+    });
+    await send({ type: 'answerAsk', host: 'ask-me.test', route: 'vpn', remember: false });
+    expect(lastPac('http://ask-me.test/')).toBe('PROXY 127.0.0.1:3128; DIRECT');
+    expect(alarms.get('ask-expiry')).toBe(state.clock + 3_600_000 + 1);
+    state.clock += 3_600_001;
+    await background.vpn.applyRouting();
+    expect(lastPac('http://ask-me.test/')).toBe('DIRECT');
+  });
+});

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { deviceStatusResponse, linkedResponse } from '../../src/api/devices';
+import { subscriptionResponse, type SubscriptionView } from '../../src/api/subscriptions';
+import { gatewaysResponse, proxyCredentialResponse } from '../../src/api/vpn';
+import type { AccountStatus } from '../../src/messages';
+import { ok, type AppError, type Result } from '../../src/result';
+import type { Platform } from '../platform';
+import type { VpnService } from '../vpn/vpnService';
+import type { ApiClient, ApiRequest } from './apiClient';
+import type { DeviceAuth } from './deviceAuth';
+
+const ACCOUNT_KEY = 'account';
+const STATUS_KEY = 'deviceStatus';
+const CREDENTIAL_KEY = 'proxyCredential';
+const GATEWAYS_KEY = 'gateways';
+const TIER_KEY = 'tier';
+const SUBSCRIPTION_KEY = 'subscription';
+
+const storedAccount = z.object({ accountId: z.string(), email: z.string() }).nullable();
+const storedCredential = z.object({
+  username: z.string(),
+  password: z.string(),
+  expiresAt: z.number(),
+  renewAt: z.number(),
+});
+
+export interface AccountDeps {
+  platform: Platform;
+  api: ApiClient;
+  auth: DeviceAuth;
+  vpn: VpnService;
+  /** 0..1, for the renewal jitter (Math.random in the browser, fixed in tests). */
+  random(): number;
+}
+
+/**
+ * The device's side of "My Rampart": linking and unlinking, the tier and today's traffic, the gateway list,
+ * and proxy credentials renewed at half-life with jitter. Everything the VPN needs at once (credentials,
+ * gateways, tier) is written to storage, so routing and proxy authentication never wait for the network.
+ */
+export function createAccountService(deps: AccountDeps) {
+  const { platform, api, auth } = deps;
+  const now = () => platform.now().getTime();
+
+  /** A device request with a fresh access token; one retry when the token turned out stale. */
+  const call = async <T>(
+    request: Omit<ApiRequest<T>, 'bearer'>,
+  ): Promise<Result<T, AppError & { status?: number }>> => {
+    for (let attempt = 0; ; attempt++) {
+      const token = await auth.accessToken();
+      if (!token.ok) return token;
+      const answer = await api({ ...request, bearer: token.value });
+      if (answer.ok || answer.error.status !== 401 || attempt > 0) return answer;
+      await auth.invalidate();
+    }
+  };
+
+  const account = async () => {
+    const parsed = storedAccount.safeParse(await platform.local.get(ACCOUNT_KEY));
+    return parsed.success ? parsed.data : null;
+  };
+
+  const renewCredential = async (): Promise<Result<null>> => {
+    const issued = await call({
+      method: 'POST',
+      path: '/api/v1/vpn/credentials',
+      schema: proxyCredentialResponse,
+    });
+    if (!issued.ok) return issued;
+    const expiresAt = Date.parse(issued.value.expiresAt);
+    const lifetime = expiresAt - now();
+    // Half-life, spread by ±10% so that many devices do not renew in the same second.
+    const renewAt = Math.round(now() + lifetime / 2 + (deps.random() - 0.5) * 0.2 * lifetime);
+    await platform.session.set(CREDENTIAL_KEY, {
+      username: issued.value.username,
+      password: issued.value.credential,
+      expiresAt,
+      renewAt,
+    });
+    return ok(null);
+  };
+
+  const credentialDue = async () => {
+    const stored = storedCredential.safeParse(await platform.session.get(CREDENTIAL_KEY));
+    return !stored.success || stored.data.renewAt <= now();
+  };
+
+  /** Refreshes status, gateways and (when due) the credential; notices an unlink made from the portal. */
+  const sync = async (): Promise<Result<null>> => {
+    const status = await call({ path: '/api/v1/devices/me', schema: deviceStatusResponse });
+    if (!status.ok) return status;
+    await platform.local.set(STATUS_KEY, status.value);
+    await platform.local.set(TIER_KEY, status.value.tier);
+    const linked = await account();
+    if (linked && status.value.accountId === null) {
+      await platform.local.set(ACCOUNT_KEY, null);
+      await platform.session.remove(CREDENTIAL_KEY);
+      await deps.vpn.dispatch({ type: 'signedOut' });
+    }
+    const gateways = await api({ path: '/api/v1/gateways', schema: gatewaysResponse });
+    if (gateways.ok) await platform.local.set(GATEWAYS_KEY, gateways.value.gateways);
+    if ((await account()) !== null || !linked) {
+      if (await credentialDue()) {
+        const renewed = await renewCredential();
+        if (!renewed.ok) return renewed;
+      }
+    }
+    await deps.vpn.applyRouting();
+    return ok(null);
+  };
+
+  const afterLink = async (linked: z.infer<typeof linkedResponse>) => {
+    await platform.local.set(ACCOUNT_KEY, { accountId: linked.accountId, email: linked.email });
+    await platform.session.remove(CREDENTIAL_KEY); // the tier changed: the next credential carries it
+    await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
+    await sync();
+  };
+
+  return {
+    sync,
+    call,
+    status: async (): Promise<AccountStatus> => {
+      const parsed = deviceStatusResponse.safeParse(await platform.local.get(STATUS_KEY));
+      const subscription = (await platform.local.get(SUBSCRIPTION_KEY)) as SubscriptionView | undefined;
+      const linked = await account();
+      const found = await platform.session.get('accountFound');
+      return {
+        linked: linked !== null,
+        ...(!linked && typeof found === 'string' ? { accountFound: found } : {}),
+        ...(linked ? { email: linked.email } : {}),
+        ...(parsed.success
+          ? {
+              tier: parsed.data.tier,
+              usedTodayBytes: parsed.data.usedTodayBytes,
+              dailyLimitBytes: parsed.data.dailyLimitBytes,
+              resetsAt: parsed.data.resetsAt,
+            }
+          : {}),
+        ...(subscription ? { subscription } : {}),
+      };
+    },
+
+    signIn: async (input: { email: string; password: string; code?: string }): Promise<Result<null>> => {
+      const linked = await call({
+        method: 'POST',
+        path: '/api/v1/devices/me/link',
+        body: input,
+        schema: linkedResponse,
+      });
+      if (!linked.ok) return linked;
+      await afterLink(linked.value);
+      return ok(null);
+    },
+
+    linkWithCode: async (code: string): Promise<Result<null>> => {
+      const linked = await call({
+        method: 'POST',
+        path: '/api/v1/devices/me/link-code',
+        body: { code },
+        schema: linkedResponse,
+      });
+      if (!linked.ok) return linked;
+      await afterLink(linked.value);
+      return ok(null);
+    },
+
+    /** "Disconnect this device": unlinked on the server, then this device starts over as a new anonymous one. */
+    signOut: async (): Promise<Result<null>> => {
+      const unlinked = await call({ method: 'DELETE', path: '/api/v1/devices/me/link' });
+      if (!unlinked.ok && unlinked.error.code !== 'deviceNotLinked') return unlinked;
+      await Promise.all([
+        platform.local.set(ACCOUNT_KEY, null),
+        platform.local.remove(SUBSCRIPTION_KEY),
+        platform.session.remove(CREDENTIAL_KEY),
+      ]);
+      await auth.forget();
+      await deps.vpn.dispatch({ type: 'signedOut' });
+      await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
+      await sync();
+      return ok(null);
+    },
+
+    /** After the portal unlinked this device: carry on without an account. */
+    continueAnonymously: async (): Promise<Result<null>> => {
+      await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
+      return sync();
+    },
+
+    activate: async (code: string): Promise<Result<null>> => {
+      const activated = await call({
+        method: 'POST',
+        path: '/api/v1/devices/me/activate',
+        body: { code },
+        schema: subscriptionResponse,
+      });
+      if (!activated.ok) return activated;
+      await platform.local.set(SUBSCRIPTION_KEY, activated.value.subscription);
+      await platform.session.remove(CREDENTIAL_KEY);
+      await sync();
+      return ok(null);
+    },
+  };
+}
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { apiErrorBody } from '../../src/api/errors';
+import { appError, err, ok, type AppError, type Result } from '../../src/result';
+import type { Platform } from '../platform';
+
+export interface ApiRequest<T> {
+  method?: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  bearer?: string;
+  /** The response schema; omit for 204 answers. */
+  schema?: z.ZodType<T>;
+}
+
+/**
+ * The account API as the background sees it: every answer parsed with the contract in `src/api`, every
+ * failure an `AppError` whose key names the API's error code (`apiError_<code>`), so the pages can explain it.
+ */
+export function createApiClient(platform: Platform, baseUrl: () => Promise<string>) {
+  return async <T = null>(request: ApiRequest<T>): Promise<Result<T, AppError & { status?: number }>> => {
+    let response: { status: number; body: unknown };
+    try {
+      response = await platform.fetchJson(`${await baseUrl()}${request.path}`, {
+        method: request.method ?? 'GET',
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(request.bearer ? { headers: { authorization: `Bearer ${request.bearer}` } } : {}),
+      });
+    } catch {
+      return err(appError('serviceUnreachable', 'errorReason_serviceUnreachable'));
+    }
+    if (response.status >= 400) {
+      const body = apiErrorBody.safeParse(response.body);
+      const code = body.success ? body.data.error.code : 'internal';
+      return err({
+        ...appError(code, `apiError_${code}`, body.success ? [body.data.error.message] : []),
+        status: response.status,
+      });
+    }
+    if (!request.schema) return ok(null as T);
+    const parsed = request.schema.safeParse(response.body);
+    return parsed.success
+      ? ok(parsed.data)
+      : err(appError('badServiceAnswer', 'errorReason_serviceUnreachable'));
+  };
+}
+export type ApiClient = ReturnType<typeof createApiClient>;

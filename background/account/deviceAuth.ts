@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { deviceTokens, type DeviceTokens } from '../../src/api/devices';
+import { appError, err, ok, type AppError, type Result } from '../../src/result';
+import type { Platform } from '../platform';
+import type { ApiClient } from './apiClient';
+
+const DEVICE_KEY = 'device';
+const ACCESS_KEY = 'deviceAccess';
+/** Renew the access token this long before it expires, so no request goes out with a stale one. */
+const EARLY_MS = 60_000;
+
+const storedDevice = z.object({ deviceId: z.string(), refreshToken: z.string() });
+const storedAccess = z.object({ token: z.string(), expiresAt: z.number() });
+
+/**
+ * The device's identity with the account service: registered anonymously once, then a refresh token that
+ * rotates on every use (kept in `storage.local`) and a short access token (in `storage.session`). Renewal is
+ * single-flight: two callers at once would otherwise spend the same refresh token twice, which the service
+ * treats as theft and answers by revoking the device.
+ */
+export function createDeviceAuth(platform: Platform, api: ApiClient, deviceName: () => string) {
+  let renewing: Promise<Result<string>> | null = null;
+  const now = () => platform.now().getTime();
+
+  const save = async (tokens: DeviceTokens) => {
+    await platform.local.set(DEVICE_KEY, { deviceId: tokens.deviceId, refreshToken: tokens.refreshToken });
+    await platform.session.set(ACCESS_KEY, {
+      token: tokens.accessToken,
+      expiresAt: Date.parse(tokens.accessTokenExpiresAt),
+    });
+    return tokens.accessToken;
+  };
+
+  const device = async () => {
+    const parsed = storedDevice.safeParse(await platform.local.get(DEVICE_KEY));
+    return parsed.success ? parsed.data : null;
+  };
+
+  const register = async (): Promise<Result<string>> => {
+    const registered = await api({
+      method: 'POST',
+      path: '/api/v1/devices',
+      body: { name: deviceName(), platform: 'chrome' },
+      schema: deviceTokens,
+    });
+    return registered.ok ? ok(await save(registered.value)) : registered;
+  };
+
+  const renew = async (): Promise<Result<string>> => {
+    const known = await device();
+    if (!known) return register();
+    const refreshed = await api({
+      method: 'POST',
+      path: '/api/v1/devices/token',
+      body: { refreshToken: known.refreshToken },
+      schema: deviceTokens,
+    });
+    if (refreshed.ok) return ok(await save(refreshed.value));
+    // A revoked device starts over as a new anonymous one; a network failure keeps what we have.
+    if (refreshed.error.status === 401) {
+      await forget();
+      return err(appError('deviceRevoked', 'errorDeviceRevoked'));
+    }
+    return refreshed;
+  };
+
+  const forget = async () => {
+    await platform.local.remove(DEVICE_KEY);
+    await platform.session.remove(ACCESS_KEY);
+  };
+
+  return {
+    device,
+    forget,
+    /** A valid access token, renewing or registering when needed. */
+    accessToken: async (): Promise<Result<string, AppError>> => {
+      const access = storedAccess.safeParse(await platform.session.get(ACCESS_KEY));
+      if (access.success && access.data.expiresAt - EARLY_MS > now() && (await device()))
+        return ok(access.data.token);
+      renewing ??= renew().finally(() => (renewing = null));
+      return renewing;
+    },
+    /** Forces the next call to renew (after a 401 on a request made with a stored token). */
+    invalidate: () => platform.session.remove(ACCESS_KEY),
+  };
+}
+export type DeviceAuth = ReturnType<typeof createDeviceAuth>;

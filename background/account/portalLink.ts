@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { externalMessageSchema, PORTAL_LINK_PATH } from '../../src/messages';
+import { appError, err, ok, type Result } from '../../src/result';
+import type { Platform, SenderInfo } from '../platform';
+import type { AccountService } from './accountService';
+
+const STATE_KEY = 'portalState';
+export const ACCOUNT_FOUND_KEY = 'accountFound';
+const STATE_TTL_MS = 15 * 60 * 1000;
+
+const portalPaths = {
+  link: PORTAL_LINK_PATH,
+  signUp: '/portal/sign-up',
+  reset: '/portal/reset',
+  traffic: '/portal/traffic',
+  home: '/portal/',
+} as const;
+export type PortalPage = keyof typeof portalPaths;
+
+const storedState = z.object({ state: z.string(), expiresAt: z.number() });
+
+const randomState = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+};
+
+/**
+ * Signing in through the portal: the extension opens the portal with a random state; the signed-in portal
+ * sends a one-time link code back through `externally_connectable` with that state, and only then does the
+ * device redeem the code. Messages from any origin but the portal's are ignored.
+ */
+export function createPortalLink(
+  platform: Platform,
+  account: AccountService,
+  serviceUrl: () => Promise<string>,
+) {
+  return {
+    open: async (page: PortalPage) => {
+      const base = await serviceUrl();
+      const url = new URL(portalPaths[page], base);
+      if (page === 'link') {
+        const state = randomState();
+        await platform.session.set(STATE_KEY, { state, expiresAt: platform.now().getTime() + STATE_TTL_MS });
+        url.searchParams.set('state', state);
+        url.searchParams.set('extensionId', platform.extensionId);
+      }
+      await platform.openTab(url.toString());
+    },
+
+    /** Handles one message from a web page; the reply goes back to the portal. */
+    handleExternal: async (message: unknown, sender: SenderInfo): Promise<Result<null>> => {
+      const portalOrigin = new URL(await serviceUrl()).origin;
+      const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
+      if (origin !== portalOrigin) return err(appError('forbidden', 'errorForbidden'));
+      const parsed = externalMessageSchema.safeParse(message);
+      if (!parsed.success) return err(appError('badRequest', 'errorBadRequest'));
+      const request = parsed.data;
+      if (request.type === 'ping') return ok(null);
+      if (request.type === 'accountAvailable') {
+        if (!(await account.status()).linked) await platform.session.set(ACCOUNT_FOUND_KEY, request.email);
+        return ok(null);
+      }
+      const expected = storedState.safeParse(await platform.session.get(STATE_KEY));
+      if (
+        !expected.success ||
+        expected.data.state !== request.state ||
+        expected.data.expiresAt < platform.now().getTime()
+      ) {
+        return err(appError('badState', 'errorPortalState'));
+      }
+      await platform.session.remove(STATE_KEY);
+      const linked = await account.linkWithCode(request.code);
+      if (linked.ok) await platform.session.remove(ACCOUNT_FOUND_KEY);
+      return linked;
+    },
+  };
+}
+export type PortalLink = ReturnType<typeof createPortalLink>;

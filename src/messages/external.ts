@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * Messages the portal (and only the portal's origin) may send to the extension through
+ * `externally_connectable`. The hand-off carries the random `state` the extension opened the portal with,
+ * so a page cannot link this device to an account on its own.
+ */
+export const externalMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('linkCode'),
+    code: z.string().min(16).max(256),
+    state: z.string().min(16).max(128),
+  }),
+  z.object({ type: z.literal('accountAvailable'), email: z.string().max(254) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ExternalMessage = z.infer<typeof externalMessageSchema>;
+
+/** The portal page that hands a link code back; it reads `state` and `extensionId` from its query. */
+export const PORTAL_LINK_PATH = '/portal/link';
