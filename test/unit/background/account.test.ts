@@ -117,7 +117,7 @@ describe('the device and its account', () => {
     const { background, navigations } = await setup();
     await background.portal.open('link');
     const opened = new URL(navigations.at(-1)!.url);
-    expect(opened.origin + opened.pathname).toBe(`${PORTAL}/portal/link`);
+    expect(opened.origin + opened.pathname).toBe(`${PORTAL}/link`);
     const state = opened.searchParams.get('state')!;
     const code = 'portal-link-code-0123456789';
     const fromElsewhere = await background.portal.handleExternal(
