@@ -10,10 +10,10 @@ const STATE_TTL_MS = 15 * 60 * 1000;
 
 const portalPaths = {
   link: PORTAL_LINK_PATH,
-  signUp: '/portal/sign-up',
-  reset: '/portal/reset',
-  traffic: '/portal/traffic',
-  home: '/portal/',
+  signUp: '/sign-up',
+  reset: '/reset-password',
+  traffic: '/traffic',
+  home: '/',
 } as const;
 export type PortalPage = keyof typeof portalPaths;
 
