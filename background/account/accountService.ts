@@ -90,6 +90,8 @@ export function createAccountService(deps: AccountDeps) {
     const status = await call({ path: '/api/v1/devices/me', schema: deviceStatusResponse });
     if (!status.ok) return status;
     await platform.local.set(STATUS_KEY, status.value);
+    const limitedUntil = (await deps.vpn.connection()).limitResetAt;
+    if (limitedUntil !== undefined && limitedUntil <= now()) await deps.vpn.dispatch({ type: 'limitReset' });
     await platform.local.set(TIER_KEY, status.value.tier);
     const linked = await account();
     if (linked && status.value.accountId === null) {
@@ -102,6 +104,10 @@ export function createAccountService(deps: AccountDeps) {
     if ((await account()) !== null || !linked) {
       if (await credentialDue()) {
         const renewed = await renewCredential();
+        // The service issues no credential once today's traffic is used up: that is the limit state.
+        if (!renewed.ok && renewed.error.code === 'dailyLimitReached') {
+          await deps.vpn.dispatch({ type: 'limitReached', resetAt: Date.parse(status.value.resetsAt) });
+        }
         if (!renewed.ok) return renewed;
       }
     }

@@ -171,6 +171,7 @@ export function createVpnService(deps: VpnDeps) {
     setSiteRule,
     decide,
     activeGateway: async () => activeGateway(await deps.settings.get()),
+    connection: () => deps.connection.get(),
   };
 }
 

@@ -161,3 +161,30 @@ describe('the device and its account', () => {
     expect(await platform.local.get('device')).toEqual(device);
   });
 });
+
+describe('the daily limit', () => {
+  it('no credential because the day is used up: the state is limit, and it clears after the reset', async () => {
+    const { background, api, send, state, platform } = await setup();
+    await background.account.sync();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    const original = api.handle;
+    api.handle = (url, init) =>
+      url.endsWith('/api/v1/vpn/credentials')
+        ? { status: 429, body: { error: { code: 'dailyLimitReached', message: 'used up' } } }
+        : original(url, init);
+    await platform.session.remove('proxyCredential');
+    await background.account.sync();
+    const status = await send({ type: 'getStatus' });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { state: 'limit', limitResetAt: state.clock + 3_600_000 },
+    });
+    api.handle = original;
+    state.clock += 3_600_001;
+    await background.account.sync();
+    expect(await send({ type: 'getStatus' })).toMatchObject({
+      ok: true,
+      value: { state: expect.stringMatching(/connecting|on|error/) },
+    });
+  });
+});
