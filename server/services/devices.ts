@@ -40,6 +40,8 @@ export function createDevicesService(deps: DevicesDeps) {
   const refreshTokens = refreshTokensRepository(deps.db);
   const linkCodes = linkCodesRepository(deps.db);
   const users = usersRepository(deps.db);
+  // "Last seen" needs minute precision: remember recent touches so a heartbeat is one read, not a read and a write.
+  const lastTouched = new Map<string, number>();
 
   async function issueTokens(deviceId: string): Promise<IssuedDeviceTokens> {
     const now = deps.now();
@@ -144,7 +146,12 @@ export function createDevicesService(deps: DevicesDeps) {
     /** Heartbeat: the device's tier and today's traffic, and "last seen" for the portal. */
     async status(device: DeviceContext) {
       const now = deps.now();
-      await devices.touch(device.deviceId, now);
+      const previous = lastTouched.get(device.deviceId);
+      if (previous === undefined || now.getTime() - previous > 60_000) {
+        if (lastTouched.size > 100_000) lastTouched.clear();
+        lastTouched.set(device.deviceId, now.getTime());
+        await devices.touch(device.deviceId, now);
+      }
       return { ...entitlementOf(device, now, deps.limits), usedTodayBytes: device.usedTodayBytes, resetsAt: nextUtcMidnight(now) };
     },
   };

@@ -47,6 +47,9 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
     verifyIp: config.verifyPerIp,
     registerIp: config.registerPerIp,
   };
+  // Only guessing earns a slowdown: counted flows that send mail or create things (reset, sign-up, device
+  // registration) are capped but not delayed, so an office behind one address is not slowed for using them.
+  const delayed = new Set<Scope>(['signInAccount', 'signInIp', 'twoFactorAccount', 'verifyIp']);
   const counters = new Map<string, { count: number; windowEnds: number }>();
   const id = ([scope, key]: Attempt) => `${scope}\u0000${key}`;
 
@@ -73,7 +76,7 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
           const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowEnds - now) / 1000));
           throw new ApiError('tooManyRequests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
         }
-        worst = Math.max(worst, counter.count);
+        if (delayed.has(attempt[0])) worst = Math.max(worst, counter.count);
       }
       const excess = worst - config.freeFailures;
       if (excess > 0) await deps.sleep(Math.min(config.baseDelayMs * 2 ** (excess - 1), config.maxDelayMs));

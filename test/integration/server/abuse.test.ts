@@ -94,9 +94,12 @@ describe('mail-sending flows', () => {
 
     const registrations: number[] = [];
     const other = fromNewIp();
+    const delaysBefore = server.delays.length;
     for (let i = 0; i < defaultThrottle.registerPerIp + 1; i += 1) registrations.push((await new Client(server.url, other).post('/api/v1/devices', {})).status);
     expect(registrations.at(-2)).toBe(201);
     expect(registrations.at(-1)).toBe(429);
+    // Capped, never slowed: registering is not guessing.
+    expect(server.delays.length).toBe(delaysBefore);
   });
 });
 
