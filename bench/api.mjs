@@ -56,7 +56,17 @@ for (let i = 0; i < deviceCount; i += 1) devices.push(await post('/api/v1/device
 const today = new Date().toISOString().slice(0, 10);
 await post(
   '/api/v1/gateway/usage',
-  { batchId: 'warm-up', gatewayId: 'bench', entries: devices.map((d) => ({ deviceId: d.deviceId, accountId: null, day: today, uploadBytes: 1000, downloadBytes: 1000 })) },
+  {
+    batchId: 'warm-up',
+    gatewayId: 'bench',
+    entries: devices.map((d) => ({
+      deviceId: d.deviceId,
+      accountId: null,
+      day: today,
+      uploadBytes: 1000,
+      downloadBytes: 1000,
+    })),
+  },
   { 'x-rampart-gateway-secret': 'bench-gateway-secret' },
 );
 
@@ -70,7 +80,9 @@ const asDevice = (request) => {
 let batch = 0;
 const usageBatch = (request) => {
   batch += 1;
-  const entries = devices.slice(0, 100).map((d) => ({ deviceId: d.deviceId, accountId: null, day: today, uploadBytes: 10, downloadBytes: 90 }));
+  const entries = devices
+    .slice(0, 100)
+    .map((d) => ({ deviceId: d.deviceId, accountId: null, day: today, uploadBytes: 10, downloadBytes: 90 }));
   request.body = JSON.stringify({ batchId: `bench-${batch}`, gatewayId: 'bench', entries });
   return request;
 };
@@ -84,26 +96,58 @@ const run = (title, options) =>
   });
 
 // Warm-up, not reported: JIT, the database's caches and the connection pool settle before measuring.
-await run('warm-up', { duration: 3, overallRate: rate, requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }] });
-await run('warm-up', { duration: 2, overallRate: rate, requests: [{ method: 'GET', path: '/api/v1/devices/me', setupRequest: asDevice }] });
+await run('warm-up', {
+  duration: 3,
+  overallRate: rate,
+  requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }],
+});
+await run('warm-up', {
+  duration: 2,
+  overallRate: rate,
+  requests: [{ method: 'GET', path: '/api/v1/devices/me', setupRequest: asDevice }],
+});
 
 const runs = [
   // The floor on this machine: the same server answering a 404 with no database work (the peer figure).
-  await run(`GET /unknown (404, no database) @ ${rate}/s`, { overallRate: rate, requests: [{ method: 'GET', path: '/unknown' }] }),
-  await run(`POST /api/v1/vpn/credentials @ ${rate}/s`, { overallRate: rate, requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }] }),
-  await run(`GET /api/v1/devices/me (heartbeat) @ ${rate}/s`, { overallRate: rate, requests: [{ method: 'GET', path: '/api/v1/devices/me', setupRequest: asDevice }] }),
-  await run(`GET /api/v1/devices/me/usage @ ${rate}/s`, { overallRate: rate, requests: [{ method: 'GET', path: '/api/v1/devices/me/usage', setupRequest: asDevice }] }),
-  await run('POST /api/v1/vpn/credentials, unthrottled (capacity)', { duration: Math.max(3, Math.round(seconds / 2)), requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }] }),
+  await run(`GET /unknown (404, no database) @ ${rate}/s`, {
+    overallRate: rate,
+    requests: [{ method: 'GET', path: '/unknown' }],
+  }),
+  await run(`POST /api/v1/vpn/credentials @ ${rate}/s`, {
+    overallRate: rate,
+    requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }],
+  }),
+  await run(`GET /api/v1/devices/me (heartbeat) @ ${rate}/s`, {
+    overallRate: rate,
+    requests: [{ method: 'GET', path: '/api/v1/devices/me', setupRequest: asDevice }],
+  }),
+  await run(`GET /api/v1/devices/me/usage @ ${rate}/s`, {
+    overallRate: rate,
+    requests: [{ method: 'GET', path: '/api/v1/devices/me/usage', setupRequest: asDevice }],
+  }),
+  await run('POST /api/v1/vpn/credentials, unthrottled (capacity)', {
+    duration: Math.max(3, Math.round(seconds / 2)),
+    requests: [{ method: 'POST', path: '/api/v1/vpn/credentials', setupRequest: asDevice }],
+  }),
   await run('POST /api/v1/gateway/usage, 100 devices per batch, unthrottled', {
     connections: 4,
     duration: Math.max(3, Math.round(seconds / 2)),
-    requests: [{ method: 'POST', path: '/api/v1/gateway/usage', headers: { 'content-type': 'application/json', 'x-rampart-gateway-secret': 'bench-gateway-secret' }, setupRequest: usageBatch }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/gateway/usage',
+        headers: { 'content-type': 'application/json', 'x-rampart-gateway-secret': 'bench-gateway-secret' },
+        setupRequest: usageBatch,
+      },
+    ],
   }),
 ];
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 const load = (await import('node:os')).loadavg()[0].toFixed(1);
-console.log(`\nAccount service API on ${url} (${process.env.DATABASE_URL ? 'PostgreSQL via DATABASE_URL' : 'PGlite in a scratch folder'}, ${devices.length} devices, Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${load})\n`);
+console.log(
+  `\nAccount service API on ${url} (${process.env.DATABASE_URL ? 'PostgreSQL via DATABASE_URL' : 'PGlite in a scratch folder'}, ${devices.length} devices, Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${load})\n`,
+);
 console.log('| endpoint | req/s | p50 | p99 | max | non-2xx |');
 console.log('|---|---|---|---|---|---|');
 for (const { title, result } of runs) {
@@ -113,5 +157,7 @@ for (const { title, result } of runs) {
 }
 const [, credentials] = runs;
 const p99 = credentials.result.latency.p99;
-console.log(`\nCredential issuance p99 at ${rate} req/s: ${ms(p99)} (target < 20 ms): ${p99 < 20 ? 'met' : 'NOT met'}`);
+console.log(
+  `\nCredential issuance p99 at ${rate} req/s: ${ms(p99)} (target < 20 ms): ${p99 < 20 ? 'met' : 'NOT met'}`,
+);
 process.exit(0);

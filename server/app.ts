@@ -57,7 +57,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await migrate(db);
 
   const credentialKeys = overrides.credentialKeys ?? generateCredentialKeys();
-  const mailer = overrides.mailer ?? (config.smtpUrl !== null ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db, now));
+  const mailer =
+    overrides.mailer ??
+    (config.smtpUrl !== null
+      ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+      : createOutboxMailer(db, now));
   const fastify = Fastify({
     logger: config.logger ? { level: 'info' } : false,
     bodyLimit: config.bodyLimitBytes,
@@ -87,13 +91,26 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     publicUrl: config.publicUrl,
     log: (message, error) => fastify.log.error({ err: error }, message),
   });
-  const devices = createDevicesService({ db, now, throttle, accounts, limits: config.limits, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  const devices = createDevicesService({
+    db,
+    now,
+    throttle,
+    accounts,
+    limits: config.limits,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+  });
   const cookies = sessionCookies(config.secureCookies);
   const context: RouteContext = {
     config,
     db,
     cookies,
-    guards: createGuards({ sessions, devices, cookies, publicOrigin: new URL(config.publicUrl).origin, gatewaySecret: config.gatewaySecret }),
+    guards: createGuards({
+      sessions,
+      devices,
+      cookies,
+      publicOrigin: new URL(config.publicUrl).origin,
+      gatewaySecret: config.gatewaySecret,
+    }),
     accounts,
     sessions,
     twoFactor,

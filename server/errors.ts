@@ -42,6 +42,8 @@ export const httpStatus: Record<ApiErrorCode, number> = {
 };
 
 // Shared wording, so that a wrong email and a wrong password read the same.
-export const invalidCredentials = () => new ApiError('invalidCredentials', 'The email or password is incorrect.');
+export const invalidCredentials = () =>
+  new ApiError('invalidCredentials', 'The email or password is incorrect.');
 export const unauthenticated = () => new ApiError('unauthenticated', 'Sign in first.');
-export const invalidToken = () => new ApiError('invalidToken', 'This link or token is invalid or has expired.');
+export const invalidToken = () =>
+  new ApiError('invalidToken', 'This link or token is invalid or has expired.');

@@ -39,21 +39,47 @@ const commands: Record<string, Command> = {
   migrate: async (_db, _args, _config, io) => io.out('Database is up to date.'),
 
   'activation-codes create': async (db, args, config, io) => {
-    const values = options(args, { count: { type: 'string' }, days: { type: 'string' }, devices: { type: 'string' } });
+    const values = options(args, {
+      count: { type: 'string' },
+      days: { type: 'string' },
+      devices: { type: 'string' },
+    });
     const count = positive.max(10_000).parse(values.count ?? '1');
     const days = positive.max(3650).parse(values.days);
     const devices = positive.max(100).parse(values.devices);
-    const service = createSubscriptionsService({ db, now, limits: config.limits, throttle: createThrottle(config.throttle, { now, sleep: async () => {} }) });
+    const service = createSubscriptionsService({
+      db,
+      now,
+      limits: config.limits,
+      throttle: createThrottle(config.throttle, { now, sleep: async () => {} }),
+    });
     for (const code of await service.createCodes(count, days, devices)) io.out(code);
-    io.err(`${count} code(s): ${days} days, ${devices} device(s) each. Shown once; only their hashes are stored.`);
+    io.err(
+      `${count} code(s): ${days} days, ${devices} device(s) each. Shown once; only their hashes are stored.`,
+    );
   },
 
   'gateways add': async (db, args, config, io) => {
-    const values = options(args, { region: { type: 'string' }, city: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } });
+    const values = options(args, {
+      region: { type: 'string' },
+      city: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+    });
     const input = z
-      .object({ region: z.string().min(1), city: z.string().min(1), host: z.string().min(1), port: z.coerce.number().int().min(1).max(65535) })
+      .object({
+        region: z.string().min(1),
+        city: z.string().min(1),
+        host: z.string().min(1),
+        port: z.coerce.number().int().min(1).max(65535),
+      })
       .parse(values);
-    const vpn = createVpnService({ db, now, limits: config.limits, signer: credentialSigner(generateCredentialKeys()) });
+    const vpn = createVpnService({
+      db,
+      now,
+      limits: config.limits,
+      signer: credentialSigner(generateCredentialKeys()),
+    });
     const gateway = await vpn.addGateway(input);
     io.out(`${gateway.id}  ${gateway.region}/${gateway.city}  ${gateway.host}:${gateway.port}`);
   },
@@ -71,7 +97,13 @@ const commands: Record<string, Command> = {
     assertStrongPassword(password, email);
     const hasher = createPasswordHasher(config.argon2);
     // Created by an operator: the address counts as verified.
-    const created = await usersRepository(db).insert({ id: randomUUID(), email, passwordHash: await hasher.hash(password), now: now(), verified: true });
+    const created = await usersRepository(db).insert({
+      id: randomUUID(),
+      email,
+      passwordHash: await hasher.hash(password),
+      now: now(),
+      verified: true,
+    });
     if (!created) throw new Error(`an account with ${email} already exists`);
     io.out(`Created ${email}.`);
   },
@@ -83,7 +115,8 @@ const commands: Record<string, Command> = {
  */
 export async function runCli(argv: string[], config: Config, io: CliIo, db?: Database): Promise<number> {
   const name = argv.slice(0, 2).join(' ');
-  const [command, rest] = commands[name] !== undefined ? [commands[name], argv.slice(2)] : [commands[argv[0] ?? ''], argv.slice(1)];
+  const [command, rest] =
+    commands[name] !== undefined ? [commands[name], argv.slice(2)] : [commands[argv[0] ?? ''], argv.slice(1)];
   if (command === undefined) {
     io.err(usage);
     return 2;

@@ -11,6 +11,10 @@ export { outboxRepository, type OutboxMail } from './repositories/outbox';
 export { devicesRepository, type DeviceContext, type AccountDeviceRow } from './repositories/devices';
 export { refreshTokensRepository } from './repositories/refresh-tokens';
 export { linkCodesRepository } from './repositories/link-codes';
-export { subscriptionsRepository, activationCodesRepository, type SubscriptionRow } from './repositories/subscriptions';
+export {
+  subscriptionsRepository,
+  activationCodesRepository,
+  type SubscriptionRow,
+} from './repositories/subscriptions';
 export { gatewaysRepository, type GatewayRow } from './repositories/gateways';
 export { usageRepository, type DeviceUsage } from './repositories/usage';

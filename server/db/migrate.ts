@@ -37,7 +37,10 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
     await db.transaction(async (tx) => {
       // One statement at a time: the extended protocol used by parameterised queries takes one per call.
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     });
     done.push(migration.version);
   }

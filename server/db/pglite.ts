@@ -9,7 +9,10 @@ import type { Database, Queryable, QueryResult } from './database';
  */
 export async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ ...(dataDir === ':memory:' ? {} : { dataDir }), ...(template ? { loadDataDir: template } : {}) });
+  const db = await PGlite.create({
+    ...(dataDir === ':memory:' ? {} : { dataDir }),
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       const result = await q.query<Row>(sql, params as unknown[]);

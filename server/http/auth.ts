@@ -52,7 +52,11 @@ export function createGuards(deps: {
     device: (request) => deps.devices.authenticate(bearer(request)),
     gateway(request) {
       const token = request.headers[GATEWAY_SECRET_HEADER];
-      if (deps.gatewaySecret === null || typeof token !== 'string' || !sameSecret(token, deps.gatewaySecret)) {
+      if (
+        deps.gatewaySecret === null ||
+        typeof token !== 'string' ||
+        !sameSecret(token, deps.gatewaySecret)
+      ) {
         throw new ApiError('unauthenticated', 'Gateway secret missing or wrong.');
       }
     },

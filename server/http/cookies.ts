@@ -23,7 +23,11 @@ export function sessionCookies(secure: boolean): SessionCookies {
     read: (request) => request.cookies[name],
     // "Remember me" gets an expiry (30 days); otherwise a browser-session cookie.
     set: (reply, token, persistentUntil) =>
-      void reply.setCookie(name, token, persistentUntil === null ? base : { ...base, expires: persistentUntil }),
+      void reply.setCookie(
+        name,
+        token,
+        persistentUntil === null ? base : { ...base, expires: persistentUntil },
+      ),
     clear: (reply) => void reply.clearCookie(name, base),
   };
 }

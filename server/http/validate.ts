@@ -10,9 +10,12 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where = 'b
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || where,
-    message: issue.code === 'invalid_type' && issue.message.includes('undefined') ? 'Required' : issue.message,
+    message:
+      issue.code === 'invalid_type' && issue.message.includes('undefined') ? 'Required' : issue.message,
   }));
   const message =
-    value === undefined || value === null ? `The request ${where} is missing.` : issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    value === undefined || value === null
+      ? `The request ${where} is missing.`
+      : issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   throw new ApiError('invalidRequest', message, { issues });
 }

@@ -5,6 +5,13 @@ import type { Mailer } from './mailer';
 export function createOutboxMailer(db: Queryable, now: () => Date): Mailer {
   const outbox = outboxRepository(db);
   return {
-    send: (mail) => outbox.insert({ recipient: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, createdAt: now() }),
+    send: (mail) =>
+      outbox.insert({
+        recipient: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        createdAt: now(),
+      }),
   };
 }

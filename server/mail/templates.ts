@@ -1,9 +1,19 @@
 import type { Mail } from './mailer';
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-function withLink(to: string, subject: string, intro: string, linkText: string, url: string, outro: string): Mail {
+function withLink(
+  to: string,
+  subject: string,
+  intro: string,
+  linkText: string,
+  url: string,
+  outro: string,
+): Mail {
   return {
     to,
     subject,
@@ -13,8 +23,14 @@ function withLink(to: string, subject: string, intro: string, linkText: string, 
 }
 
 export const verificationMail = (to: string, url: string): Mail =>
-  withLink(to, 'Confirm your email for My Rampart', 'Welcome to Rampart. Confirm your email address to finish creating your account:',
-    'Confirm my email', url, 'The link works once and expires in 24 hours. If you did not sign up, ignore this message.');
+  withLink(
+    to,
+    'Confirm your email for My Rampart',
+    'Welcome to Rampart. Confirm your email address to finish creating your account:',
+    'Confirm my email',
+    url,
+    'The link works once and expires in 24 hours. If you did not sign up, ignore this message.',
+  );
 
 export const alreadyRegisteredMail = (to: string, signInUrl: string, resetUrl: string): Mail => ({
   to,
@@ -24,8 +40,14 @@ export const alreadyRegisteredMail = (to: string, signInUrl: string, resetUrl: s
 });
 
 export const passwordResetMail = (to: string, url: string): Mail =>
-  withLink(to, 'Reset your Rampart password', 'We received a request to reset the password of your Rampart account:',
-    'Choose a new password', url, 'The link works once and expires in 1 hour. If you did not ask for it, ignore this message: your password stays the same.');
+  withLink(
+    to,
+    'Reset your Rampart password',
+    'We received a request to reset the password of your Rampart account:',
+    'Choose a new password',
+    url,
+    'The link works once and expires in 1 hour. If you did not ask for it, ignore this message: your password stays the same.',
+  );
 
 export const passwordChangedMail = (to: string): Mail => ({
   to,

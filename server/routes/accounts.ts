@@ -23,9 +23,17 @@ import { clientMeta, type RouteContext } from './context';
 export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const signedIn = (reply: FastifyReply, outcome: SignInOutcome): z.infer<typeof signInResponse> => {
     if (outcome.kind === 'twoFactorRequired') {
-      return { status: 'twoFactorRequired', pendingToken: outcome.pendingToken, expiresAt: outcome.expiresAt.toISOString() };
+      return {
+        status: 'twoFactorRequired',
+        pendingToken: outcome.pendingToken,
+        expiresAt: outcome.expiresAt.toISOString(),
+      };
     }
-    ctx.cookies.set(reply, outcome.session.token, outcome.session.persistent ? outcome.session.expiresAt : null);
+    ctx.cookies.set(
+      reply,
+      outcome.session.token,
+      outcome.session.persistent ? outcome.session.expiresAt : null,
+    );
     return { status: 'signedIn', account: accountView(outcome.user), csrfToken: outcome.session.csrfToken };
   };
 
@@ -55,18 +63,25 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/sessions/two-factor', async (request, reply) => {
     const input = parse(signInTwoFactorRequest, request.body);
     const factor = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
-    return signedIn(reply, await ctx.accounts.completeTwoFactor(input.pendingToken, factor, clientMeta(request)));
+    return signedIn(
+      reply,
+      await ctx.accounts.completeTwoFactor(input.pendingToken, factor, clientMeta(request)),
+    );
   });
 
   app.get('/api/v1/account', async (request) => {
     const auth = await ctx.guards.session(request);
-    return { account: accountView(auth.user), csrfToken: csrfTokenFor(auth.token) } satisfies z.infer<typeof currentAccountResponse>;
+    return { account: accountView(auth.user), csrfToken: csrfTokenFor(auth.token) } satisfies z.infer<
+      typeof currentAccountResponse
+    >;
   });
 
   app.post('/api/v1/password-resets', async (request, reply) => {
     const input = parse(passwordResetRequest, request.body);
     await ctx.accounts.requestPasswordReset(input.email, request.ip);
-    return reply.code(202).send({ status: 'resetEmailSent' } satisfies z.infer<typeof passwordResetRequested>);
+    return reply
+      .code(202)
+      .send({ status: 'resetEmailSent' } satisfies z.infer<typeof passwordResetRequested>);
   });
 
   app.post('/api/v1/password-resets/confirm', async (request, reply) => {

@@ -5,7 +5,10 @@ import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const linkify = (text: string): string =>
   escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
@@ -23,7 +26,8 @@ export function devOutboxRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const mails = await outbox.latest(limit);
     const items = mails
       .map(
-        (m) => `<article><h2>${escapeHtml(m.subject)}</h2><p><small>To ${escapeHtml(m.recipient)} · ${m.createdAt.toISOString()}</small></p><pre>${linkify(m.textBody)}</pre></article>`,
+        (m) =>
+          `<article><h2>${escapeHtml(m.subject)}</h2><p><small>To ${escapeHtml(m.recipient)} · ${m.createdAt.toISOString()}</small></p><pre>${linkify(m.textBody)}</pre></article>`,
       )
       .join('<hr>');
     return reply

@@ -69,14 +69,24 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/devices/me/activate', async (request) => {
     const device = await ctx.guards.device(request);
     const input = parse(activateRequest, request.body);
-    if (device.userId === null) throw new ApiError('deviceNotLinked', 'Link this device to an account before activating a subscription.');
-    return { subscription: await ctx.subscriptions.activate(device.userId, input.code, request.ip) } satisfies z.infer<typeof subscriptionResponse>;
+    if (device.userId === null)
+      throw new ApiError(
+        'deviceNotLinked',
+        'Link this device to an account before activating a subscription.',
+      );
+    return {
+      subscription: await ctx.subscriptions.activate(device.userId, input.code, request.ip),
+    } satisfies z.infer<typeof subscriptionResponse>;
   });
 
   app.post('/api/v1/link-codes', async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const issued = await ctx.devices.issueLinkCode(auth.user.id);
-    return reply.code(201).send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<typeof linkCodeResponse>);
+    return reply
+      .code(201)
+      .send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<
+        typeof linkCodeResponse
+      >);
   });
 
   app.get('/api/v1/account/devices', async (request) => {

@@ -49,7 +49,13 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/account/password', async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const input = parse(changePasswordRequest, request.body);
-    await ctx.accounts.changePassword(auth.user, auth.session.id, input.currentPassword, input.newPassword, request.ip);
+    await ctx.accounts.changePassword(
+      auth.user,
+      auth.session.id,
+      input.currentPassword,
+      input.newPassword,
+      request.ip,
+    );
     return reply.code(204).send();
   });
 
@@ -61,7 +67,9 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/account/two-factor/confirm', async (request) => {
     const auth = await ctx.guards.session(request);
     const input = parse(twoFactorConfirmRequest, request.body);
-    return { recoveryCodes: await ctx.twoFactor.confirm(auth.user.id, input.code) } satisfies z.infer<typeof twoFactorConfirmResponse>;
+    return { recoveryCodes: await ctx.twoFactor.confirm(auth.user.id, input.code) } satisfies z.infer<
+      typeof twoFactorConfirmResponse
+    >;
   });
 
   app.post('/api/v1/account/two-factor/disable', async (request, reply) => {

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { GATEWAY_USAGE_PATH, gatewayUsageBatchSchema } from '../../src/api/proxyCredential';
-import { gatewaysResponse, proxyCredentialResponse, usageReportResponse, usageTodayResponse } from '../../src/api/vpn';
+import {
+  gatewaysResponse,
+  proxyCredentialResponse,
+  usageReportResponse,
+  usageTodayResponse,
+} from '../../src/api/vpn';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
@@ -14,7 +19,9 @@ export function vpnRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/vpn/credentials', async (request) => {
     const device = await ctx.guards.device(request);
     const issued = ctx.vpn.issueCredential(device);
-    return { ...issued, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<typeof proxyCredentialResponse>;
+    return { ...issued, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<
+      typeof proxyCredentialResponse
+    >;
   });
 
   app.get('/api/v1/devices/me/usage', async (request) => {

@@ -21,4 +21,5 @@ export function newTypableCode(length: number): string {
 }
 
 /** XXXX-XXXX-… for display. */
-export const groupCode = (code: string, size = 4): string => code.match(new RegExp(`.{1,${size}}`, 'g'))?.join('-') ?? code;
+export const groupCode = (code: string, size = 4): string =>
+  code.match(new RegExp(`.{1,${size}}`, 'g'))?.join('-') ?? code;

@@ -5,7 +5,13 @@ const PERIOD = 30;
 export const newTotpSecret = (): string => new OTPAuth.Secret({ size: 20 }).base32;
 
 const totpFor = (secret: string, label = 'account') =>
-  new OTPAuth.TOTP({ issuer: 'Rampart', label, secret: OTPAuth.Secret.fromBase32(secret), period: PERIOD, digits: 6 });
+  new OTPAuth.TOTP({
+    issuer: 'Rampart',
+    label,
+    secret: OTPAuth.Secret.fromBase32(secret),
+    period: PERIOD,
+    digits: 6,
+  });
 
 export const totpUri = (secret: string, email: string): string => totpFor(secret, email).toString();
 
@@ -19,4 +25,5 @@ export function totpStep(secret: string, code: string, now: Date): number | null
 }
 
 /** For tests and the CLI: the current code. */
-export const totpCodeAt = (secret: string, now: Date): string => totpFor(secret).generate({ timestamp: now.getTime() });
+export const totpCodeAt = (secret: string, now: Date): string =>
+  totpFor(secret).generate({ timestamp: now.getTime() });

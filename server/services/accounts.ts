@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { passwordRuleMessages, type PasswordRule } from '../../src/api/password-rules';
-import { emailTokensRepository, pendingSignInsRepository, usersRepository, type Database, type UserRow } from '../db';
+import {
+  emailTokensRepository,
+  pendingSignInsRepository,
+  usersRepository,
+  type Database,
+  type UserRow,
+} from '../db';
 import { ApiError, invalidCredentials, invalidToken } from '../errors';
-import { alreadyRegisteredMail, passwordChangedMail, passwordResetMail, verificationMail, type Mailer } from '../mail';
+import {
+  alreadyRegisteredMail,
+  passwordChangedMail,
+  passwordResetMail,
+  verificationMail,
+  type Mailer,
+} from '../mail';
 import { checkPassword } from '../security/password-policy';
 import type { PasswordHasher } from '../security/passwords';
 import { hashToken, newToken } from '../security/tokens';
@@ -37,17 +49,22 @@ export function assertStrongPassword(password: string, email: string): void {
   const failed = checkPassword(password, [email, email.split('@')[0] ?? '', 'rampart']);
   if (failed.length === 0) return;
   const rules = failed.map((code: PasswordRule) => ({ code, message: passwordRuleMessages[code] }));
-  throw new ApiError('weakPassword', `The password does not meet the rules: ${rules.map((r) => r.message).join(' ')}`, {
-    rules: failed,
-    messages: rules,
-  });
+  throw new ApiError(
+    'weakPassword',
+    `The password does not meet the rules: ${rules.map((r) => r.message).join(' ')}`,
+    {
+      rules: failed,
+      messages: rules,
+    },
+  );
 }
 
 export function createAccountsService(deps: AccountsDeps) {
   const users = usersRepository(deps.db);
   const emailTokens = emailTokensRepository(deps.db);
   const pending = pendingSignInsRepository(deps.db);
-  const link = (path: string, token: string) => `${deps.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
+  const link = (path: string, token: string) =>
+    `${deps.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
 
   // Mail problems must not change the answer (that would reveal whether an account exists): log them.
   const sendQuietly = (mail: Parameters<Mailer['send']>[0]) =>
@@ -57,7 +74,13 @@ export function createAccountsService(deps: AccountsDeps) {
     const token = newToken();
     const now = deps.now();
     await emailTokens.spendAll(user.id, 'verifyEmail', now);
-    await emailTokens.insert({ tokenHash: hashToken(token), userId: user.id, purpose: 'verifyEmail', now, expiresAt: addSeconds(now, VERIFY_SECONDS) });
+    await emailTokens.insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      purpose: 'verifyEmail',
+      now,
+      expiresAt: addSeconds(now, VERIFY_SECONDS),
+    });
     await sendQuietly(verificationMail(user.email, link('verify-email', token)));
   }
 
@@ -65,8 +88,16 @@ export function createAccountsService(deps: AccountsDeps) {
    * Email + password (+ second factor when 2FA is on) with the sign-in throttle. Shared by portal sign-in and
    * device linking. Returns null when the password is right but a second factor is needed and none was given.
    */
-  async function checkCredentials(email: string, password: string, ip: string | null, factor: SecondFactor | null): Promise<UserRow | null> {
-    const attempts: Attempt[] = [['signInAccount', email], ['signInIp', ip ?? 'unknown']];
+  async function checkCredentials(
+    email: string,
+    password: string,
+    ip: string | null,
+    factor: SecondFactor | null,
+  ): Promise<UserRow | null> {
+    const attempts: Attempt[] = [
+      ['signInAccount', email],
+      ['signInIp', ip ?? 'unknown'],
+    ];
     await deps.throttle.guard(attempts);
     const user = await users.byEmail(email);
     if (!user) {
@@ -104,7 +135,10 @@ export function createAccountsService(deps: AccountsDeps) {
       const user = await users.byEmail(email);
       if (!user) return;
       if (created) await sendVerification(user);
-      else await sendQuietly(alreadyRegisteredMail(email, `${deps.publicUrl}/sign-in`, `${deps.publicUrl}/reset-password`));
+      else
+        await sendQuietly(
+          alreadyRegisteredMail(email, `${deps.publicUrl}/sign-in`, `${deps.publicUrl}/reset-password`),
+        );
     },
 
     async verifyEmail(token: string, ip: string | null): Promise<void> {
@@ -120,33 +154,54 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** A fresh link for an unverified account; silent otherwise. */
     async resendVerification(email: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [['resetAccount', `verify:${email}`], ['verifyIp', ip ?? 'unknown']];
+      const attempts: Attempt[] = [
+        ['resetAccount', `verify:${email}`],
+        ['verifyIp', ip ?? 'unknown'],
+      ];
       await deps.throttle.guard(attempts);
       deps.throttle.fail(attempts);
       const user = await users.byEmail(email);
       if (user && user.emailVerifiedAt === null) await sendVerification(user);
     },
 
-    async signIn(input: { email: string; password: string; rememberMe: boolean }, meta: ClientMeta): Promise<SignInOutcome> {
+    async signIn(
+      input: { email: string; password: string; rememberMe: boolean },
+      meta: ClientMeta,
+    ): Promise<SignInOutcome> {
       const user = await checkCredentials(input.email, input.password, meta.ip, null);
       if (user === null) {
         const byEmail = await users.byEmail(input.email);
         if (!byEmail) throw invalidCredentials();
         const pendingToken = newToken();
         const expiresAt = addSeconds(deps.now(), PENDING_SIGN_IN_SECONDS);
-        await pending.insert(hashToken(pendingToken), { userId: byEmail.id, rememberMe: input.rememberMe }, expiresAt);
+        await pending.insert(
+          hashToken(pendingToken),
+          { userId: byEmail.id, rememberMe: input.rememberMe },
+          expiresAt,
+        );
         return { kind: 'twoFactorRequired', pendingToken, expiresAt };
       }
-      if (user.emailVerifiedAt === null) throw new ApiError('emailNotVerified', 'Confirm your email address first: follow the link we sent you.');
+      if (user.emailVerifiedAt === null)
+        throw new ApiError(
+          'emailNotVerified',
+          'Confirm your email address first: follow the link we sent you.',
+        );
       return { kind: 'signedIn', user, session: await deps.sessions.create(user.id, input.rememberMe, meta) };
     },
 
     /** Second step of a sign-in with 2FA: the pending token from step one and a TOTP or recovery code. */
-    async completeTwoFactor(pendingToken: string, factor: SecondFactor, meta: ClientMeta): Promise<SignInOutcome> {
+    async completeTwoFactor(
+      pendingToken: string,
+      factor: SecondFactor,
+      meta: ClientMeta,
+    ): Promise<SignInOutcome> {
       const tokenHash = hashToken(pendingToken);
       const found = await pending.attempt(tokenHash, deps.now(), PENDING_SIGN_IN_ATTEMPTS);
       if (found === null) throw new ApiError('invalidToken', 'This sign-in has expired. Sign in again.');
-      const attempts: Attempt[] = [['twoFactorAccount', found.userId], ['signInIp', meta.ip ?? 'unknown']];
+      const attempts: Attempt[] = [
+        ['twoFactorAccount', found.userId],
+        ['signInIp', meta.ip ?? 'unknown'],
+      ];
       await deps.throttle.guard(attempts);
       const user = await users.byId(found.userId);
       if (!user || !(await deps.twoFactor.verify(user, factor))) {
@@ -155,13 +210,20 @@ export function createAccountsService(deps: AccountsDeps) {
       }
       deps.throttle.succeed(attempts);
       await pending.markUsed(tokenHash, deps.now());
-      if (user.emailVerifiedAt === null) throw new ApiError('emailNotVerified', 'Confirm your email address first: follow the link we sent you.');
+      if (user.emailVerifiedAt === null)
+        throw new ApiError(
+          'emailNotVerified',
+          'Confirm your email address first: follow the link we sent you.',
+        );
       return { kind: 'signedIn', user, session: await deps.sessions.create(user.id, found.rememberMe, meta) };
     },
 
     /** Always the same answer; a link goes out only when the account exists. */
     async requestPasswordReset(email: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [['resetAccount', email], ['resetIp', ip ?? 'unknown']];
+      const attempts: Attempt[] = [
+        ['resetAccount', email],
+        ['resetIp', ip ?? 'unknown'],
+      ];
       await deps.throttle.guard(attempts);
       deps.throttle.fail(attempts);
       const user = await users.byEmail(email);
@@ -169,7 +231,13 @@ export function createAccountsService(deps: AccountsDeps) {
       const token = newToken();
       const now = deps.now();
       await emailTokens.spendAll(user.id, 'resetPassword', now);
-      await emailTokens.insert({ tokenHash: hashToken(token), userId: user.id, purpose: 'resetPassword', now, expiresAt: addSeconds(now, RESET_SECONDS) });
+      await emailTokens.insert({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        purpose: 'resetPassword',
+        now,
+        expiresAt: addSeconds(now, RESET_SECONDS),
+      });
       await sendQuietly(passwordResetMail(user.email, link('reset-password', token)));
     },
 
@@ -200,8 +268,17 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     /** Changes the password of a signed-in account and signs out its other sessions. */
-    async changePassword(user: UserRow, keepSessionId: string, currentPassword: string, newPassword: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [['signInAccount', user.email], ['signInIp', ip ?? 'unknown']];
+    async changePassword(
+      user: UserRow,
+      keepSessionId: string,
+      currentPassword: string,
+      newPassword: string,
+      ip: string | null,
+    ): Promise<void> {
+      const attempts: Attempt[] = [
+        ['signInAccount', user.email],
+        ['signInIp', ip ?? 'unknown'],
+      ];
       await deps.throttle.guard(attempts);
       if (!(await deps.hasher.verify(user.passwordHash, currentPassword))) {
         deps.throttle.fail(attempts);

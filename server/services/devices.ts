@@ -54,18 +54,28 @@ export function createDevicesService(deps: DevicesDeps) {
   }
 
   /** Links after the caller proved the account; enforces one account per device and the device limit. */
-  async function link(device: DeviceContext, userId: string): Promise<{ accountId: string; email: string; tier: Tier }> {
+  async function link(
+    device: DeviceContext,
+    userId: string,
+  ): Promise<{ accountId: string; email: string; tier: Tier }> {
     const user = await users.byId(userId);
     if (!user) throw unauthenticated();
     if (device.userId !== null && device.userId !== userId) {
-      throw new ApiError('deviceAlreadyLinked', 'This device is linked to another account; disconnect it first.');
+      throw new ApiError(
+        'deviceAlreadyLinked',
+        'This device is linked to another account; disconnect it first.',
+      );
     }
     const now = deps.now();
     if (device.userId === null) {
       const linked = await deps.db.transaction(async (tx) => {
         const subscription = await subscriptionsRepository(tx).byUser(userId);
         const { deviceLimit } = entitlementOf(
-          { userId, subscriptionExpiresAt: subscription?.expiresAt ?? null, subscriptionDeviceLimit: subscription?.deviceLimit ?? null },
+          {
+            userId,
+            subscriptionExpiresAt: subscription?.expiresAt ?? null,
+            subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
+          },
           now,
           deps.limits,
         );
@@ -75,7 +85,11 @@ export function createDevicesService(deps: DevicesDeps) {
         return null;
       });
       if (linked !== null) {
-        throw new ApiError('deviceLimit', `This account already uses ${linked.used} of its ${linked.deviceLimit} devices. Disconnect one in My Rampart first.`, linked);
+        throw new ApiError(
+          'deviceLimit',
+          `This account already uses ${linked.used} of its ${linked.deviceLimit} devices. Disconnect one in My Rampart first.`,
+          linked,
+        );
       }
     }
     const context = await devices.contextById(device.deviceId, now, utcDay(now));
@@ -85,12 +99,20 @@ export function createDevicesService(deps: DevicesDeps) {
 
   return {
     /** A new anonymous device (free tier) with its first tokens. */
-    async register(input: { name?: string | undefined; platform?: string | undefined }, ip: string | null): Promise<IssuedDeviceTokens> {
+    async register(
+      input: { name?: string | undefined; platform?: string | undefined },
+      ip: string | null,
+    ): Promise<IssuedDeviceTokens> {
       const attempts = [['registerIp', ip ?? 'unknown']] as const;
       await deps.throttle.guard(attempts);
       deps.throttle.fail(attempts);
       const id = randomUUID();
-      await devices.insert({ id, name: input.name ?? null, platform: input.platform ?? null, now: deps.now() });
+      await devices.insert({
+        id,
+        name: input.name ?? null,
+        platform: input.platform ?? null,
+        now: deps.now(),
+      });
       return issueTokens(id);
     },
 
@@ -100,22 +122,37 @@ export function createDevicesService(deps: DevicesDeps) {
       if (outcome.kind === 'valid') return issueTokens(outcome.deviceId);
       if (outcome.kind === 'reused') {
         await devices.revokeChain(outcome.deviceId, deps.now());
-        throw new ApiError('invalidToken', 'This refresh token was already used; the device was signed out for safety. Register again.');
+        throw new ApiError(
+          'invalidToken',
+          'This refresh token was already used; the device was signed out for safety. Register again.',
+        );
       }
       throw invalidToken();
     },
 
     async authenticate(accessToken: string | undefined): Promise<DeviceContext> {
-      if (accessToken === undefined || accessToken.length === 0 || accessToken.length > 256) throw unauthenticated();
+      if (accessToken === undefined || accessToken.length === 0 || accessToken.length > 256)
+        throw unauthenticated();
       const now = deps.now();
       const device = await devices.contextByAccessToken(hashToken(accessToken), now, utcDay(now));
-      if (!device) throw new ApiError('unauthenticated', 'The device token is invalid or has expired; refresh it.');
+      if (!device)
+        throw new ApiError('unauthenticated', 'The device token is invalid or has expired; refresh it.');
       return device;
     },
 
-    async linkWithPassword(device: DeviceContext, input: { email: string; password: string; code?: string | undefined }, ip: string | null) {
-      const user = await deps.accounts.checkCredentials(input.email, input.password, ip, input.code === undefined ? null : { code: input.code });
-      if (user === null) throw new ApiError('twoFactorRequired', 'Enter the code from your authenticator app.');
+    async linkWithPassword(
+      device: DeviceContext,
+      input: { email: string; password: string; code?: string | undefined },
+      ip: string | null,
+    ) {
+      const user = await deps.accounts.checkCredentials(
+        input.email,
+        input.password,
+        ip,
+        input.code === undefined ? null : { code: input.code },
+      );
+      if (user === null)
+        throw new ApiError('twoFactorRequired', 'Enter the code from your authenticator app.');
       return link(device, user.id);
     },
 
@@ -129,16 +166,22 @@ export function createDevicesService(deps: DevicesDeps) {
 
     async linkWithCode(device: DeviceContext, code: string) {
       const userId = await linkCodes.consume(hashToken(code), deps.now());
-      if (userId === null) throw new ApiError('invalidToken', 'This link code is invalid, used or expired. Get a new one from My Rampart.');
+      if (userId === null)
+        throw new ApiError(
+          'invalidToken',
+          'This link code is invalid, used or expired. Get a new one from My Rampart.',
+        );
       return link(device, userId);
     },
 
     async unlinkSelf(device: DeviceContext): Promise<void> {
-      if (!(await devices.unlink(device.deviceId))) throw new ApiError('deviceNotLinked', 'This device is not linked to an account.');
+      if (!(await devices.unlink(device.deviceId)))
+        throw new ApiError('deviceNotLinked', 'This device is not linked to an account.');
     },
 
     async unlinkFromAccount(userId: string, deviceId: string): Promise<void> {
-      if (!(await devices.unlink(deviceId, userId))) throw new ApiError('notFound', 'No such device on this account.');
+      if (!(await devices.unlink(deviceId, userId)))
+        throw new ApiError('notFound', 'No such device on this account.');
     },
 
     listForAccount: (userId: string) => devices.listForUser(userId),
@@ -152,7 +195,11 @@ export function createDevicesService(deps: DevicesDeps) {
         lastTouched.set(device.deviceId, now.getTime());
         await devices.touch(device.deviceId, now);
       }
-      return { ...entitlementOf(device, now, deps.limits), usedTodayBytes: device.usedTodayBytes, resetsAt: nextUtcMidnight(now) };
+      return {
+        ...entitlementOf(device, now, deps.limits),
+        usedTodayBytes: device.usedTodayBytes,
+        resetsAt: nextUtcMidnight(now),
+      };
     },
   };
 }

@@ -10,13 +10,22 @@ export interface Entitlement {
 
 /** What a device may do: a running subscription beats a free account, which beats no account. */
 export function entitlementOf(
-  owner: { userId: string | null; subscriptionExpiresAt: Date | null; subscriptionDeviceLimit: number | null },
+  owner: {
+    userId: string | null;
+    subscriptionExpiresAt: Date | null;
+    subscriptionDeviceLimit: number | null;
+  },
   now: Date,
   limits: Limits,
 ): Entitlement {
-  if (owner.userId === null) return { tier: 'anonymous', dailyLimitBytes: limits.anonymousDailyBytes, deviceLimit: 1 };
+  if (owner.userId === null)
+    return { tier: 'anonymous', dailyLimitBytes: limits.anonymousDailyBytes, deviceLimit: 1 };
   if (owner.subscriptionExpiresAt !== null && owner.subscriptionExpiresAt > now) {
-    return { tier: 'unlimited', dailyLimitBytes: null, deviceLimit: owner.subscriptionDeviceLimit ?? limits.freeDeviceLimit };
+    return {
+      tier: 'unlimited',
+      dailyLimitBytes: null,
+      deviceLimit: owner.subscriptionDeviceLimit ?? limits.freeDeviceLimit,
+    };
   }
   return { tier: 'free', dailyLimitBytes: limits.freeDailyBytes, deviceLimit: limits.freeDeviceLimit };
 }

@@ -60,7 +60,13 @@ export function createSessionsService(deps: { db: Database; now: () => Date }) {
         expiresAt: addSeconds(now, persistent ? REMEMBER_ME_SECONDS : BROWSER_SESSION_SECONDS),
       };
       await sessions.insert({ ...session, tokenHash: hashToken(token) });
-      return { id: session.id, token, csrfToken: csrfTokenFor(token), persistent, expiresAt: session.expiresAt };
+      return {
+        id: session.id,
+        token,
+        csrfToken: csrfTokenFor(token),
+        persistent,
+        expiresAt: session.expiresAt,
+      };
     },
 
     async authenticate(token: string | undefined): Promise<Authenticated> {
@@ -76,14 +82,16 @@ export function createSessionsService(deps: { db: Database; now: () => Date }) {
     list: (userId: string) => sessions.listActive(userId, deps.now()),
 
     async revoke(userId: string, sessionId: string): Promise<void> {
-      if (!(await sessions.revoke(sessionId, userId, deps.now()))) throw new ApiError('notFound', 'No such session.');
+      if (!(await sessions.revoke(sessionId, userId, deps.now())))
+        throw new ApiError('notFound', 'No such session.');
     },
 
     async signOut(auth: Authenticated): Promise<void> {
       await sessions.revoke(auth.session.id, auth.user.id, deps.now());
     },
 
-    revokeAll: (userId: string, keepId: string | null = null) => sessions.revokeAll(userId, deps.now(), keepId),
+    revokeAll: (userId: string, keepId: string | null = null) =>
+      sessions.revokeAll(userId, deps.now(), keepId),
   };
 }
 export type SessionsService = ReturnType<typeof createSessionsService>;

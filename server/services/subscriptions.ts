@@ -9,7 +9,12 @@ import type { Throttle } from './throttle';
 // 20 base32 characters: 100 bits, beyond guessing even without the throttle.
 const CODE_LENGTH = 20;
 
-export function createSubscriptionsService(deps: { db: Database; now: () => Date; limits: Limits; throttle: Throttle }) {
+export function createSubscriptionsService(deps: {
+  db: Database;
+  now: () => Date;
+  limits: Limits;
+  throttle: Throttle;
+}) {
   const subscriptions = subscriptionsRepository(deps.db);
   const codes = activationCodesRepository(deps.db);
   const devices = devicesRepository(deps.db);
@@ -18,13 +23,18 @@ export function createSubscriptionsService(deps: { db: Database; now: () => Date
     const now = deps.now();
     const subscription = await subscriptions.byUser(userId);
     const entitlement = entitlementOf(
-      { userId, subscriptionExpiresAt: subscription?.expiresAt ?? null, subscriptionDeviceLimit: subscription?.deviceLimit ?? null },
+      {
+        userId,
+        subscriptionExpiresAt: subscription?.expiresAt ?? null,
+        subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
+      },
       now,
       deps.limits,
     );
     return {
       tier: entitlement.tier,
-      expiresAt: entitlement.tier === 'unlimited' && subscription ? subscription.expiresAt.toISOString() : null,
+      expiresAt:
+        entitlement.tier === 'unlimited' && subscription ? subscription.expiresAt.toISOString() : null,
       deviceLimit: entitlement.deviceLimit,
       devicesUsed: await devices.countLinked(userId),
     };

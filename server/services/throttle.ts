@@ -15,7 +15,8 @@ export interface ThrottleConfig {
   maxDelayMs: number;
 }
 
-export type Scope = 'signInAccount' | 'signInIp' | 'twoFactorAccount' | 'resetAccount' | 'resetIp' | 'verifyIp' | 'registerIp';
+export type Scope =
+  'signInAccount' | 'signInIp' | 'twoFactorAccount' | 'resetAccount' | 'resetIp' | 'verifyIp' | 'registerIp';
 export type Attempt = readonly [scope: Scope, key: string];
 
 export interface Throttle {
@@ -74,7 +75,11 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
         if (counter === undefined) continue;
         if (counter.count >= limits[attempt[0]]) {
           const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowEnds - now) / 1000));
-          throw new ApiError('tooManyRequests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+          throw new ApiError(
+            'tooManyRequests',
+            `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+            { retryAfterSeconds },
+          );
         }
         if (delayed.has(attempt[0])) worst = Math.max(worst, counter.count);
       }

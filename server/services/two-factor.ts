@@ -24,7 +24,8 @@ export function createTwoFactorService(deps: { db: Database; now: () => Date; ha
   return {
     /** Starts (or restarts) setup: a new secret that becomes active once a code from it is confirmed. */
     async setup(user: UserRow): Promise<{ secret: string; otpauthUri: string }> {
-      if (user.totpEnabledAt !== null) throw new ApiError('twoFactorAlreadyEnabled', 'Two-step verification is already on.');
+      if (user.totpEnabledAt !== null)
+        throw new ApiError('twoFactorAlreadyEnabled', 'Two-step verification is already on.');
       const secret = newTotpSecret();
       await users.setPendingTotp(user.id, secret);
       return { secret, otpauthUri: totpUri(secret, user.email) };
@@ -33,30 +34,42 @@ export function createTwoFactorService(deps: { db: Database; now: () => Date; ha
     /** Turns 2FA on and returns the recovery codes, the only time they are shown. */
     async confirm(userId: string, code: string): Promise<string[]> {
       const user = await users.byId(userId);
-      if (!user || user.totpSecret === null) throw new ApiError('twoFactorNotSetUp', 'Start two-step verification setup first.');
-      if (user.totpEnabledAt !== null) throw new ApiError('twoFactorAlreadyEnabled', 'Two-step verification is already on.');
-      if (!(await acceptTotp(user, code))) throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      if (!user || user.totpSecret === null)
+        throw new ApiError('twoFactorNotSetUp', 'Start two-step verification setup first.');
+      if (user.totpEnabledAt !== null)
+        throw new ApiError('twoFactorAlreadyEnabled', 'Two-step verification is already on.');
+      if (!(await acceptTotp(user, code)))
+        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
       const codes = Array.from({ length: RECOVERY_CODES }, () => newTypableCode(10));
       await deps.db.transaction(async (tx) => {
         const txUsers = usersRepository(tx);
         await txUsers.enableTotp(user.id, deps.now());
-        await txUsers.replaceRecoveryCodes(user.id, codes.map((c) => hashToken(normaliseRecoveryCode(c))));
+        await txUsers.replaceRecoveryCodes(
+          user.id,
+          codes.map((c) => hashToken(normaliseRecoveryCode(c))),
+        );
       });
       return codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
     },
 
     async disable(userId: string, password: string, code: string): Promise<void> {
       const user = await users.byId(userId);
-      if (!user || user.totpEnabledAt === null) throw new ApiError('twoFactorNotSetUp', 'Two-step verification is off.');
+      if (!user || user.totpEnabledAt === null)
+        throw new ApiError('twoFactorNotSetUp', 'Two-step verification is off.');
       if (!(await deps.hasher.verify(user.passwordHash, password))) throw invalidCredentials();
-      if (!(await acceptTotp(user, code))) throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      if (!(await acceptTotp(user, code)))
+        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
       await users.disableTotp(user.id);
     },
 
     /** Checks a second factor at sign-in or device linking: a TOTP code or a single-use recovery code. */
     async verify(user: UserRow, factor: SecondFactor): Promise<boolean> {
       if ('code' in factor) return acceptTotp(user, factor.code);
-      return users.useRecoveryCode(user.id, hashToken(normaliseRecoveryCode(factor.recoveryCode)), deps.now());
+      return users.useRecoveryCode(
+        user.id,
+        hashToken(normaliseRecoveryCode(factor.recoveryCode)),
+        deps.now(),
+      );
     },
   };
 }

@@ -18,7 +18,9 @@ export function createUsageService(deps: { db: Database; now: () => Date; limits
      * Counts a gateway's batch once (gateways resend the same batch id until acknowledged) on the UTC day
      * each entry names, and tells the gateway which devices are now at their limit.
      */
-    async report(batch: GatewayUsageBatch): Promise<{ accepted: number; duplicate: boolean; overLimit: string[] }> {
+    async report(
+      batch: GatewayUsageBatch,
+    ): Promise<{ accepted: number; duplicate: boolean; overLimit: string[] }> {
       const now = deps.now();
       // Device ids that are not ours cannot be counted; dropping them keeps the batch (and its retries) moving.
       const entries = batch.entries
@@ -33,7 +35,11 @@ export function createUsageService(deps: { db: Database; now: () => Date; limits
       const overLimit = totals
         .filter((total) => {
           if (total.day !== today) return false;
-          const { dailyLimitBytes } = entitlementOf({ ...total, subscriptionDeviceLimit: null }, now, deps.limits);
+          const { dailyLimitBytes } = entitlementOf(
+            { ...total, subscriptionDeviceLimit: null },
+            now,
+            deps.limits,
+          );
           return dailyLimitBytes !== null && total.bytes >= dailyLimitBytes;
         })
         .map((total) => total.deviceId);
@@ -43,7 +49,12 @@ export function createUsageService(deps: { db: Database; now: () => Date; limits
     today(device: DeviceContext) {
       const now = deps.now();
       const { dailyLimitBytes } = entitlementOf(device, now, deps.limits);
-      return { day: utcDay(now), usedBytes: device.usedTodayBytes, limitBytes: dailyLimitBytes, resetsAt: nextUtcMidnight(now) };
+      return {
+        day: utcDay(now),
+        usedBytes: device.usedTodayBytes,
+        limitBytes: dailyLimitBytes,
+        resetsAt: nextUtcMidnight(now),
+      };
     },
   };
 }

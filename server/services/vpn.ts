@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { newProxyCredentialPayload, proxyCredentialPayloadSchema, type ProxyCredentialPayload } from '../../src/api/proxyCredential';
+import {
+  newProxyCredentialPayload,
+  proxyCredentialPayloadSchema,
+  type ProxyCredentialPayload,
+} from '../../src/api/proxyCredential';
 import type { Limits } from '../config';
 import { gatewaysRepository, type Database, type DeviceContext, type GatewayRow } from '../db';
 import { ApiError } from '../errors';
@@ -14,7 +18,12 @@ export interface IssuedCredential {
   payload: ProxyCredentialPayload;
 }
 
-export function createVpnService(deps: { db: Database; now: () => Date; limits: Limits; signer: ProxyCredentialSigner }) {
+export function createVpnService(deps: {
+  db: Database;
+  now: () => Date;
+  limits: Limits;
+  signer: ProxyCredentialSigner;
+}) {
   const gateways = gatewaysRepository(deps.db);
   return {
     listGateways: () => gateways.list(),
@@ -31,7 +40,11 @@ export function createVpnService(deps: { db: Database; now: () => Date; limits: 
       const entitlement = entitlementOf(device, now, deps.limits);
       if (entitlement.dailyLimitBytes !== null && device.usedTodayBytes >= entitlement.dailyLimitBytes) {
         const resetsAt = nextUtcMidnight(now).toISOString();
-        throw new ApiError('dailyLimitReached', `Today's free traffic is used up; it renews at ${resetsAt}.`, { resetsAt });
+        throw new ApiError(
+          'dailyLimitReached',
+          `Today's free traffic is used up; it renews at ${resetsAt}.`,
+          { resetsAt },
+        );
       }
       const input = newProxyCredentialPayload(
         {
@@ -46,7 +59,12 @@ export function createVpnService(deps: { db: Database; now: () => Date; limits: 
         now.getTime(),
       );
       const payload = proxyCredentialPayloadSchema.parse(input);
-      return { credential: deps.signer.sign(input), username: device.deviceId, expiresAt: new Date(payload.expiresAt), payload };
+      return {
+        credential: deps.signer.sign(input),
+        username: device.deviceId,
+        expiresAt: new Date(payload.expiresAt),
+        payload,
+      };
     },
   };
 }

@@ -21,7 +21,11 @@ export const accountView = z.object({
 export type AccountView = z.infer<typeof accountView>;
 
 /** Signed in: the session cookie is set; `csrfToken` goes into the `x-rampart-csrf` header of every write. */
-export const signedIn = z.object({ status: z.literal('signedIn'), account: accountView, csrfToken: z.string() });
+export const signedIn = z.object({
+  status: z.literal('signedIn'),
+  account: accountView,
+  csrfToken: z.string(),
+});
 /** Password accepted, second step needed: present `pendingToken` with a TOTP or recovery code. */
 export const twoFactorPending = z.object({
   status: z.literal('twoFactorRequired'),

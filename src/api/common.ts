@@ -13,9 +13,16 @@ export const email = z
 export const password = z.string().min(1).max(1024);
 
 /** Opaque bearer secrets (session, refresh, reset, link tokens): base64url, bounded. */
-export const opaqueToken = z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/, 'expected a base64url token');
+export const opaqueToken = z
+  .string()
+  .min(16)
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+$/, 'expected a base64url token');
 
-export const totpCode = z.string().trim().regex(/^[0-9]{6}$/, 'expected a 6-digit code');
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{6}$/, 'expected a 6-digit code');
 export const recoveryCode = z.string().trim().min(8).max(32);
 
 export const isoDate = z.iso.datetime();

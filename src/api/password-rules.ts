@@ -2,7 +2,15 @@
  * The password rules a person can check while typing, shared by the server and the extension's forms.
  * Strength (common or guessable passwords) is judged by the server on top of these.
  */
-export const passwordRuleCodes = ['minLength', 'digit', 'upperLatin', 'lowerLatin', 'noSpaces', 'maxLength', 'weak'] as const;
+export const passwordRuleCodes = [
+  'minLength',
+  'digit',
+  'upperLatin',
+  'lowerLatin',
+  'noSpaces',
+  'maxLength',
+  'weak',
+] as const;
 export type PasswordRule = (typeof passwordRuleCodes)[number];
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -29,15 +29,25 @@ const toContext = (row: DeviceContext | undefined): DeviceContext | null =>
   row === undefined ? null : { ...row, usedTodayBytes: Number(row.usedTodayBytes) };
 
 export const devicesRepository = (db: Queryable) => ({
-  async insert(device: { id: string; name: string | null; platform: string | null; now: Date }): Promise<void> {
-    await db.query('INSERT INTO devices (id, name, platform, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', [
-      device.id, device.name, device.platform, device.now,
-    ]);
+  async insert(device: {
+    id: string;
+    name: string | null;
+    platform: string | null;
+    now: Date;
+  }): Promise<void> {
+    await db.query(
+      'INSERT INTO devices (id, name, platform, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)',
+      [device.id, device.name, device.platform, device.now],
+    );
   },
 
   /** Replaces the device's access token: only the newest one is valid. */
   async setAccessToken(id: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await db.query('UPDATE devices SET access_token_hash = $2, access_expires_at = $3 WHERE id = $1', [id, tokenHash, expiresAt]);
+    await db.query('UPDATE devices SET access_token_hash = $2, access_expires_at = $3 WHERE id = $1', [
+      id,
+      tokenHash,
+      expiresAt,
+    ]);
   },
 
   async contextByAccessToken(tokenHash: string, now: Date, day: string): Promise<DeviceContext | null> {
@@ -50,7 +60,10 @@ export const devicesRepository = (db: Queryable) => ({
 
   async contextById(id: string, now: Date, day: string): Promise<DeviceContext | null> {
     // $2 is unused here but keeps the parameter numbering of the shared select.
-    const { rows } = await db.query<DeviceContext>(`${contextSelect} WHERE d.id = $1 AND $2::timestamptz IS NOT NULL`, [id, now, day]);
+    const { rows } = await db.query<DeviceContext>(
+      `${contextSelect} WHERE d.id = $1 AND $2::timestamptz IS NOT NULL`,
+      [id, now, day],
+    );
     return toContext(rows[0]);
   },
 
@@ -76,7 +89,10 @@ export const devicesRepository = (db: Queryable) => ({
   },
 
   async countLinked(userId: string): Promise<number> {
-    const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM devices WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    const { rows } = await db.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM devices WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId],
+    );
     return rows[0]?.count ?? 0;
   },
 
@@ -91,8 +107,13 @@ export const devicesRepository = (db: Queryable) => ({
 
   /** Ends the device's whole token chain: its access token and every refresh token. */
   async revokeChain(id: string, now: Date): Promise<void> {
-    await db.query('UPDATE devices SET access_token_hash = NULL, access_expires_at = NULL WHERE id = $1', [id]);
-    await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [id, now]);
+    await db.query('UPDATE devices SET access_token_hash = NULL, access_expires_at = NULL WHERE id = $1', [
+      id,
+    ]);
+    await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [
+      id,
+      now,
+    ]);
   },
 });
 export type DevicesRepository = ReturnType<typeof devicesRepository>;

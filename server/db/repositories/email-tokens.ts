@@ -3,7 +3,13 @@ import type { Queryable } from '../database';
 export type EmailTokenPurpose = 'verifyEmail' | 'resetPassword';
 
 export const emailTokensRepository = (db: Queryable) => ({
-  async insert(token: { tokenHash: string; userId: string; purpose: EmailTokenPurpose; now: Date; expiresAt: Date }): Promise<void> {
+  async insert(token: {
+    tokenHash: string;
+    userId: string;
+    purpose: EmailTokenPurpose;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void> {
     await db.query(
       'INSERT INTO email_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [token.tokenHash, token.userId, token.purpose, token.now, token.expiresAt],
@@ -32,6 +38,9 @@ export const emailTokensRepository = (db: Queryable) => ({
 
   /** Earlier links stop working once a newer one is sent or one is used. */
   async spendAll(userId: string, purpose: EmailTokenPurpose, now: Date): Promise<void> {
-    await db.query('UPDATE email_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose, now]);
+    await db.query(
+      'UPDATE email_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL',
+      [userId, purpose, now],
+    );
   },
 });

@@ -18,7 +18,9 @@ export const gatewaysRepository = (db: Queryable) => ({
   },
 
   async list(): Promise<GatewayRow[]> {
-    const { rows } = await db.query<GatewayRow>('SELECT id, region, city, host, port, load FROM gateways ORDER BY region, city, host');
+    const { rows } = await db.query<GatewayRow>(
+      'SELECT id, region, city, host, port, load FROM gateways ORDER BY region, city, host',
+    );
     return rows;
   },
 

@@ -2,9 +2,10 @@ import type { Queryable } from '../database';
 
 export const linkCodesRepository = (db: Queryable) => ({
   async insert(codeHash: string, userId: string, now: Date, expiresAt: Date): Promise<void> {
-    await db.query('INSERT INTO link_codes (code_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
-      codeHash, userId, now, expiresAt,
-    ]);
+    await db.query(
+      'INSERT INTO link_codes (code_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+      [codeHash, userId, now, expiresAt],
+    );
   },
 
   /** Spends a code once; returns the account it links to. */

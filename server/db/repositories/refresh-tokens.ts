@@ -1,10 +1,15 @@
 import type { Queryable } from '../database';
 
-export type RefreshOutcome = { kind: 'valid'; deviceId: string } | { kind: 'reused'; deviceId: string } | { kind: 'unknown' };
+export type RefreshOutcome =
+  { kind: 'valid'; deviceId: string } | { kind: 'reused'; deviceId: string } | { kind: 'unknown' };
 
 export const refreshTokensRepository = (db: Queryable) => ({
   async insert(tokenHash: string, deviceId: string, now: Date): Promise<void> {
-    await db.query('INSERT INTO refresh_tokens (token_hash, device_id, created_at) VALUES ($1, $2, $3)', [tokenHash, deviceId, now]);
+    await db.query('INSERT INTO refresh_tokens (token_hash, device_id, created_at) VALUES ($1, $2, $3)', [
+      tokenHash,
+      deviceId,
+      now,
+    ]);
   },
 
   /**
@@ -19,7 +24,10 @@ export const refreshTokensRepository = (db: Queryable) => ({
     );
     const valid = spent.rows[0];
     if (valid !== undefined) return { kind: 'valid', deviceId: valid.deviceId };
-    const known = await db.query<{ deviceId: string }>('SELECT device_id AS "deviceId" FROM refresh_tokens WHERE token_hash = $1', [tokenHash]);
+    const known = await db.query<{ deviceId: string }>(
+      'SELECT device_id AS "deviceId" FROM refresh_tokens WHERE token_hash = $1',
+      [tokenHash],
+    );
     const reused = known.rows[0];
     return reused === undefined ? { kind: 'unknown' } : { kind: 'reused', deviceId: reused.deviceId };
   },

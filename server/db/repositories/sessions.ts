@@ -19,8 +19,17 @@ export const sessionsRepository = (db: Queryable) => ({
     await db.query(
       `INSERT INTO sessions (id, user_id, token_hash, persistent, user_agent, ip, created_at, last_seen_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [session.id, session.userId, session.tokenHash, session.persistent, session.userAgent, session.ip,
-        session.createdAt, session.lastSeenAt, session.expiresAt],
+      [
+        session.id,
+        session.userId,
+        session.tokenHash,
+        session.persistent,
+        session.userAgent,
+        session.ip,
+        session.createdAt,
+        session.lastSeenAt,
+        session.expiresAt,
+      ],
     );
   },
 

@@ -37,12 +37,17 @@ export const subscriptionsRepository = (db: Queryable) => ({
 
 export const activationCodesRepository = (db: Queryable) => ({
   async insert(codeHash: string, days: number, deviceLimit: number, now: Date): Promise<void> {
-    await db.query('INSERT INTO activation_codes (code_hash, days, device_limit, created_at) VALUES ($1, $2, $3, $4)', [
-      codeHash, days, deviceLimit, now,
-    ]);
+    await db.query(
+      'INSERT INTO activation_codes (code_hash, days, device_limit, created_at) VALUES ($1, $2, $3, $4)',
+      [codeHash, days, deviceLimit, now],
+    );
   },
 
-  async redeem(codeHash: string, userId: string, now: Date): Promise<{ days: number; deviceLimit: number } | null> {
+  async redeem(
+    codeHash: string,
+    userId: string,
+    now: Date,
+  ): Promise<{ days: number; deviceLimit: number } | null> {
     const { rows } = await db.query<{ days: number; deviceLimit: number }>(
       `UPDATE activation_codes SET redeemed_at = $3, redeemed_by = $2 WHERE code_hash = $1 AND redeemed_at IS NULL
        RETURNING days, device_limit AS "deviceLimit"`,

@@ -11,7 +11,10 @@ export interface DeviceUsage {
 export const usageRepository = (db: Queryable) => ({
   /** Records a report batch id; false when it was already counted (a retry). */
   async claimBatch(batchId: string, now: Date): Promise<boolean> {
-    const { rowCount } = await db.query('INSERT INTO usage_batches (batch_id, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [batchId, now]);
+    const { rowCount } = await db.query(
+      'INSERT INTO usage_batches (batch_id, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [batchId, now],
+    );
     return rowCount === 1;
   },
 
@@ -40,7 +43,10 @@ export const usageRepository = (db: Queryable) => ({
   },
 
   async bytesOn(deviceId: string, day: string): Promise<number> {
-    const { rows } = await db.query<{ bytes: number }>('SELECT bytes FROM usage_daily WHERE device_id = $1 AND day = $2::date', [deviceId, day]);
+    const { rows } = await db.query<{ bytes: number }>(
+      'SELECT bytes FROM usage_daily WHERE device_id = $1 AND day = $2::date',
+      [deviceId, day],
+    );
     return Number(rows[0]?.bytes ?? 0);
   },
 });

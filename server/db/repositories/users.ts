@@ -15,7 +15,13 @@ const columns = `id, email, password_hash AS "passwordHash", email_verified_at A
 
 export const usersRepository = (db: Queryable) => ({
   /** False when the email is taken (the caller answers the same either way). */
-  async insert(user: { id: string; email: string; passwordHash: string; now: Date; verified?: boolean }): Promise<boolean> {
+  async insert(user: {
+    id: string;
+    email: string;
+    passwordHash: string;
+    now: Date;
+    verified?: boolean;
+  }): Promise<boolean> {
     const { rowCount } = await db.query(
       `INSERT INTO users (id, email, password_hash, created_at, email_verified_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (email) DO NOTHING`,
@@ -35,7 +41,10 @@ export const usersRepository = (db: Queryable) => ({
   },
 
   async markVerified(id: string, now: Date): Promise<void> {
-    await db.query('UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1', [id, now]);
+    await db.query('UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1', [
+      id,
+      now,
+    ]);
   },
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
@@ -44,7 +53,10 @@ export const usersRepository = (db: Queryable) => ({
 
   /** A secret waiting for its first code; replaces an earlier unconfirmed one. */
   async setPendingTotp(id: string, secret: string): Promise<void> {
-    await db.query('UPDATE users SET totp_secret = $2, totp_last_step = NULL WHERE id = $1 AND totp_enabled_at IS NULL', [id, secret]);
+    await db.query(
+      'UPDATE users SET totp_secret = $2, totp_last_step = NULL WHERE id = $1 AND totp_enabled_at IS NULL',
+      [id, secret],
+    );
   },
 
   async enableTotp(id: string, now: Date): Promise<void> {
@@ -52,7 +64,10 @@ export const usersRepository = (db: Queryable) => ({
   },
 
   async disableTotp(id: string): Promise<void> {
-    await db.query('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1', [id]);
+    await db.query(
+      'UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1',
+      [id],
+    );
     await db.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);
   },
 
@@ -67,7 +82,10 @@ export const usersRepository = (db: Queryable) => ({
 
   async replaceRecoveryCodes(id: string, codeHashes: string[]): Promise<void> {
     await db.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);
-    await db.query('INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [id, codeHashes]);
+    await db.query('INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+      id,
+      codeHashes,
+    ]);
   },
 
   /** Spends a recovery code; false when unknown or already spent. */

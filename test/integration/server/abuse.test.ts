@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultThrottle } from '../../../server/config';
-import { Client, newEmail, signedInUser, startServer, STRONG_PASSWORD, totpNow, type TestServer } from './helpers';
+import {
+  Client,
+  newEmail,
+  signedInUser,
+  startServer,
+  STRONG_PASSWORD,
+  totpNow,
+  type TestServer,
+} from './helpers';
 
 // Production throttle settings; a trusted proxy header lets each test speak from its own address.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ config: { throttle: defaultThrottle, trustProxy: true, requestsPerMinutePerIp: 200 } });
+  server = await startServer({
+    config: { throttle: defaultThrottle, trustProxy: true, requestsPerMinutePerIp: 200 },
+  });
 }, 60_000);
 afterAll(() => server.close(), 30_000);
 
@@ -20,7 +30,10 @@ describe('sign-in throttling', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       // A different address each time: the per-account limit holds against a distributed guesser.
-      const reply = await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email, password: `Wrong${i}Passw0rd` });
+      const reply = await new Client(server.url, fromNewIp()).post('/api/v1/sessions', {
+        email,
+        password: `Wrong${i}Passw0rd`,
+      });
       statuses.push(reply.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 429, 429]);
@@ -33,12 +46,22 @@ describe('sign-in throttling', () => {
     // Unknown accounts are throttled the same way, so a 429 reveals nothing.
     const ghost = newEmail('ghost');
     const ghostStatuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) ghostStatuses.push((await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email: ghost, password: 'Wrong7Passw0rd' })).status);
+    for (let i = 0; i < 11; i += 1)
+      ghostStatuses.push(
+        (
+          await new Client(server.url, fromNewIp()).post('/api/v1/sessions', {
+            email: ghost,
+            password: 'Wrong7Passw0rd',
+          })
+        ).status,
+      );
     expect(ghostStatuses.at(-1)).toBe(429);
 
     server.clock.advance(WINDOW + 1000);
     try {
-      expect((await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email, password })).status).toBe(200);
+      expect(
+        (await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email, password })).status,
+      ).toBe(200);
     } finally {
       server.clock.advance(-(WINDOW + 1000));
     }
@@ -48,7 +71,14 @@ describe('sign-in throttling', () => {
     const ip = fromNewIp();
     const statuses: number[] = [];
     for (let i = 0; i < defaultThrottle.signInPerIp + 1; i += 1) {
-      statuses.push((await new Client(server.url, ip).post('/api/v1/sessions', { email: newEmail('spray'), password: 'Wrong7Passw0rd' })).status);
+      statuses.push(
+        (
+          await new Client(server.url, ip).post('/api/v1/sessions', {
+            email: newEmail('spray'),
+            password: 'Wrong7Passw0rd',
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
@@ -61,9 +91,18 @@ describe('sign-in throttling', () => {
     const statuses: number[] = [];
     // Each pending token allows 5 tries; the account's limit spans tokens.
     for (let round = 0; round < 3; round += 1) {
-      const pending = (await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email, password })).body.pendingToken;
+      const pending = (
+        await new Client(server.url, fromNewIp()).post('/api/v1/sessions', { email, password })
+      ).body.pendingToken;
       for (let i = 0; i < 4; i += 1) {
-        statuses.push((await new Client(server.url, fromNewIp()).post('/api/v1/sessions/two-factor', { pendingToken: pending, code: '000000' })).status);
+        statuses.push(
+          (
+            await new Client(server.url, fromNewIp()).post('/api/v1/sessions/two-factor', {
+              pendingToken: pending,
+              code: '000000',
+            })
+          ).status,
+        );
       }
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -77,7 +116,11 @@ describe('mail-sending flows', () => {
     const ghost = newEmail('ghost');
     for (const address of [email, ghost]) {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await new Client(server.url, fromNewIp()).post('/api/v1/password-resets', { email: address })).status);
+      for (let i = 0; i < 4; i += 1)
+        statuses.push(
+          (await new Client(server.url, fromNewIp()).post('/api/v1/password-resets', { email: address }))
+            .status,
+        );
       expect(statuses).toEqual([202, 202, 202, 429]);
     }
     expect((await server.mailsTo(email)).filter((m) => m.subject.startsWith('Reset'))).toHaveLength(3);
@@ -87,7 +130,13 @@ describe('mail-sending flows', () => {
     const ip = fromNewIp();
     const statuses: number[] = [];
     for (let i = 0; i < defaultThrottle.verifyPerIp + 1; i += 1) {
-      statuses.push((await new Client(server.url, ip).post('/api/v1/accounts/verify-email', { token: `guess${i}`.padEnd(43, 'x') })).status);
+      statuses.push(
+        (
+          await new Client(server.url, ip).post('/api/v1/accounts/verify-email', {
+            token: `guess${i}`.padEnd(43, 'x'),
+          })
+        ).status,
+      );
     }
     expect(statuses.at(-2)).toBe(400);
     expect(statuses.at(-1)).toBe(429);
@@ -95,7 +144,8 @@ describe('mail-sending flows', () => {
     const registrations: number[] = [];
     const other = fromNewIp();
     const delaysBefore = server.delays.length;
-    for (let i = 0; i < defaultThrottle.registerPerIp + 1; i += 1) registrations.push((await new Client(server.url, other).post('/api/v1/devices', {})).status);
+    for (let i = 0; i < defaultThrottle.registerPerIp + 1; i += 1)
+      registrations.push((await new Client(server.url, other).post('/api/v1/devices', {})).status);
     expect(registrations.at(-2)).toBe(201);
     expect(registrations.at(-1)).toBe(429);
     // Capped, never slowed: registering is not guessing.

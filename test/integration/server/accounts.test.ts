@@ -36,12 +36,18 @@ describe('sign-up', () => {
     const email = newEmail();
     const client = new Client(server.url);
     const first = await client.post('/api/v1/accounts', { email, password: STRONG_PASSWORD });
-    const second = await client.post('/api/v1/accounts', { email: email.toUpperCase(), password: 'Other7Passw0rdX' });
+    const second = await client.post('/api/v1/accounts', {
+      email: email.toUpperCase(),
+      password: 'Other7Passw0rdX',
+    });
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
     expect(second.body).toEqual(first.body);
     const mails = await server.mailsTo(email);
-    expect(mails.map((m) => m.subject)).toEqual(['Confirm your email for My Rampart', 'You already have a Rampart account']);
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Confirm your email for My Rampart',
+      'You already have a Rampart account',
+    ]);
   });
 
   it('verifies the email once with the mailed link; a reused or expired link is refused', async () => {
@@ -53,7 +59,9 @@ describe('sign-up', () => {
     expect(refused.body.error.code).toBe('emailNotVerified');
 
     const token = await server.tokenFrom(email, 'verify-email');
-    expect((await client.post('/api/v1/accounts/verify-email', { token })).body).toEqual({ status: 'verified' });
+    expect((await client.post('/api/v1/accounts/verify-email', { token })).body).toEqual({
+      status: 'verified',
+    });
     const again = await client.post('/api/v1/accounts/verify-email', { token });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('invalidToken');
@@ -71,7 +79,9 @@ describe('sign-up', () => {
     }
     // A new link can be requested; the answer is the same for unknown addresses.
     expect((await client.post('/api/v1/accounts/resend-verification', { email: late })).status).toBe(202);
-    expect((await client.post('/api/v1/accounts/resend-verification', { email: newEmail('nobody') })).status).toBe(202);
+    expect(
+      (await client.post('/api/v1/accounts/resend-verification', { email: newEmail('nobody') })).status,
+    ).toBe(202);
     const fresh = await server.tokenFrom(late, 'verify-email');
     expect(fresh).not.toBe(lateToken);
     expect((await client.post('/api/v1/accounts/verify-email', { token: fresh })).status).toBe(200);
@@ -83,7 +93,10 @@ describe('sign-in and sessions', () => {
     const { email } = await signedInUser(server);
     const client = new Client(server.url);
     const wrongPassword = await client.post('/api/v1/sessions', { email, password: 'Wrong7Password' });
-    const unknown = await client.post('/api/v1/sessions', { email: newEmail('ghost'), password: 'Wrong7Password' });
+    const unknown = await client.post('/api/v1/sessions', {
+      email: newEmail('ghost'),
+      password: 'Wrong7Password',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrongPassword.body);
@@ -93,7 +106,11 @@ describe('sign-in and sessions', () => {
   it('sets an HttpOnly SameSite=Lax session cookie; "remember me" makes it last 30 days', async () => {
     const { email, password } = await signedInUser(server);
     const browserSession = await new Client(server.url).post('/api/v1/sessions', { email, password });
-    const remembered = await new Client(server.url).post('/api/v1/sessions', { email, password, rememberMe: true });
+    const remembered = await new Client(server.url).post('/api/v1/sessions', {
+      email,
+      password,
+      rememberMe: true,
+    });
     expect(signInResponse.parse(browserSession.body).status).toBe('signedIn');
     const plain = browserSession.headers.getSetCookie()[0] ?? '';
     const long = remembered.headers.getSetCookie()[0] ?? '';
@@ -110,7 +127,11 @@ describe('sign-in and sessions', () => {
   it('shows the account, lists sessions, revokes one, and signs out', async () => {
     const { client, email, password } = await signedInUser(server);
     const me = await client.get('/api/v1/account');
-    expect(currentAccountResponse.parse(me.body).account).toMatchObject({ email, emailVerified: true, twoFactorEnabled: false });
+    expect(currentAccountResponse.parse(me.body).account).toMatchObject({
+      email,
+      emailVerified: true,
+      twoFactorEnabled: false,
+    });
 
     const other = new Client(server.url, { 'user-agent': 'Other browser' });
     await other.post('/api/v1/sessions', { email, password });
@@ -174,8 +195,13 @@ describe('passwords', () => {
     const weak = await anonymous.post('/api/v1/password-resets/confirm', { token, password: 'password' });
     expect(weak.body.error.code).toBe('weakPassword');
     const newPassword = 'N3w-Str0ng-Passphrase';
-    expect((await anonymous.post('/api/v1/password-resets/confirm', { token, password: newPassword })).status).toBe(204);
-    const reused = await anonymous.post('/api/v1/password-resets/confirm', { token, password: 'An0ther-Str0ng-One' });
+    expect(
+      (await anonymous.post('/api/v1/password-resets/confirm', { token, password: newPassword })).status,
+    ).toBe(204);
+    const reused = await anonymous.post('/api/v1/password-resets/confirm', {
+      token,
+      password: 'An0ther-Str0ng-One',
+    });
     expect(reused.status).toBe(400);
     expect(reused.body.error.code).toBe('invalidToken');
 
@@ -191,7 +217,10 @@ describe('passwords', () => {
     const token = await server.tokenFrom(email, 'reset-password');
     server.clock.advance(3600_000 + 1000);
     try {
-      const late = await anonymous.post('/api/v1/password-resets/confirm', { token, password: 'N3w-Str0ng-Passphrase' });
+      const late = await anonymous.post('/api/v1/password-resets/confirm', {
+        token,
+        password: 'N3w-Str0ng-Passphrase',
+      });
       expect(late.status).toBe(400);
       expect(late.body.error.code).toBe('invalidToken');
     } finally {
@@ -203,11 +232,24 @@ describe('passwords', () => {
     const { client, email, password } = await signedInUser(server);
     const other = new Client(server.url);
     await other.post('/api/v1/sessions', { email, password });
-    const wrong = await client.post('/api/v1/account/password', { currentPassword: 'Nope7Nope7', newPassword: 'Ch4nged-Passphrase' });
+    const wrong = await client.post('/api/v1/account/password', {
+      currentPassword: 'Nope7Nope7',
+      newPassword: 'Ch4nged-Passphrase',
+    });
     expect(wrong.body.error.code).toBe('invalidCredentials');
-    const weak = await client.post('/api/v1/account/password', { currentPassword: password, newPassword: 'abc' });
+    const weak = await client.post('/api/v1/account/password', {
+      currentPassword: password,
+      newPassword: 'abc',
+    });
     expect(weak.body.error.details.rules).toEqual(['minLength', 'digit', 'upperLatin', 'weak']);
-    expect((await client.post('/api/v1/account/password', { currentPassword: password, newPassword: 'Ch4nged-Passphrase' })).status).toBe(204);
+    expect(
+      (
+        await client.post('/api/v1/account/password', {
+          currentPassword: password,
+          newPassword: 'Ch4nged-Passphrase',
+        })
+      ).status,
+    ).toBe(204);
     expect((await client.get('/api/v1/account')).status).toBe(200);
     expect((await other.get('/api/v1/account')).status).toBe(401);
     expect((await server.mailsTo(email)).at(-1)?.subject).toBe('Your Rampart password was changed');

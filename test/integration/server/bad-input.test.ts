@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBody } from '../../../src/api/errors';
 import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
-import { Client, GATEWAY_SECRET, registeredDevice, signedInUser, startServer, type TestServer } from './helpers';
+import {
+  Client,
+  GATEWAY_SECRET,
+  registeredDevice,
+  signedInUser,
+  startServer,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let session: Client;
@@ -52,7 +59,12 @@ describe('bad input never reaches a 500', () => {
     for (const [method, path, client, headers] of endpoints()) {
       const missing = await client().request(method, path, {}, headers);
       expectClientError(missing, 400, 'invalidRequest');
-      const wrongTypes = await client().request(method, path, { email: 42, password: [], token: {}, code: true, refreshToken: 1, batchId: null }, headers);
+      const wrongTypes = await client().request(
+        method,
+        path,
+        { email: 42, password: [], token: {}, code: true, refreshToken: 1, batchId: null },
+        headers,
+      );
       expectClientError(wrongTypes, 400, 'invalidRequest');
       const array = await client().request(method, path, [1, 2], headers);
       expectClientError(array, 400, 'invalidRequest');
@@ -61,9 +73,16 @@ describe('bad input never reaches a 500', () => {
     }
     const reply = await new Client(server.url).post('/api/v1/sessions', { email: 'a@example.com' });
     expect(reply.body.error.message).toBe('password: Required');
-    const extra = await new Client(server.url).post('/api/v1/sessions', { email: 'a@example.com', password: 'x', admin: true });
+    const extra = await new Client(server.url).post('/api/v1/sessions', {
+      email: 'a@example.com',
+      password: 'x',
+      admin: true,
+    });
     expect(extra.body.error.message).toMatch(/admin/);
-    const badEmail = await new Client(server.url).post('/api/v1/accounts', { email: 'not-an-email', password: 'x' });
+    const badEmail = await new Client(server.url).post('/api/v1/accounts', {
+      email: 'not-an-email',
+      password: 'x',
+    });
     expect(badEmail.body.error.details.issues[0].path).toBe('email');
   });
 
@@ -75,15 +94,23 @@ describe('bad input never reaches a 500', () => {
   });
 
   it('long but in-limit passwords are refused by rule, not by crashing the hasher', async () => {
-    const reply = await new Client(server.url).post('/api/v1/accounts', { email: 'long@example.com', password: 'Aa1'.repeat(300) });
+    const reply = await new Client(server.url).post('/api/v1/accounts', {
+      email: 'long@example.com',
+      password: 'Aa1'.repeat(300),
+    });
     expectClientError(reply, 400, 'weakPassword');
     expect(reply.body.error.details.rules).toEqual(['maxLength']);
   });
 
   it('other media types, prototype poisoning, bad path parameters and unknown routes → 4xx', async () => {
-    const text = await new Client(server.url).post('/api/v1/sessions', 'email=a', { 'content-type': 'text/plain' });
+    const text = await new Client(server.url).post('/api/v1/sessions', 'email=a', {
+      'content-type': 'text/plain',
+    });
     expectClientError(text, 415, 'unsupportedMediaType');
-    const proto = await new Client(server.url).post('/api/v1/sessions', '{"__proto__": {"admin": true}, "email": "a@example.com", "password": "x"}');
+    const proto = await new Client(server.url).post(
+      '/api/v1/sessions',
+      '{"__proto__": {"admin": true}, "email": "a@example.com", "password": "x"}',
+    );
     expect(proto.status).toBe(400);
     expectClientError(await session.delete('/api/v1/sessions/not-a-uuid'), 400, 'invalidRequest');
     expectClientError(await session.delete('/api/v1/account/devices/123'), 400, 'invalidRequest');
@@ -93,12 +120,43 @@ describe('bad input never reaches a 500', () => {
 
   it('expired, reused and forged tokens → 4xx with a clear message', async () => {
     const client = new Client(server.url);
-    expectClientError(await client.post('/api/v1/accounts/verify-email', { token: 'A'.repeat(43) }), 400, 'invalidToken');
-    expectClientError(await client.post('/api/v1/password-resets/confirm', { token: 'A'.repeat(43), password: 'N3w-Str0ng-Passphrase' }), 400, 'invalidToken');
-    expectClientError(await client.post('/api/v1/sessions/two-factor', { pendingToken: 'A'.repeat(43), code: '123456' }), 400, 'invalidToken');
-    expectClientError(await client.post('/api/v1/devices/token', { refreshToken: 'A'.repeat(43) }), 400, 'invalidToken');
-    expectClientError(await client.get('/api/v1/account', { cookie: 'rampart_session=forged' }), 401, 'unauthenticated');
-    expectClientError(await client.get('/api/v1/devices/me', { authorization: 'Bearer ' + 'A'.repeat(43) }), 401, 'unauthenticated');
-    expectClientError(await client.post('/api/v1/accounts/verify-email', { token: 'has spaces and !' }), 400, 'invalidRequest');
+    expectClientError(
+      await client.post('/api/v1/accounts/verify-email', { token: 'A'.repeat(43) }),
+      400,
+      'invalidToken',
+    );
+    expectClientError(
+      await client.post('/api/v1/password-resets/confirm', {
+        token: 'A'.repeat(43),
+        password: 'N3w-Str0ng-Passphrase',
+      }),
+      400,
+      'invalidToken',
+    );
+    expectClientError(
+      await client.post('/api/v1/sessions/two-factor', { pendingToken: 'A'.repeat(43), code: '123456' }),
+      400,
+      'invalidToken',
+    );
+    expectClientError(
+      await client.post('/api/v1/devices/token', { refreshToken: 'A'.repeat(43) }),
+      400,
+      'invalidToken',
+    );
+    expectClientError(
+      await client.get('/api/v1/account', { cookie: 'rampart_session=forged' }),
+      401,
+      'unauthenticated',
+    );
+    expectClientError(
+      await client.get('/api/v1/devices/me', { authorization: 'Bearer ' + 'A'.repeat(43) }),
+      401,
+      'unauthenticated',
+    );
+    expectClientError(
+      await client.post('/api/v1/accounts/verify-email', { token: 'has spaces and !' }),
+      400,
+      'invalidRequest',
+    );
   });
 });

@@ -6,11 +6,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dumpPglite, loadMigrations, migrate, openDatabase, openPglite, type Database } from '../../../server/db';
+import {
+  dumpPglite,
+  loadMigrations,
+  migrate,
+  openDatabase,
+  openPglite,
+  type Database,
+} from '../../../server/db';
 
 const templatePath = () => {
   const version = createHash('sha256')
-    .update(loadMigrations().map((m) => m.sql).join('\n'))
+    .update(
+      loadMigrations()
+        .map((m) => m.sql)
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 16);
   return join(tmpdir(), `rampart-pglite-template-${version}.tar`);

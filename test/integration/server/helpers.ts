@@ -23,7 +23,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     gatewaySecret: GATEWAY_SECRET,
     limits: { anonymousDailyBytes: 200_000, freeDailyBytes: 300_000, freeDeviceLimit: 2 },
     // Per-IP limits high (every test comes from 127.0.0.1); per-account limits as in production.
-    throttle: { ...defaultThrottle, signInPerIp: 10_000, resetPerIp: 10_000, verifyPerIp: 10_000, registerPerIp: 10_000 },
+    throttle: {
+      ...defaultThrottle,
+      signInPerIp: 10_000,
+      resetPerIp: 10_000,
+      verifyPerIp: 10_000,
+      registerPerIp: 10_000,
+    },
     requestsPerMinutePerIp: 100_000,
     logger: false,
     ...overrides,
@@ -76,7 +82,9 @@ export async function startServer(
     mailsTo,
     async tokenFrom(to, path) {
       const mails = await mailsTo(to);
-      const links = mails.flatMap((m) => [...m.text.matchAll(new RegExp(`/${path}\\?token=([A-Za-z0-9_-]+)`, 'g'))].map((x) => x[1]));
+      const links = mails.flatMap((m) =>
+        [...m.text.matchAll(new RegExp(`/${path}\\?token=([A-Za-z0-9_-]+)`, 'g'))].map((x) => x[1]),
+      );
       const token = links.at(-1);
       if (token === undefined) throw new Error(`no ${path} link mailed to ${to}`);
       return token;
@@ -111,7 +119,12 @@ export class Client {
     readonly extraHeaders: Record<string, string> = {},
   ) {}
 
-  async request<T = Loose>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = Loose>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...this.extraHeaders, ...headers };
     if (body !== undefined) h['content-type'] ??= 'application/json';
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -129,22 +142,36 @@ export class Client {
       else this.cookies.set(name, value ?? '');
     }
     const text = await response.text();
-    const parsed = text.length > 0 && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
+    const parsed =
+      text.length > 0 && (response.headers.get('content-type') ?? '').includes('json')
+        ? JSON.parse(text)
+        : text;
+    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string')
+      this.csrf = parsed.csrfToken;
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
-  get = <T = Loose>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers);
-  post = <T = Loose>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body, headers);
-  delete = <T = Loose>(path: string, headers?: Record<string, string>) => this.request<T>('DELETE', path, undefined, headers);
+  get = <T = Loose>(path: string, headers?: Record<string, string>) =>
+    this.request<T>('GET', path, undefined, headers);
+  post = <T = Loose>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>('POST', path, body, headers);
+  delete = <T = Loose>(path: string, headers?: Record<string, string>) =>
+    this.request<T>('DELETE', path, undefined, headers);
 }
 
 /** Signs up, follows the verification link and signs in; returns the signed-in client. */
-export async function signedInUser(server: TestServer, email = newEmail(), password = STRONG_PASSWORD, rememberMe = false) {
+export async function signedInUser(
+  server: TestServer,
+  email = newEmail(),
+  password = STRONG_PASSWORD,
+  rememberMe = false,
+) {
   const client = new Client(server.url);
   const signUp = await client.post('/api/v1/accounts', { email, password });
   if (signUp.status !== 202) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
-  const verified = await client.post('/api/v1/accounts/verify-email', { token: await server.tokenFrom(email, 'verify-email') });
+  const verified = await client.post('/api/v1/accounts/verify-email', {
+    token: await server.tokenFrom(email, 'verify-email'),
+  });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const signIn = await client.post('/api/v1/sessions', { email, password, rememberMe });
   if (signIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signIn.body)}`);

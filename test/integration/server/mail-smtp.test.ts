@@ -81,9 +81,14 @@ describe('mail over SMTP', () => {
     const broken = await buildApp(testConfig({ smtpUrl: 'smtp://127.0.0.1:1' }), { db });
     try {
       await broken.listen();
-      const reply = await new Client(urlOf(broken)).post('/api/v1/password-resets', { email: newEmail('down') });
+      const reply = await new Client(urlOf(broken)).post('/api/v1/password-resets', {
+        email: newEmail('down'),
+      });
       expect(reply.status).toBe(202);
-      const signUp = await new Client(urlOf(broken)).post('/api/v1/accounts', { email: newEmail('down'), password: STRONG_PASSWORD });
+      const signUp = await new Client(urlOf(broken)).post('/api/v1/accounts', {
+        email: newEmail('down'),
+        password: STRONG_PASSWORD,
+      });
       expect(signUp.status).toBe(202);
     } finally {
       await broken.close();

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
 import { runCli } from '../../../server/cli/commands';
 import { testDatabase, testDatabaseUrl } from './database';
-import { Client, GATEWAY_SECRET, registeredDevice, signedInUser, startServer, totpNow, type TestServer } from './helpers';
+import {
+  Client,
+  GATEWAY_SECRET,
+  registeredDevice,
+  signedInUser,
+  startServer,
+  totpNow,
+  type TestServer,
+} from './helpers';
 
 describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL)', () => {
   let server: TestServer;
@@ -18,17 +26,29 @@ describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL
   }, 30_000);
 
   it('migrates once and records the versions', async () => {
-    const { rows } = await server.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const { rows } = await server.db.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
   });
 
   it('signs up, verifies, signs in with 2FA and manages sessions', async () => {
     const { client, email, password } = await signedInUser(server);
     const setup = (await client.post('/api/v1/account/two-factor/setup')).body;
-    expect((await client.post('/api/v1/account/two-factor/confirm', { code: totpNow(setup.secret, server) })).status).toBe(200);
+    expect(
+      (await client.post('/api/v1/account/two-factor/confirm', { code: totpNow(setup.secret, server) }))
+        .status,
+    ).toBe(200);
     const browser = new Client(server.url);
     const pending = (await browser.post('/api/v1/sessions', { email, password })).body.pendingToken;
-    expect((await browser.post('/api/v1/sessions/two-factor', { pendingToken: pending, code: totpNow(setup.secret, server, 1) })).status).toBe(200);
+    expect(
+      (
+        await browser.post('/api/v1/sessions/two-factor', {
+          pendingToken: pending,
+          code: totpNow(setup.secret, server, 1),
+        })
+      ).status,
+    ).toBe(200);
     expect((await client.get('/api/v1/sessions')).body.sessions).toHaveLength(2);
   });
 
@@ -37,20 +57,38 @@ describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL
     const device = await registeredDevice(server);
     const rotated = await device.client.post('/api/v1/devices/token', { refreshToken: device.refreshToken });
     const auth = { authorization: `Bearer ${rotated.body.accessToken}` };
-    expect((await device.client.post('/api/v1/devices/token', { refreshToken: device.refreshToken })).status).toBe(400);
+    expect(
+      (await device.client.post('/api/v1/devices/token', { refreshToken: device.refreshToken })).status,
+    ).toBe(400);
     const again = await registeredDevice(server);
-    expect((await again.client.post('/api/v1/devices/me/link', { email, password }, again.auth)).body.tier).toBe('free');
+    expect(
+      (await again.client.post('/api/v1/devices/me/link', { email, password }, again.auth)).body.tier,
+    ).toBe('free');
     expect((await device.client.get('/api/v1/devices/me', auth)).status).toBe(401);
 
     const out: string[] = [];
-    await runCli(['activation-codes', 'create', '--count', '1', '--days', '10', '--devices', '3'], server.config, { out: (l) => out.push(l), err: () => {} }, server.db);
-    expect((await again.client.post('/api/v1/devices/me/activate', { code: out[0] }, again.auth)).body.subscription.tier).toBe('unlimited');
+    await runCli(
+      ['activation-codes', 'create', '--count', '1', '--days', '10', '--devices', '3'],
+      server.config,
+      { out: (l) => out.push(l), err: () => {} },
+      server.db,
+    );
+    expect(
+      (await again.client.post('/api/v1/devices/me/activate', { code: out[0] }, again.auth)).body.subscription
+        .tier,
+    ).toBe('unlimited');
 
     const day = server.clock.now().toISOString().slice(0, 10);
-    const report = { batchId: 'pg-batch-1', gatewayId: 'gw', entries: [{ deviceId: again.deviceId, accountId: null, day, uploadBytes: 10, downloadBytes: 20 }] };
+    const report = {
+      batchId: 'pg-batch-1',
+      gatewayId: 'gw',
+      entries: [{ deviceId: again.deviceId, accountId: null, day, uploadBytes: 10, downloadBytes: 20 }],
+    };
     const headers = { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET };
     expect((await new Client(server.url).post(GATEWAY_USAGE_PATH, report, headers)).body.accepted).toBe(1);
-    expect((await new Client(server.url).post(GATEWAY_USAGE_PATH, report, headers)).body.duplicate).toBe(true);
+    expect((await new Client(server.url).post(GATEWAY_USAGE_PATH, report, headers)).body.duplicate).toBe(
+      true,
+    );
     const credential = await again.client.post('/api/v1/vpn/credentials', undefined, again.auth);
     expect(credential.body.payload).toMatchObject({ tier: 'unlimited', usedBytesAtIssue: 30 });
   });

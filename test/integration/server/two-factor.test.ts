@@ -11,8 +11,12 @@ afterAll(() => server.close(), 30_000);
 /** A signed-in account with 2FA on: its secret and recovery codes. */
 async function withTwoFactor() {
   const user = await signedInUser(server);
-  const setup = twoFactorSetupResponse.parse((await user.client.post('/api/v1/account/two-factor/setup')).body);
-  const confirmed = await user.client.post('/api/v1/account/two-factor/confirm', { code: totpNow(setup.secret, server) });
+  const setup = twoFactorSetupResponse.parse(
+    (await user.client.post('/api/v1/account/two-factor/setup')).body,
+  );
+  const confirmed = await user.client.post('/api/v1/account/two-factor/confirm', {
+    code: totpNow(setup.secret, server),
+  });
   expect(confirmed.status).toBe(200);
   const { recoveryCodes } = twoFactorConfirmResponse.parse(confirmed.body);
   return { ...user, secret: setup.secret, recoveryCodes };
@@ -44,12 +48,18 @@ describe('two-step verification', () => {
     const first = await browser.post('/api/v1/sessions', { email, password, rememberMe: true });
     expect(first.body.status).toBe('twoFactorRequired');
     expect(browser.cookies.size).toBe(0);
-    const wrong = await browser.post('/api/v1/sessions/two-factor', { pendingToken: first.body.pendingToken, code: '123456' });
+    const wrong = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: first.body.pendingToken,
+      code: '123456',
+    });
     expect(wrong.body.error.code).toBe('invalidTwoFactorCode');
 
     // The code used to confirm setup is spent; the next time step's code works once.
     const code = totpNow(secret, server, 1);
-    const second = await browser.post('/api/v1/sessions/two-factor', { pendingToken: first.body.pendingToken, code });
+    const second = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: first.body.pendingToken,
+      code,
+    });
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('signedIn');
     expect(second.headers.getSetCookie()[0]).toMatch(/Expires=/);
@@ -57,10 +67,16 @@ describe('two-step verification', () => {
 
     const replayBrowser = new Client(server.url);
     const pending = await replayBrowser.post('/api/v1/sessions', { email, password });
-    const replay = await replayBrowser.post('/api/v1/sessions/two-factor', { pendingToken: pending.body.pendingToken, code });
+    const replay = await replayBrowser.post('/api/v1/sessions/two-factor', {
+      pendingToken: pending.body.pendingToken,
+      code,
+    });
     expect(replay.body.error.code).toBe('invalidTwoFactorCode');
     // The pending token itself is single use too.
-    const reuse = await browser.post('/api/v1/sessions/two-factor', { pendingToken: first.body.pendingToken, code: totpNow(secret, server, 2) });
+    const reuse = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: first.body.pendingToken,
+      code: totpNow(secret, server, 2),
+    });
     expect(reuse.body.error.code).toBe('invalidToken');
   });
 
@@ -69,10 +85,16 @@ describe('two-step verification', () => {
     const recovery = recoveryCodes[0] ?? '';
     const browser = new Client(server.url);
     const first = await browser.post('/api/v1/sessions', { email, password });
-    const used = await browser.post('/api/v1/sessions/two-factor', { pendingToken: first.body.pendingToken, recoveryCode: recovery.toLowerCase() });
+    const used = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: first.body.pendingToken,
+      recoveryCode: recovery.toLowerCase(),
+    });
     expect(used.status).toBe(200);
     const again = await browser.post('/api/v1/sessions', { email, password });
-    const reused = await browser.post('/api/v1/sessions/two-factor', { pendingToken: again.body.pendingToken, recoveryCode: recovery });
+    const reused = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: again.body.pendingToken,
+      recoveryCode: recovery,
+    });
     expect(reused.body.error.code).toBe('invalidTwoFactorCode');
   });
 
@@ -82,14 +104,21 @@ describe('two-step verification', () => {
     const pending = (await browser.post('/api/v1/sessions', { email, password })).body.pendingToken;
     server.clock.advance(5 * 60_000 + 1000);
     try {
-      const late = await browser.post('/api/v1/sessions/two-factor', { pendingToken: pending, code: totpNow(secret, server) });
+      const late = await browser.post('/api/v1/sessions/two-factor', {
+        pendingToken: pending,
+        code: totpNow(secret, server),
+      });
       expect(late.body.error.code).toBe('invalidToken');
     } finally {
       server.clock.advance(-(5 * 60_000 + 1000));
     }
     const fresh = (await browser.post('/api/v1/sessions', { email, password })).body.pendingToken;
-    for (let i = 0; i < 5; i += 1) await browser.post('/api/v1/sessions/two-factor', { pendingToken: fresh, code: '000000' });
-    const sixth = await browser.post('/api/v1/sessions/two-factor', { pendingToken: fresh, code: totpNow(secret, server, 1) });
+    for (let i = 0; i < 5; i += 1)
+      await browser.post('/api/v1/sessions/two-factor', { pendingToken: fresh, code: '000000' });
+    const sixth = await browser.post('/api/v1/sessions/two-factor', {
+      pendingToken: fresh,
+      code: totpNow(secret, server, 1),
+    });
     expect(sixth.body.error.code).toBe('invalidToken');
   });
 
@@ -99,18 +128,36 @@ describe('two-step verification', () => {
     const without = await device.client.post('/api/v1/devices/me/link', { email, password }, device.auth);
     expect(without.status).toBe(401);
     expect(without.body.error.code).toBe('twoFactorRequired');
-    const wrong = await device.client.post('/api/v1/devices/me/link', { email, password, code: '000000' }, device.auth);
+    const wrong = await device.client.post(
+      '/api/v1/devices/me/link',
+      { email, password, code: '000000' },
+      device.auth,
+    );
     expect(wrong.body.error.code).toBe('invalidTwoFactorCode');
-    const linked = await device.client.post('/api/v1/devices/me/link', { email, password, code: totpNow(secret, server, 1) }, device.auth);
+    const linked = await device.client.post(
+      '/api/v1/devices/me/link',
+      { email, password, code: totpNow(secret, server, 1) },
+      device.auth,
+    );
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ email, tier: 'free' });
   });
 
   it('turns off with the password and a code', async () => {
     const { client, password, secret } = await withTwoFactor();
-    const wrong = await client.post('/api/v1/account/two-factor/disable', { password: 'Wrong7Passw0rd', code: totpNow(secret, server, 1) });
+    const wrong = await client.post('/api/v1/account/two-factor/disable', {
+      password: 'Wrong7Passw0rd',
+      code: totpNow(secret, server, 1),
+    });
     expect(wrong.body.error.code).toBe('invalidCredentials');
-    expect((await client.post('/api/v1/account/two-factor/disable', { password, code: totpNow(secret, server, 1) })).status).toBe(204);
+    expect(
+      (
+        await client.post('/api/v1/account/two-factor/disable', {
+          password,
+          code: totpNow(secret, server, 1),
+        })
+      ).status,
+    ).toBe(204);
     expect((await client.get('/api/v1/account')).body.account.twoFactorEnabled).toBe(false);
   });
 });

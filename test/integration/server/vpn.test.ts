@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
-import { gatewaysResponse, proxyCredentialResponse, usageReportResponse, usageTodayResponse } from '../../../src/api/vpn';
+import {
+  gatewaysResponse,
+  proxyCredentialResponse,
+  usageReportResponse,
+  usageTodayResponse,
+} from '../../../src/api/vpn';
 import { runCli } from '../../../server/cli/commands';
 import { publicKeySetOf, verifyProxyCredential } from '../../../server/credentials';
-import { Client, GATEWAY_SECRET, registeredDevice, signedInUser, startServer, type TestServer } from './helpers';
+import {
+  Client,
+  GATEWAY_SECRET,
+  registeredDevice,
+  signedInUser,
+  startServer,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,7 +26,12 @@ afterAll(() => server.close(), 30_000);
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, server.config, { out: (l) => out.push(l), err: (l) => err.push(l) }, server.db);
+  const code = await runCli(
+    argv,
+    server.config,
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    server.db,
+  );
   return { code, out, err };
 }
 
@@ -38,17 +55,47 @@ const report = (entries: { deviceId: string; bytes: number; day?: string }[], ba
 
 describe('CLI and gateways', () => {
   it('adds and lists gateways; the API lists them', async () => {
-    const added = await cli('gateways', 'add', '--region', 'eu', '--city', 'Amsterdam', '--host', 'ams1.rampart.test', '--port', '8443');
+    const added = await cli(
+      'gateways',
+      'add',
+      '--region',
+      'eu',
+      '--city',
+      'Amsterdam',
+      '--host',
+      'ams1.rampart.test',
+      '--port',
+      '8443',
+    );
     expect(added.code).toBe(0);
     expect(added.out[0]).toMatch(/eu\/Amsterdam {2}ams1\.rampart\.test:8443/);
     const listed = await cli('gateways', 'list');
     expect(listed.out.join('\n')).toContain('ams1.rampart.test:8443');
     const { gateways } = gatewaysResponse.parse((await new Client(server.url).get('/api/v1/gateways')).body);
-    expect(gateways).toEqual([expect.objectContaining({ region: 'eu', city: 'Amsterdam', host: 'ams1.rampart.test', port: 8443, load: 0 })]);
+    expect(gateways).toEqual([
+      expect.objectContaining({
+        region: 'eu',
+        city: 'Amsterdam',
+        host: 'ams1.rampart.test',
+        port: 8443,
+        load: 0,
+      }),
+    ]);
   });
 
   it('explains bad arguments and unknown commands', async () => {
-    const bad = await cli('gateways', 'add', '--region', 'eu', '--city', 'X', '--host', 'h', '--port', 'ninety');
+    const bad = await cli(
+      'gateways',
+      'add',
+      '--region',
+      'eu',
+      '--city',
+      'X',
+      '--host',
+      'h',
+      '--port',
+      'ninety',
+    );
     expect(bad.code).toBe(1);
     expect(bad.err.join('\n')).toMatch(/port/);
     expect((await cli('frobnicate')).code).toBe(2);
@@ -60,14 +107,35 @@ describe('CLI and gateways', () => {
     expect(codes.code).toBe(0);
     expect(codes.out).toHaveLength(3);
     for (const code of codes.out) expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
-    const created = await cli('users', 'create', '--email', 'Operator@Example.com', '--password', 'Op3rator-Passphrase');
+    const created = await cli(
+      'users',
+      'create',
+      '--email',
+      'Operator@Example.com',
+      '--password',
+      'Op3rator-Passphrase',
+    );
     expect(created.out).toEqual(['Created operator@example.com.']);
-    expect((await cli('users', 'create', '--email', 'operator@example.com', '--password', 'Op3rator-Passphrase')).code).toBe(1);
-    expect((await cli('users', 'create', '--email', 'weak@example.com', '--password', 'password')).err[0]).toMatch(/^weakPassword/);
+    expect(
+      (await cli('users', 'create', '--email', 'operator@example.com', '--password', 'Op3rator-Passphrase'))
+        .code,
+    ).toBe(1);
+    expect(
+      (await cli('users', 'create', '--email', 'weak@example.com', '--password', 'password')).err[0],
+    ).toMatch(/^weakPassword/);
     // Operator-created accounts are verified and can redeem codes.
     const client = new Client(server.url);
-    expect((await client.post('/api/v1/sessions', { email: 'operator@example.com', password: 'Op3rator-Passphrase' })).status).toBe(200);
-    expect((await client.post('/api/v1/subscription/activate', { code: codes.out[0] })).body.subscription.tier).toBe('unlimited');
+    expect(
+      (
+        await client.post('/api/v1/sessions', {
+          email: 'operator@example.com',
+          password: 'Op3rator-Passphrase',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await client.post('/api/v1/subscription/activate', { code: codes.out[0] })).body.subscription.tier,
+    ).toBe('unlimited');
   });
 });
 
@@ -77,7 +145,13 @@ describe('proxy credentials', () => {
     const reply = await device.client.post('/api/v1/vpn/credentials', undefined, device.auth);
     const issued = proxyCredentialResponse.parse(reply.body);
     expect(issued.username).toBe(device.deviceId);
-    expect(issued.payload).toMatchObject({ deviceId: device.deviceId, accountId: null, tier: 'anonymous', dailyLimitBytes: 200_000, usedBytesAtIssue: 0 });
+    expect(issued.payload).toMatchObject({
+      deviceId: device.deviceId,
+      accountId: null,
+      tier: 'anonymous',
+      dailyLimitBytes: 200_000,
+      usedBytesAtIssue: 0,
+    });
     expect(issued.payload.expiresAt - issued.payload.issuedAt).toBe(20 * 60_000);
     const keys = publicKeySetOf(server.app.credentialKeys.publicKey);
     const verified = verifyProxyCredential(issued.credential, keys, Date.now());
@@ -107,12 +181,22 @@ describe('usage', () => {
     const retry = await report([{ deviceId: device.deviceId, bytes: 1000 }], 'fixed-batch-id');
     expect(retry.status).toBe(200);
     expect(retry.body.duplicate).toBe(true);
-    const today = usageTodayResponse.parse((await device.client.get('/api/v1/devices/me/usage', device.auth)).body);
+    const today = usageTodayResponse.parse(
+      (await device.client.get('/api/v1/devices/me/usage', device.auth)).body,
+    );
     expect(today).toMatchObject({ usedBytes: 1000, limitBytes: 200_000 });
 
-    const forged = await new Client(server.url).post(GATEWAY_USAGE_PATH, { batchId: 'x', gatewayId: 'g', entries: [] }, { [GATEWAY_SECRET_HEADER]: 'wrong' });
+    const forged = await new Client(server.url).post(
+      GATEWAY_USAGE_PATH,
+      { batchId: 'x', gatewayId: 'g', entries: [] },
+      { [GATEWAY_SECRET_HEADER]: 'wrong' },
+    );
     expect(forged.status).toBe(401);
-    const none = await new Client(server.url).post(GATEWAY_USAGE_PATH, { batchId: 'x', gatewayId: 'g', entries: [] });
+    const none = await new Client(server.url).post(GATEWAY_USAGE_PATH, {
+      batchId: 'x',
+      gatewayId: 'g',
+      entries: [],
+    });
     expect(none.status).toBe(401);
   });
 
@@ -139,7 +223,8 @@ describe('usage', () => {
     expect(refused.body.error.details.resetsAt).toMatch(/T00:00:00\.000Z$/);
 
     const now = server.clock.now();
-    const untilMidnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime() + 1000;
+    const untilMidnight =
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime() + 1000;
     server.clock.advance(untilMidnight);
     try {
       const fresh = await device.client.post('/api/v1/devices/token', { refreshToken: device.refreshToken });
@@ -155,14 +240,22 @@ describe('usage', () => {
 
   it('never limits a subscription', async () => {
     const { email, password, client } = await signedInUser(server);
-    const [code] = (await cli('activation-codes', 'create', '--count', '1', '--days', '30', '--devices', '2')).out;
+    const [code] = (await cli('activation-codes', 'create', '--count', '1', '--days', '30', '--devices', '2'))
+      .out;
     await client.post('/api/v1/subscription/activate', { code });
     const device = await registeredDevice(server);
     await device.client.post('/api/v1/devices/me/link', { email, password }, device.auth);
     const reply = await report([{ deviceId: device.deviceId, bytes: 5_000_000 }]);
     expect(reply.body.overLimit).toEqual([]);
     const issued = await device.client.post('/api/v1/vpn/credentials', undefined, device.auth);
-    expect(issued.body.payload).toMatchObject({ tier: 'unlimited', dailyLimitBytes: null, usedBytesAtIssue: 5_000_000 });
-    expect((await device.client.get('/api/v1/devices/me/usage', device.auth)).body).toMatchObject({ usedBytes: 5_000_000, limitBytes: null });
+    expect(issued.body.payload).toMatchObject({
+      tier: 'unlimited',
+      dailyLimitBytes: null,
+      usedBytesAtIssue: 5_000_000,
+    });
+    expect((await device.client.get('/api/v1/devices/me/usage', device.auth)).body).toMatchObject({
+      usedBytes: 5_000_000,
+      limitBytes: null,
+    });
   });
 });
