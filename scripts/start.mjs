@@ -1,18 +1,12 @@
-// `npm start`: build the extension into dist/ (and dist-firefox/), then run the local services in the foreground.
+// `npm start`: build the extension (dist/, dist-firefox/) and the portal, then run the service, portal and a
+// local gateway in the foreground (server/stack/main.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 
-const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-console.log(`
-Rampart extension built.
-  Chrome:  open chrome://extensions, turn on Developer mode, "Load unpacked", choose ${resolve('dist')}
-  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on", choose ${resolve('dist-firefox', 'manifest.json')}
-`);
-
-const server = spawn('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit' });
-const stop = () => server.kill('SIGTERM');
+const stack = spawn('npx', ['tsx', 'server/stack/main.ts'], { stdio: 'inherit' });
+const stop = () => stack.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.on('exit', (code) => process.exit(code ?? 0));
+stack.on('exit', (code) => process.exit(code ?? 0));
