@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const contexts = ['background', 'popup', 'options', 'warning'];
+const contexts = ['background', 'popup', 'options', 'warning', 'portal'];
 const contextBoundaries = contexts.map((context) => ({
   files: [`${context}/**/*.{ts,tsx}`],
   rules: {
@@ -22,7 +22,7 @@ const contextBoundaries = contexts.map((context) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-firefox/**', 'node_modules/**', 'extension/**', '.data/**', '.e2e-tmp/**'] },
+  { ignores: ['dist/**', 'dist-firefox/**', 'dist-portal/**', 'node_modules/**', 'extension/**', '.data/**', '.e2e-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,76 @@
+import type { JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { AccountView } from '../src/api';
+import { Header } from './Header';
+import { paths } from './paths';
+import { Dashboard } from './pages/Dashboard';
+import { Devices } from './pages/Devices';
+import { LinkExtension } from './pages/Link';
+import { NotFound } from './pages/NotFound';
+import { ResetPassword } from './pages/ResetPassword';
+import { Security } from './pages/Security';
+import { SignIn } from './pages/SignIn';
+import { SignUp } from './pages/SignUp';
+import { Subscription } from './pages/Subscription';
+import { Traffic } from './pages/Traffic';
+import { VerifyEmail } from './pages/VerifyEmail';
+import { navigate, useLocation } from './router';
+import { useSession } from './session';
+import { strings } from './strings';
+
+// Pages anyone may open, and pages that need the signed-in account.
+const publicPages: Record<string, () => JSX.Element> = {
+  [paths.signUp]: SignUp,
+  [paths.signIn]: SignIn,
+  [paths.verifyEmail]: VerifyEmail,
+  [paths.resetPassword]: ResetPassword,
+};
+const accountPages: Record<string, (props: { account: AccountView }) => JSX.Element> = {
+  [paths.home]: Dashboard,
+  [paths.devices]: Devices,
+  [paths.subscription]: Subscription,
+  [paths.security]: Security,
+  [paths.traffic]: Traffic,
+  [paths.link]: LinkExtension,
+};
+
+export function App(): JSX.Element {
+  return (
+    <>
+      <a class="skip" href="#main">
+        {strings.skip}
+      </a>
+      <Header />
+      <main id="main">
+        <Route />
+      </main>
+    </>
+  );
+}
+
+function Route(): JSX.Element {
+  const location = useLocation();
+  const { state } = useSession();
+  const Public = publicPages[location.path];
+  if (Public !== undefined) return <Public />;
+  const Private = accountPages[location.path];
+  if (Private === undefined) return <NotFound />;
+  if (state.status === 'signedIn') return <Private account={state.account} />;
+  if (state.status === 'signedOut') return <SignInFirst returnTo={location.href} />;
+  if (state.status === 'failed')
+    return (
+      <p class="notice error" role="alert">
+        {state.message}
+      </p>
+    );
+  return <p role="status">{strings.loading}</p>;
+}
+
+/** A signed-in page opened without a session: sign in, then come back here (the /link hand-off relies on it). */
+function SignInFirst({ returnTo }: { returnTo: string }): JSX.Element {
+  useEffect(() => {
+    const next = returnTo === paths.home ? '' : `?next=${encodeURIComponent(returnTo)}`;
+    navigate(`${paths.signIn}${next}`, { replace: true });
+  }, [returnTo]);
+  return <p role="status">{strings.loading}</p>;
+}

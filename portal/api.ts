@@ -1,0 +1,161 @@
+// The portal's client of the account API. Every answer is parsed with its src/api contract; writes carry the
+// session's CSRF token; error answers become ApiFailure with the server's own message.
+import { z } from 'zod';
+import {
+  accountDevicesResponse,
+  apiErrorBody,
+  currentAccountResponse,
+  linkCodeResponse,
+  passwordResetRequested,
+  passwordRuleCodes,
+  passwordRuleMessages,
+  sessionsResponse,
+  signInResponse,
+  signInTwoFactorResponse,
+  signUpResponse,
+  subscriptionResponse,
+  twoFactorConfirmResponse,
+  twoFactorSetupResponse,
+  verifyEmailResponse,
+  type ApiErrorCode,
+} from '../src/api';
+import { strings } from './strings';
+
+const CSRF_HEADER = 'x-rampart-csrf';
+
+/** A failed call, ready to show: the server's message, and for a refused password each rule it broke. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode | 'network' | 'unexpected',
+    message: string,
+    readonly rules: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const ruleList = z.array(z.enum(passwordRuleCodes));
+
+function failureFrom(body: unknown): ApiFailure {
+  const parsed = apiErrorBody.safeParse(body);
+  if (!parsed.success) return new ApiFailure('unexpected', strings.errors.unexpected);
+  const { code, message, details } = parsed.data.error;
+  if (code === 'weakPassword') {
+    const rules = ruleList.safeParse(details?.rules);
+    if (rules.success)
+      return new ApiFailure(
+        code,
+        strings.errors.weakPassword,
+        rules.data.map((r) => passwordRuleMessages[r]),
+      );
+  }
+  return new ApiFailure(code, message);
+}
+
+// The token arrives with sign-in and with GET /account; it is kept only in memory, like the page itself.
+let csrfToken: string | undefined;
+
+async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiFailure('network', strings.errors.network);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text.length > 0 ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiFailure('unexpected', strings.errors.unexpected);
+  }
+  if (!response.ok) throw failureFrom(json);
+  return json;
+}
+
+async function read<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await call(method, path, body));
+  if (!parsed.success) throw new ApiFailure('unexpected', strings.errors.unexpected);
+  return parsed.data;
+}
+
+const remember = <T extends { csrfToken: string }>(answer: T): T => {
+  csrfToken = answer.csrfToken;
+  return answer;
+};
+
+export const api = {
+  signUp: (email: string, password: string) => read(signUpResponse, 'POST', '/accounts', { email, password }),
+  verifyEmail: (token: string) => read(verifyEmailResponse, 'POST', '/accounts/verify-email', { token }),
+  resendVerification: (email: string) =>
+    read(signUpResponse, 'POST', '/accounts/resend-verification', { email }),
+
+  signIn: async (email: string, password: string, rememberMe: boolean) => {
+    const answer = await read(signInResponse, 'POST', '/sessions', { email, password, rememberMe });
+    return answer.status === 'signedIn' ? remember(answer) : answer;
+  },
+  signInSecondStep: async (pendingToken: string, factor: { code: string } | { recoveryCode: string }) =>
+    remember(
+      await read(signInTwoFactorResponse, 'POST', '/sessions/two-factor', { pendingToken, ...factor }),
+    ),
+  /** The signed-in account, or null when there is no valid session. */
+  currentAccount: async () => {
+    try {
+      return remember(await read(currentAccountResponse, 'GET', '/account')).account;
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'unauthenticated') return null;
+      throw error;
+    }
+  },
+  signOut: async () => {
+    await call('DELETE', '/sessions/current');
+    csrfToken = undefined;
+  },
+
+  requestPasswordReset: (email: string) =>
+    read(passwordResetRequested, 'POST', '/password-resets', { email }),
+  confirmPasswordReset: async (token: string, password: string) => {
+    await call('POST', '/password-resets/confirm', { token, password });
+  },
+
+  sessions: async () => (await read(sessionsResponse, 'GET', '/sessions')).sessions,
+  revokeSession: async (id: string) => {
+    await call('DELETE', `/sessions/${encodeURIComponent(id)}`);
+  },
+  changePassword: async (currentPassword: string, newPassword: string) => {
+    await call('POST', '/account/password', { currentPassword, newPassword });
+  },
+  twoFactorSetup: () => read(twoFactorSetupResponse, 'POST', '/account/two-factor/setup'),
+  twoFactorConfirm: async (code: string) =>
+    (await read(twoFactorConfirmResponse, 'POST', '/account/two-factor/confirm', { code })).recoveryCodes,
+  twoFactorDisable: async (password: string, code: string) => {
+    await call('POST', '/account/two-factor/disable', { password, code });
+  },
+
+  devices: async () => (await read(accountDevicesResponse, 'GET', '/account/devices')).devices,
+  disconnectDevice: async (id: string) => {
+    await call('DELETE', `/account/devices/${encodeURIComponent(id)}`);
+  },
+  linkCode: () => read(linkCodeResponse, 'POST', '/link-codes'),
+
+  subscription: async () => (await read(subscriptionResponse, 'GET', '/subscription')).subscription,
+  activate: async (code: string) =>
+    (await read(subscriptionResponse, 'POST', '/subscription/activate', { code })).subscription,
+};
+
+/** Anything thrown by a call, as something a page can show. */
+export const toFailure = (error: unknown): ApiFailure =>
+  error instanceof ApiFailure ? error : new ApiFailure('unexpected', strings.errors.unexpected);

@@ -1,0 +1,30 @@
+import type { JSX } from 'preact';
+import { failedPasswordRules, passwordRuleMessages, type PasswordRule } from '../../src/api/password-rules';
+import { strings } from '../strings';
+
+// The rules a person can check while typing; "too common" is the service's verdict on submit.
+const LIVE_RULES: PasswordRule[] = ['minLength', 'digit', 'upperLatin', 'lowerLatin', 'noSpaces'];
+
+export const passwordReady = (password: string): boolean => failedPasswordRules(password).length === 0;
+
+/** The password rules, each marked met or missing as the person types. */
+export function PasswordRules({ id, password }: { id: string; password: string }): JSX.Element {
+  const failed = new Set(failedPasswordRules(password));
+  const shown = failed.has('maxLength') ? [...LIVE_RULES, 'maxLength' as const] : LIVE_RULES;
+  return (
+    <div id={id} class="rules" data-testid="password-rules">
+      <p class="muted">{strings.rules.heading}</p>
+      <ul>
+        {shown.map((rule) => {
+          const met = password.length > 0 && !failed.has(rule);
+          return (
+            <li key={rule} class={met ? 'met' : 'unmet'} data-rule={rule} data-met={String(met)}>
+              <span aria-hidden="true">{met ? '✓' : '•'}</span> {passwordRuleMessages[rule]}
+              <span class="visually-hidden"> ({met ? strings.rules.met : strings.rules.unmet})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
+import { PageTitle } from '../components/PageTitle';
+import { SubmitButton } from '../components/SubmitButton';
+import { dateTime, strings } from '../strings';
+import { useAction } from '../useAction';
+import { useLoad } from '../useLoad';
+
+type Device = Awaited<ReturnType<typeof api.devices>>[number];
+
+const deviceName = (device: Device) => device.name ?? strings.devices.unnamed;
+
+export function Devices(): JSX.Element {
+  const { state, reload } = useLoad(api.devices);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section>
+      <PageTitle>{strings.devices.title}</PageTitle>
+      {notice !== null ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'ready' && state.value.length === 0 ? (
+        <p data-testid="no-devices">{strings.devices.none}</p>
+      ) : null}
+      {state.status === 'ready' && state.value.length > 0 ? (
+        <ul class="list" data-testid="devices">
+          {state.value.map((device) => (
+            <DeviceRow
+              key={device.id}
+              device={device}
+              onDisconnected={async () => {
+                setNotice(strings.devices.disconnected(deviceName(device)));
+                await reload();
+              }}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function DeviceRow({
+  device,
+  onDisconnected,
+}: {
+  device: Device;
+  onDisconnected(): Promise<void>;
+}): JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const disconnect = useAction(async () => {
+    await api.disconnectDevice(device.id);
+    await onDisconnected();
+  });
+  const name = deviceName(device);
+  return (
+    <li data-testid="device" data-device-id={device.id}>
+      <h2 class="item-title">{name}</h2>
+      <dl class="facts">
+        <dt>{strings.devices.platform}</dt>
+        <dd>{device.platform ?? '—'}</dd>
+        <dt>{strings.devices.lastSeen}</dt>
+        <dd>{device.lastSeenAt === null ? strings.devices.never : dateTime(device.lastSeenAt)}</dd>
+        {device.linkedAt !== null ? (
+          <>
+            <dt>{strings.devices.linked}</dt>
+            <dd>{dateTime(device.linkedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {confirming ? (
+        <div class="confirm" role="group" aria-label={strings.devices.disconnect}>
+          <p>{strings.devices.confirm(name)}</p>
+          <div class="actions">
+            <SubmitButton
+              type="button"
+              variant="danger"
+              busy={disconnect.busy}
+              label={strings.devices.confirmYes}
+              onClick={() => void disconnect.run()}
+              testId="confirm-disconnect"
+            />
+            <button
+              type="button"
+              class="secondary"
+              disabled={disconnect.busy}
+              onClick={() => setConfirming(false)}
+            >
+              {strings.devices.cancel}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => setConfirming(true)} data-testid="disconnect">
+          {strings.devices.disconnect}
+        </button>
+      )}
+      <ErrorNotice error={disconnect.error} />
+    </li>
+  );
+}

@@ -1,0 +1,96 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, ApiFailure } from '../api';
+import { DevOutboxLink } from '../components/DevOutboxLink';
+import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { PasswordRules, passwordReady } from '../components/PasswordRules';
+import { SubmitButton } from '../components/SubmitButton';
+import { paths } from '../paths';
+import { Link, useLocation } from '../router';
+import { strings } from '../strings';
+import { useAction } from '../useAction';
+
+/** Without a token: ask for the mail. With the mailed `?token=`: choose the new password. */
+export function ResetPassword(): JSX.Element {
+  const token = useLocation().query.get('token');
+  return token ? <SetNewPassword token={token} /> : <RequestReset />;
+}
+
+function RequestReset(): JSX.Element {
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const request = useAction(async () => {
+    await api.requestPasswordReset(email);
+    setSentTo(email.trim());
+  });
+  if (sentTo !== null) {
+    return (
+      <section>
+        <PageTitle>{strings.reset.requestedTitle}</PageTitle>
+        <p data-testid="reset-sent">{strings.reset.requested(sentTo)}</p>
+        <DevOutboxLink />
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageTitle>{strings.reset.title}</PageTitle>
+      <p>{strings.reset.requestIntro}</p>
+      <form onSubmit={(event) => (event.preventDefault(), void request.run())} noValidate>
+        <Field
+          id="email"
+          label={strings.fields.email}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onInput={setEmail}
+        />
+        <ErrorNotice error={request.error} />
+        <SubmitButton busy={request.busy} label={strings.reset.request} />
+      </form>
+    </section>
+  );
+}
+
+function SetNewPassword({ token }: { token: string }): JSX.Element {
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const save = useAction(async () => {
+    if (!passwordReady(password)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    await api.confirmPasswordReset(token, password);
+    setDone(true);
+  });
+  if (done) {
+    return (
+      <section>
+        <PageTitle>{strings.reset.setTitle}</PageTitle>
+        <SuccessNotice>{strings.reset.done}</SuccessNotice>
+        <p>
+          <Link href={paths.signIn}>{strings.reset.signIn}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageTitle>{strings.reset.setTitle}</PageTitle>
+      <form onSubmit={(event) => (event.preventDefault(), void save.run())} noValidate>
+        <Field
+          id="new-password"
+          label={strings.fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onInput={setPassword}
+          describedBy="new-password-rules"
+        >
+          <PasswordRules id="new-password-rules" password={password} />
+        </Field>
+        <ErrorNotice error={save.error} />
+        <SubmitButton busy={save.busy} label={strings.reset.set} />
+      </form>
+    </section>
+  );
+}

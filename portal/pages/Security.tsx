@@ -1,0 +1,18 @@
+import type { JSX } from 'preact';
+import type { AccountView } from '../../src/api';
+import { PageTitle } from '../components/PageTitle';
+import { strings } from '../strings';
+import { ChangePassword } from './security/ChangePassword';
+import { Sessions } from './security/Sessions';
+import { TwoFactor } from './security/TwoFactor';
+
+export function Security({ account }: { account: AccountView }): JSX.Element {
+  return (
+    <section>
+      <PageTitle>{strings.security.title}</PageTitle>
+      <TwoFactor account={account} />
+      <Sessions />
+      <ChangePassword />
+    </section>
+  );
+}

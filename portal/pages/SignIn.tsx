@@ -1,0 +1,99 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AccountView } from '../../src/api';
+import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { SubmitButton } from '../components/SubmitButton';
+import { paths } from '../paths';
+import { Link, navigate, safeReturnPath, useLocation } from '../router';
+import { useSession } from '../session';
+import { strings } from '../strings';
+import { useAction } from '../useAction';
+import { SecondStep } from './SignInSecondStep';
+
+export function SignIn(): JSX.Element {
+  const { query } = useLocation();
+  const next = safeReturnPath(query.get('next'));
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [rememberMe, setRememberMe] = useState(false);
+  const [pendingToken, setPendingToken] = useState<string | null>(null);
+  const [resent, setResent] = useState(false);
+
+  const done = (account: AccountView) => {
+    session.signedIn(account);
+    navigate(next ?? paths.home, { replace: true });
+  };
+  const signIn = useAction(async () => {
+    const answer = await api.signIn(email, password, rememberMe);
+    if (answer.status === 'signedIn') done(answer.account);
+    else setPendingToken(answer.pendingToken);
+  });
+  const resend = useAction(async () => {
+    await api.resendVerification(email);
+    setResent(true);
+  });
+
+  if (pendingToken !== null) {
+    return (
+      <SecondStep pendingToken={pendingToken} onSignedIn={done} onStartOver={() => setPendingToken(null)} />
+    );
+  }
+  return (
+    <section>
+      <PageTitle>{strings.signIn.title}</PageTitle>
+      {next !== null ? <p class="notice info">{strings.signIn.returnHint}</p> : null}
+      <form onSubmit={(event) => (event.preventDefault(), void signIn.run())} noValidate>
+        <Field
+          id="email"
+          label={strings.fields.email}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onInput={setEmail}
+        />
+        <Field
+          id="password"
+          label={strings.fields.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={setPassword}
+        />
+        <label class="check" for="remember">
+          <input
+            id="remember"
+            type="checkbox"
+            checked={rememberMe}
+            onChange={(e) => setRememberMe(e.currentTarget.checked)}
+          />
+          {strings.signIn.remember}
+        </label>
+        <ErrorNotice error={signIn.error} />
+        {signIn.error?.code === 'emailNotVerified' ? (
+          <div>
+            <SubmitButton
+              type="button"
+              variant="secondary"
+              busy={resend.busy}
+              label={strings.signIn.resend}
+              onClick={() => void resend.run()}
+            />
+            <ErrorNotice error={resend.error} />
+            {resent ? <p role="status">{strings.signIn.resent}</p> : null}
+          </div>
+        ) : null}
+        <SubmitButton busy={signIn.busy} label={strings.signIn.submit} testId="sign-in-submit" />
+      </form>
+      <p>
+        <Link href={paths.resetPassword}>{strings.signIn.forgot}</Link>
+      </p>
+      <p>
+        {strings.signIn.noAccount} <Link href={paths.signUp}>{strings.nav.signUp}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, ApiFailure } from '../api';
+import { DevOutboxLink } from '../components/DevOutboxLink';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { PasswordRules, passwordReady } from '../components/PasswordRules';
+import { SubmitButton } from '../components/SubmitButton';
+import { paths } from '../paths';
+import { Link } from '../router';
+import { strings } from '../strings';
+import { useAction } from '../useAction';
+
+export function SignUp(): JSX.Element {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { busy, error, run } = useAction(async () => {
+    if (!passwordReady(password)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    await api.signUp(email, password);
+    setSentTo(email.trim());
+  });
+
+  if (sentTo !== null) {
+    return (
+      <section>
+        <PageTitle>{strings.signUp.sentTitle}</PageTitle>
+        <p data-testid="sign-up-sent">{strings.signUp.sent(sentTo)}</p>
+        <DevOutboxLink />
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageTitle>{strings.signUp.title}</PageTitle>
+      <form onSubmit={(event) => (event.preventDefault(), void run())} noValidate>
+        <Field
+          id="email"
+          label={strings.fields.email}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onInput={setEmail}
+        />
+        <Field
+          id="password"
+          label={strings.fields.password}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onInput={setPassword}
+          describedBy="password-rules"
+        >
+          <PasswordRules id="password-rules" password={password} />
+        </Field>
+        <ErrorNotice error={error} />
+        <SubmitButton busy={busy} label={strings.signUp.submit} />
+      </form>
+      <p>
+        {strings.signUp.haveAccount} <Link href={paths.signIn}>{strings.nav.signIn}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, ApiFailure } from '../../api';
+import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { PasswordRules, passwordReady } from '../../components/PasswordRules';
+import { SubmitButton } from '../../components/SubmitButton';
+import { strings } from '../../strings';
+import { useAction } from '../../useAction';
+
+export function ChangePassword(): JSX.Element {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [done, setDone] = useState(false);
+  const change = useAction(async () => {
+    setDone(false);
+    if (!passwordReady(next)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    await api.changePassword(current, next);
+    setCurrent('');
+    setNext('');
+    setDone(true);
+  });
+  return (
+    <section aria-labelledby="password-title">
+      <h2 id="password-title">{strings.security.passwordTitle}</h2>
+      <form onSubmit={(event) => (event.preventDefault(), void change.run())} noValidate>
+        <Field
+          id="current-password"
+          label={strings.fields.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onInput={setCurrent}
+        />
+        <Field
+          id="changed-password"
+          label={strings.fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onInput={setNext}
+          describedBy="changed-password-rules"
+        >
+          <PasswordRules id="changed-password-rules" password={next} />
+        </Field>
+        <ErrorNotice error={change.error} />
+        {done ? <SuccessNotice>{strings.security.passwordChanged}</SuccessNotice> : null}
+        <SubmitButton busy={change.busy} label={strings.security.changePassword} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { JSX } from 'preact';
+import { SubmitButton } from '../../components/SubmitButton';
+import { strings } from '../../strings';
+
+/** Shown once: the service keeps only their hashes. */
+export function RecoveryCodes({
+  codes,
+  busy,
+  onSaved,
+}: {
+  codes: string[];
+  busy: boolean;
+  onSaved(): void;
+}): JSX.Element {
+  return (
+    <div role="region" aria-labelledby="recovery-title">
+      <h3 id="recovery-title">{strings.security.recoveryTitle}</h3>
+      <p>{strings.security.recoveryIntro}</p>
+      <ol class="codes" data-testid="recovery-codes">
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <SubmitButton
+        type="button"
+        busy={busy}
+        label={strings.security.saved}
+        onClick={onSaved}
+        testId="recovery-saved"
+      />
+    </div>
+  );
+}

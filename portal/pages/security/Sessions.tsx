@@ -1,0 +1,88 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { api } from '../../api';
+import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
+import { SubmitButton } from '../../components/SubmitButton';
+import { dateTime, strings } from '../../strings';
+import { useAction } from '../../useAction';
+import { useLoad } from '../../useLoad';
+
+type Session = Awaited<ReturnType<typeof api.sessions>>[number];
+
+/** Every signed-in session of the account; this one is marked and signed out from the header instead. */
+export function Sessions(): JSX.Element {
+  const { state, reload } = useLoad(api.sessions);
+  const [notice, setNotice] = useState<string | null>(null);
+  const others = state.status === 'ready' ? state.value.filter((s) => !s.current) : [];
+  const revokeOthers = useAction(async () => {
+    // No bulk endpoint: one revoke per session, then show what the service now holds.
+    for (const session of others) await api.revokeSession(session.id);
+    setNotice(strings.security.othersRevoked);
+    await reload();
+  });
+  return (
+    <section aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{strings.security.sessionsTitle}</h2>
+      {notice !== null ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'ready' ? (
+        <ul class="list" data-testid="sessions">
+          {state.value.map((session) => (
+            <SessionRow key={session.id} session={session} onRevoked={reload} />
+          ))}
+        </ul>
+      ) : null}
+      {others.length > 0 ? (
+        <>
+          <SubmitButton
+            type="button"
+            variant="secondary"
+            busy={revokeOthers.busy}
+            label={strings.security.revokeOthers}
+            onClick={() => void revokeOthers.run()}
+          />
+          <ErrorNotice error={revokeOthers.error} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SessionRow({ session, onRevoked }: { session: Session; onRevoked(): Promise<void> }): JSX.Element {
+  const revoke = useAction(async () => {
+    await api.revokeSession(session.id);
+    await onRevoked();
+  });
+  return (
+    <li data-testid="session" data-current={String(session.current)}>
+      <h3 class="item-title">
+        {session.userAgent ?? strings.security.unknownBrowser}
+        {session.current ? <span class="badge">{strings.security.thisSession}</span> : null}
+      </h3>
+      <dl class="facts">
+        {session.ip !== null ? (
+          <>
+            <dt>IP</dt>
+            <dd>{session.ip}</dd>
+          </>
+        ) : null}
+        <dt>{strings.security.started}</dt>
+        <dd>{dateTime(session.createdAt)}</dd>
+        <dt>{strings.security.lastActive}</dt>
+        <dd>{dateTime(session.lastSeenAt)}</dd>
+      </dl>
+      {session.persistent ? <p class="muted">{strings.security.remembered}</p> : null}
+      {!session.current ? (
+        <SubmitButton
+          type="button"
+          variant="secondary"
+          busy={revoke.busy}
+          label={strings.security.revoke}
+          onClick={() => void revoke.run()}
+        />
+      ) : null}
+      <ErrorNotice error={revoke.error} />
+    </li>
+  );
+}

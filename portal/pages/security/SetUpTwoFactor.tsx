@@ -1,0 +1,59 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import QRCode from 'qrcode';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { SubmitButton } from '../../components/SubmitButton';
+import { strings } from '../../strings';
+import { useAction } from '../../useAction';
+
+interface SetUpProps {
+  secret: string;
+  otpauthUri: string;
+  onConfirmed(recoveryCodes: string[]): void;
+  onCancel(): void;
+}
+
+/** Scan (or type) the secret, then prove the app has it with one code before 2FA is switched on. */
+export function SetUpTwoFactor({ secret, otpauthUri, onConfirmed, onCancel }: SetUpProps): JSX.Element {
+  const [qr, setQr] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  useEffect(() => {
+    // Drawn in the page: the secret never goes to a third-party QR service.
+    QRCode.toDataURL(otpauthUri, { margin: 1, width: 220, errorCorrectionLevel: 'M' }).then(setQr, () =>
+      setQr(null),
+    );
+  }, [otpauthUri]);
+  const confirm = useAction(async () => onConfirmed(await api.twoFactorConfirm(code.replace(/\s/g, ''))));
+  return (
+    <div data-testid="two-factor-setup">
+      <p>{strings.security.scan}</p>
+      {qr !== null ? <img class="qr" src={qr} width={220} height={220} alt={strings.security.qrAlt} /> : null}
+      <p>
+        {strings.security.secret}:{' '}
+        <code class="secret" data-testid="two-factor-secret">
+          {secret}
+        </code>
+      </p>
+      <p>{strings.security.confirmIntro}</p>
+      <form onSubmit={(event) => (event.preventDefault(), void confirm.run())} noValidate>
+        <Field
+          id="setup-code"
+          label={strings.fields.code}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onInput={setCode}
+        />
+        <ErrorNotice error={confirm.error} />
+        <div class="actions">
+          <SubmitButton busy={confirm.busy} label={strings.security.confirm} testId="two-factor-confirm" />
+          <button type="button" class="secondary" disabled={confirm.busy} onClick={onCancel}>
+            {strings.security.cancelSetUp}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
