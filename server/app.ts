@@ -9,6 +9,7 @@ import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
 import { registerErrorHandling } from './http/errors';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
+import { portalDistDir, registerPortal } from './portal/registerPortal';
 import { accountRoutes } from './routes/accounts';
 import type { RouteContext } from './routes/context';
 import { devOutboxRoutes } from './routes/dev-outbox';
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   subscriptionRoutes(fastify, context);
   vpnRoutes(fastify, context);
   if (!config.production && config.smtpUrl === null) devOutboxRoutes(fastify, context);
+  await registerPortal(fastify, portalDistDir());
 
   return {
     fastify,

@@ -1,0 +1,16 @@
+/**
+ * The portal's pages (portal/paths.ts), each answered with the app's HTML so a mailed link or a reload lands
+ * on the right page. Listed one by one rather than caught by a wildcard so /api and /dev keep their own 404s.
+ */
+export const PORTAL_SPA_ROUTES = [
+  '/',
+  '/sign-up',
+  '/sign-in',
+  '/verify-email',
+  '/reset-password',
+  '/devices',
+  '/subscription',
+  '/security',
+  '/traffic',
+  '/link',
+] as const;
