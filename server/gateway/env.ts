@@ -19,7 +19,7 @@ const envSchema = z.object({
   GATEWAY_ID: z.string().min(1).default(hostname()),
   GATEWAY_REGION: z.string().default('local'),
   GATEWAY_CITY: z.string().default('Local'),
-  ACCOUNT_URL: z.url().default('http://127.0.0.1:8080'),
+  ACCOUNT_URL: z.url().default('http://127.0.0.1:8787'),
   GATEWAY_SECRET: z.string().default(''),
   EXIT_ADDRESS: z.string().optional(),
   USAGE_REPORT_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
