@@ -1,0 +1,211 @@
+// The portal in real Chromium against the real account service (in-process, loopback, PGlite in memory):
+// a person signs up, confirms the mail from the development outbox, signs in, turns on two-step
+// verification, signs in again with a code, and disconnects a device; the extension hand-off links this
+// browser's Rampart extension through /link.
+import { TOTP } from 'otpauth';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../server/app';
+import { freePort } from '../../server/stack/freePort';
+import { testDatabase } from '../integration/server/database';
+import { testConfig } from '../integration/server/helpers';
+import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
+import { sendFromPage, waitForText } from './harness/extensionPages';
+
+const EMAIL = 'portal-person@example.com';
+const PASSWORD = 'Vr7kq9Lmz2Xw';
+
+let service: App;
+let portalUrl: string;
+let ext: ExtensionBrowser;
+let closeDb: () => Promise<void>;
+
+beforeAll(async () => {
+  // The port is chosen first: the service's public URL is the one origin allowed to write with cookies.
+  const port = await freePort();
+  portalUrl = `http://127.0.0.1:${port}`;
+  const db = await testDatabase();
+  closeDb = () => db.close();
+  service = await buildApp(testConfig({ port, publicUrl: portalUrl }), { db });
+  await service.listen();
+  ext = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await service?.close();
+  await closeDb?.();
+});
+
+/** Replaces a field's value by typing, so the page sees the same input events as from a person. */
+async function fill(page: Page, selector: string, value: string) {
+  await page.click(selector, { count: 3 });
+  await page.keyboard.press('Backspace');
+  if (value !== '') await page.type(selector, value);
+}
+
+const ruleStates = (page: Page) =>
+  page.$$eval('[data-testid="password-rules"] li', (items) =>
+    Object.fromEntries(
+      items.map((li) => [li.getAttribute('data-rule'), li.getAttribute('data-met') === 'true']),
+    ),
+  );
+
+const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+
+async function waitForPath(page: Page, path: string) {
+  await waitFor(() => new URL(page.url()).pathname === path, `the portal to show ${path}`);
+}
+
+async function signIn(page: Page, remember: boolean) {
+  await page.goto(`${portalUrl}/sign-in`);
+  await page.waitForSelector('#email');
+  await fill(page, '#email', EMAIL);
+  await fill(page, '#password', PASSWORD);
+  if (remember) await page.click('#remember');
+  await page.click('[data-testid="sign-in-submit"]');
+}
+
+describe('My Rampart portal', () => {
+  let totp: TOTP;
+  let deviceToken = '';
+
+  it('signs up with live password rules, confirms the mailed link and signs in', async () => {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 360, height: 740 });
+    await page.goto(`${portalUrl}/sign-up`);
+    await page.waitForSelector('#password');
+    await fill(page, '#email', EMAIL);
+
+    // The rules update while typing: a weak password shows what is missing before anything is sent.
+    await fill(page, '#password', 'password');
+    expect(await ruleStates(page)).toEqual({
+      minLength: true,
+      digit: false,
+      upperLatin: false,
+      lowerLatin: true,
+      noSpaces: true,
+    });
+    await page.click('form button[type="submit"]');
+    await waitForText(page, '[data-testid="form-error"]', /does not meet the rules/);
+
+    // Every syntactic rule met, but the service judges it too common and says which rule failed.
+    await fill(page, '#password', 'Password1');
+    expect(Object.values(await ruleStates(page)).every(Boolean)).toBe(true);
+    await page.click('form button[type="submit"]');
+    await waitForText(page, '[data-testid="form-error"]', /too common or too easy to guess/);
+
+    await fill(page, '#password', PASSWORD);
+    await page.click('form button[type="submit"]');
+    await waitForText(page, '[data-testid="sign-up-sent"]', new RegExp(`confirmation link to ${EMAIL}`));
+
+    // The development outbox is linked from the confirmation screen; its mail links to /verify-email.
+    await Promise.all([page.waitForNavigation(), page.click('[data-testid="dev-outbox"]')]);
+    const verifyLink = await page.$eval(
+      'a[href*="/verify-email?token="]',
+      (a) => (a as HTMLAnchorElement).href,
+    );
+    expect(verifyLink.startsWith(`${portalUrl}/verify-email?token=`)).toBe(true);
+    await Promise.all([page.waitForNavigation(), page.click('a[href*="/verify-email?token="]')]);
+    await waitForText(page, '[role="status"]', 'Your email address is confirmed.');
+
+    await page.click('[data-testid="verified-sign-in"]');
+    await waitForPath(page, '/sign-in');
+    await fill(page, '#email', EMAIL);
+    await fill(page, '#password', PASSWORD);
+    await page.click('#remember');
+    await page.click('[data-testid="sign-in-submit"]');
+    await waitForText(page, '[data-testid="signed-in-as"]', `Signed in as ${EMAIL}`);
+    await page.close();
+
+    // Another browser registers and links with the password (2FA is not on yet), as the options page does.
+    const registered = await fetch(`${portalUrl}/api/v1/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Work laptop', platform: 'firefox' }),
+    });
+    expect(registered.status).toBe(201);
+    deviceToken = ((await registered.json()) as { accessToken: string }).accessToken;
+    const linked = await fetch(`${portalUrl}/api/v1/devices/me/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${deviceToken}` },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    expect(linked.status).toBe(200);
+  });
+
+  it('turns on two-step verification with the QR secret, then signs in again with a code', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${portalUrl}/security`);
+    await page.waitForSelector('[data-testid="two-factor-set-up"]');
+    await page.click('[data-testid="two-factor-set-up"]');
+    await page.waitForSelector('[data-testid="two-factor-setup"] img.qr');
+    const secret = (await textOf(page, '[data-testid="two-factor-secret"]')).trim();
+    const qr = await page.$eval('img.qr', (img) => (img as HTMLImageElement).src);
+    expect(qr.startsWith('data:image/png;base64,')).toBe(true);
+
+    totp = new TOTP({ secret });
+    await fill(page, '#setup-code', totp.generate());
+    await page.click('[data-testid="two-factor-confirm"]');
+    await page.waitForSelector('[data-testid="recovery-codes"]');
+    const codes = await page.$$eval('[data-testid="recovery-codes"] li', (items) =>
+      items.map((li) => li.textContent),
+    );
+    expect(codes).toHaveLength(10);
+    await page.click('[data-testid="recovery-saved"]');
+    await waitForText(page, '[data-testid="two-factor-state"]', /^On:/);
+
+    // The sessions list marks this one.
+    await waitFor(
+      async () => (await page.$$('[data-testid="session"][data-current="true"]')).length === 1,
+      'this session marked',
+    );
+
+    await page.click('[data-testid="sign-out"]');
+    await waitForPath(page, '/sign-in');
+    await signIn(page, false);
+    await page.waitForSelector('#code');
+    // Each time step is accepted once and the set-up spent the current one: use the next (within drift).
+    await fill(page, '#code', totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.click('[data-testid="second-step-submit"]');
+    await waitForText(page, '[data-testid="signed-in-as"]', `Signed in as ${EMAIL}`);
+    await page.close();
+  });
+
+  it('lists a linked device and disconnects it after a confirmation', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${portalUrl}/devices`);
+    await waitForText(page, '[data-testid="device"] h2', 'Work laptop');
+    expect(await textOf(page, '[data-testid="device"] dl')).toContain('firefox');
+
+    await page.click('[data-testid="disconnect"]');
+    await page.waitForSelector('[data-testid="confirm-disconnect"]');
+    expect(await textOf(page, '[data-testid="device"] .confirm p')).toMatch(/Disconnect “Work laptop”\?/);
+    await page.click('[data-testid="confirm-disconnect"]');
+    await page.waitForSelector('[data-testid="no-devices"]');
+    const left = await fetch(`${portalUrl}/api/v1/devices/me`, {
+      headers: { authorization: `Bearer ${deviceToken}` },
+    });
+    expect(((await left.json()) as { accountId: string | null }).accountId).toBeNull();
+    await page.close();
+  });
+
+  it('hands a link code to this browser’s extension through /link', async () => {
+    const options = await ext.openPage('options/index.html');
+    await options.waitForSelector('#kill-switch');
+    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: portalUrl } });
+    const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${portalUrl}/link?`));
+    await sendFromPage(options, { type: 'openPortal', page: 'link' });
+    const link = await (await opened).page();
+    if (link === null) throw new Error('the /link tab has no page');
+    await waitForText(link, '[role="status"]', /now connected — you can close this tab/, 30_000);
+
+    const devices = await ext.browser.newPage();
+    await devices.goto(`${portalUrl}/devices`);
+    await waitFor(
+      async () => (await devices.$$('[data-testid="device"]')).length === 1,
+      'the extension listed as a device',
+    );
+    expect(await textOf(devices, '[data-testid="device"] dl')).toContain('chrome');
+  });
+});
