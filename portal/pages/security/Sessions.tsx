@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
+import { describeBrowser } from '../../describeBrowser';
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { SubmitButton } from '../../components/SubmitButton';
 import { dateTime, strings } from '../../strings';
@@ -56,8 +57,9 @@ function SessionRow({ session, onRevoked }: { session: Session; onRevoked(): Pro
   });
   return (
     <li data-testid="session" data-current={String(session.current)}>
-      <h3 class="item-title">
-        {session.userAgent ?? strings.security.unknownBrowser}
+      <h3 class="item-title" title={session.userAgent ?? undefined}>
+        {(session.userAgent !== null ? describeBrowser(session.userAgent) : null) ??
+          strings.security.unknownBrowser}
         {session.current ? <span class="badge">{strings.security.thisSession}</span> : null}
       </h3>
       <dl class="facts">
