@@ -194,6 +194,18 @@ describe('My Rampart portal', () => {
     const options = await ext.openPage('options/index.html');
     await options.waitForSelector('#kill-switch');
     await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: portalUrl } });
+    type AccountReply = { ok: boolean; value?: { linked: boolean; email?: string; accountFound?: string } };
+    const account = () => sendFromPage<AccountReply>(options, { type: 'getAccount' });
+
+    // A signed-in portal page tells the extension an account is here, so it can offer "Connect".
+    const home = await ext.browser.newPage();
+    await home.goto(portalUrl);
+    await waitForText(home, '[data-testid="signed-in-as"]', `Signed in as ${EMAIL}`);
+    await waitFor(
+      async () => (await account()).value?.accountFound === EMAIL,
+      'the extension to hear of the account',
+    );
+
     const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${portalUrl}/link?`));
     await sendFromPage(options, { type: 'openPortal', page: 'link' });
     const link = await (await opened).page();
@@ -207,5 +219,6 @@ describe('My Rampart portal', () => {
       'the extension listed as a device',
     );
     expect(await textOf(devices, '[data-testid="device"] dl')).toContain('chrome');
+    expect((await account()).value).toMatchObject({ linked: true, email: EMAIL });
   });
 });
