@@ -55,6 +55,13 @@ function failureFrom(body: unknown): ApiFailure {
 // The token arrives with sign-in and with GET /account; it is kept only in memory, like the page itself.
 let csrfToken: string | undefined;
 
+// A session can end while a page is open (expired, revoked from another browser): the app then signs in again.
+const sessionLostListeners = new Set<() => void>();
+export const onSessionLost = (listener: () => void): (() => void) => {
+  sessionLostListeners.add(listener);
+  return () => void sessionLostListeners.delete(listener);
+};
+
 async function call(method: string, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -77,7 +84,11 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
   } catch {
     throw new ApiFailure('unexpected', strings.errors.unexpected);
   }
-  if (!response.ok) throw failureFrom(json);
+  if (!response.ok) {
+    const failure = failureFrom(json);
+    if (failure.code === 'unauthenticated') sessionLostListeners.forEach((listener) => listener());
+    throw failure;
+  }
   return json;
 }
 

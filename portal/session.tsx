@@ -3,7 +3,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AccountView } from '../src/api';
-import { api, toFailure } from './api';
+import { api, onSessionLost, toFailure } from './api';
 import { announceAccount } from './extension';
 
 export type SessionState =
@@ -33,6 +33,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }): 
     }
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  useEffect(() => onSessionLost(() => setState({ status: 'signedOut' })), []);
 
   const email = state.status === 'signedIn' ? state.account.email : null;
   // Once per signed-in address per page load: the extension offers to connect to this account.

@@ -69,6 +69,7 @@ export const strings = {
     resend: 'Send the confirmation mail again',
     resent: 'If the address has an account waiting for confirmation, a new link is on its way.',
     returnHint: 'Sign in to continue to the page you opened.',
+    alreadySignedIn: (email: string) => `You are signed in as ${email}.`,
   },
   reset: {
     title: 'Reset your password',

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AccountView } from '../../src/api';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -22,6 +22,12 @@ export function SignIn(): JSX.Element {
   const [rememberMe, setRememberMe] = useState(false);
   const [pendingToken, setPendingToken] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
+
+  const current = session.state.status === 'signedIn' ? session.state.account : null;
+  // Already signed in (another tab, a remembered session): go straight on to the page that asked.
+  useEffect(() => {
+    if (current !== null && next !== null) navigate(next, { replace: true });
+  }, [current, next]);
 
   const done = (account: AccountView) => {
     session.signedIn(account);
@@ -46,6 +52,11 @@ export function SignIn(): JSX.Element {
     <section>
       <PageTitle>{strings.signIn.title}</PageTitle>
       {next !== null ? <p class="notice info">{strings.signIn.returnHint}</p> : null}
+      {current !== null && next === null ? (
+        <p class="notice info">
+          {strings.signIn.alreadySignedIn(current.email)} <Link href={paths.home}>{strings.nav.home}</Link>
+        </p>
+      ) : null}
       <form onSubmit={(event) => (event.preventDefault(), void signIn.run())} noValidate>
         <Field
           id="email"

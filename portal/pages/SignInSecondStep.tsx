@@ -52,6 +52,7 @@ export function SecondStep({ pendingToken, onSignedIn, onStartOver }: SecondStep
           <button
             type="button"
             class="secondary"
+            data-testid="use-recovery"
             onClick={() => {
               setUseRecovery(!useRecovery);
               setValue('');

@@ -69,6 +69,7 @@ async function signIn(page: Page, remember: boolean) {
 describe('My Rampart portal', () => {
   let totp: TOTP;
   let deviceToken = '';
+  let recoveryCodes: string[] = [];
 
   it('signs up with live password rules, confirms the mailed link and signs in', async () => {
     const page = await ext.browser.newPage();
@@ -152,6 +153,7 @@ describe('My Rampart portal', () => {
       items.map((li) => li.textContent),
     );
     expect(codes).toHaveLength(10);
+    recoveryCodes = codes.map((code) => (code ?? '').trim());
     await page.click('[data-testid="recovery-saved"]');
     await waitForText(page, '[data-testid="two-factor-state"]', /^On:/);
 
@@ -206,10 +208,25 @@ describe('My Rampart portal', () => {
       'the extension to hear of the account',
     );
 
+    // Signed out, the hand-off signs in first (here with a recovery code) and comes back to /link.
+    await home.click('[data-testid="sign-out"]');
+    await waitForPath(home, '/sign-in');
+
     const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${portalUrl}/link?`));
     await sendFromPage(options, { type: 'openPortal', page: 'link' });
     const link = await (await opened).page();
     if (link === null) throw new Error('the /link tab has no page');
+    await waitForPath(link, '/sign-in');
+    expect(new URL(link.url()).searchParams.get('next')).toMatch(/^\/link\?state=.+&extensionId=/);
+    await link.waitForSelector('#email');
+    await fill(link, '#email', EMAIL);
+    await fill(link, '#password', PASSWORD);
+    await link.click('[data-testid="sign-in-submit"]');
+    await link.waitForSelector('#code');
+    await link.click('[data-testid="use-recovery"]');
+    await fill(link, '#recovery-code', recoveryCodes[0] ?? '');
+    await link.click('[data-testid="second-step-submit"]');
+    await waitForPath(link, '/link');
     await waitForText(link, '[role="status"]', /now connected — you can close this tab/, 30_000);
 
     const devices = await ext.browser.newPage();
