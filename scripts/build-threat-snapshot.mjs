@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mergeFeeds, parseFeed } from '../src/threats/feeds.ts';
 import { buildSnapshot, snapshotSha256 } from '../src/threats/index.ts';
+import { describeReasons, countReasons, parseFeeds, SAMPLE_FEEDS } from '../server/services/threat-feeds.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -21,23 +21,16 @@ const { values } = parseArgs({
   },
 });
 
-const feeds = [
-  { file: 'malicious-domains.txt', source: { name: 'URLhaus', format: 'domains', threat: 'malware' } },
-  { file: 'malicious-urls.txt', source: { name: 'URLhaus', format: 'urls', threat: 'malware' } },
-];
-
-const imports = feeds.map(({ file, source }) => {
-  const result = parseFeed(readFileSync(join(values.data, file), 'utf8'), source);
-  const counts = new Map();
-  for (const line of result.rejected) counts.set(line.reason, (counts.get(line.reason) ?? 0) + 1);
-  const reasons = [...counts].map(([reason, count]) => `${reason} ${count}`);
+// The same feeds and parsing as the account service's import (server/services/threat-feeds.ts).
+const { parsed, merged } = parseFeeds(
+  SAMPLE_FEEDS.map(({ file, source }) => ({ text: readFileSync(join(values.data, file), 'utf8'), source })),
+);
+for (const [index, { result }] of parsed.entries()) {
   console.log(
-    `${file}: ${result.entries.length} entries, ${result.duplicates} duplicates, rejected: ${reasons.join(', ') || 'none'}`,
+    `${SAMPLE_FEEDS[index].file}: ${result.entries.length} entries, ${result.duplicates} duplicates, rejected: ${describeReasons(countReasons(result.rejected))}`,
   );
-  return result;
-});
+}
 
-const merged = mergeFeeds(imports);
 const snapshot = buildSnapshot(merged.entries, {
   version: Number(values.version),
   createdAt: values['created-at'],

@@ -17,6 +17,8 @@ import { deviceRoutes } from './routes/devices';
 import { securityRoutes } from './routes/security';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { vpnRoutes } from './routes/vpn';
+import { threatRoutes } from './routes/threats';
+import { createThreatsService } from './services/threats';
 import { createPasswordHasher } from './security/passwords';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
@@ -126,6 +128,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   deviceRoutes(fastify, context);
   subscriptionRoutes(fastify, context);
   vpnRoutes(fastify, context);
+  threatRoutes(fastify, createThreatsService({ db, now }));
   if (!config.production && config.smtpUrl === null) devOutboxRoutes(fastify, context);
   await registerPortal(fastify, portalDistDir());
 

@@ -13,13 +13,17 @@ import { createVpnService } from '../services/vpn';
 import { generateCredentialKeys } from '../credentials';
 import { credentialSigner } from '../services/credential-signer';
 import { ApiError } from '../errors';
+import { threatCommands } from './threats';
 
 const usage = `Usage: npm run rampart -- <command>
   migrate
   activation-codes create --count N --days D --devices K
   gateways add --region R --city C --host H --port P
   gateways list
-  users create --email E --password P`;
+  users create --email E --password P
+  threats import --format urlhaus-csv|hosts|domains|urls --name LIST [--threat malware|phishing|scam|unwanted] FILE...
+  threats list
+  threats false-positives [--limit N]`;
 
 const positive = z.coerce.number().int().positive();
 const now = () => new Date();
@@ -107,6 +111,8 @@ const commands: Record<string, Command> = {
     if (!created) throw new Error(`an account with ${email} already exists`);
     io.out(`Created ${email}.`);
   },
+
+  ...threatCommands(now),
 };
 
 /**

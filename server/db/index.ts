@@ -18,3 +18,9 @@ export {
 } from './repositories/subscriptions';
 export { gatewaysRepository, type GatewayRow } from './repositories/gateways';
 export { usageRepository, type DeviceUsage } from './repositories/usage';
+export {
+  threatsRepository,
+  type ThreatVersionRow,
+  type ThreatSourceRow,
+  type FalsePositiveRow,
+} from './repositories/threats';
