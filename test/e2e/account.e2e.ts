@@ -169,4 +169,72 @@ describe('the extension with the real account service and gateway', () => {
     const popup = await openPopup(e);
     await waitForText(popup, '[data-testid="connection-state"]', 'Daily limit reached');
   });
+
+  it('the portal hand-off: "An account was found — Connect" links the device through the portal', async () => {
+    stack = await startTestStack();
+    const email = 'handoff@example.com';
+    const portalClient = stack.client();
+    await portalClient.post('/api/v1/accounts', { email, password: PASSWORD });
+    await portalClient.post('/api/v1/accounts/verify-email', {
+      token: await stack.mailedToken(email, 'verify-email'),
+    });
+    const { e } = await launch(stack);
+    ext = e;
+
+    // Sign in to the portal in this browser (its cookie), then open a portal page: it tells the extension.
+    const portal = await e.browser.newPage();
+    await portal.goto(`${stack.serviceUrl}/sign-in`);
+    const signedIn = await portal.evaluate(
+      async (body) =>
+        (
+          await fetch('/api/v1/sessions', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).status,
+      JSON.stringify({ email, password: PASSWORD }),
+    );
+    expect(signedIn).toBe(200);
+    await portal.goto(`${stack.serviceUrl}/`);
+
+    const worker = await (await e.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    await waitFor(
+      async () =>
+        (await worker!.evaluate(() => chrome.storage.session.get('accountFound')))['accountFound'] === email,
+      'the portal to tell the extension',
+      20_000,
+    );
+    const account = await e.openPage('options/index.html');
+    await account.waitForSelector('[data-testid="account-found"]');
+    expect(await account.$eval('[data-testid="account-found"]', (el) => el.textContent)).toContain(email);
+
+    // Connect: the extension opens the portal with its state; the signed-in portal hands the code back.
+    await account.click('[data-testid="account-found"] button');
+    const handoff = await e.browser.waitForTarget((t) => t.url().startsWith(`${stack!.serviceUrl}/link?`));
+    const handoffPage = await handoff.page();
+    await waitFor(
+      async () => /now connected/i.test((await handoffPage!.content()) ?? ''),
+      'the portal to confirm the link',
+      20_000,
+    );
+    const after = await e.openPage('options/index.html');
+    await waitForText(after, '[data-testid="account-email"]', `Signed in as ${email}`);
+  });
+
+  it('with the kill switch, stopping the real gateway sends nothing around it', async () => {
+    stack = await startTestStack();
+    const { e, options } = await launch(stack);
+    ext = e;
+    await options.reload();
+    await options.waitForSelector('#kill-switch');
+    await options.click('#kill-switch');
+    await turnVpnOn(e);
+    expect(await visit(e, web.url('before-stop.test'))).toBe('Hello from before-stop.test');
+    await stack.gateway.close();
+    expect(await visit(e, web.url('gateway-down.test'))).not.toBe('Hello from gateway-down.test');
+    expect(web.requestsTo('gateway-down.test')).toHaveLength(0);
+    const popup = await openPopup(e);
+    await waitForText(popup, '[data-testid="connection-state"]', 'Connection problem');
+  });
 });
