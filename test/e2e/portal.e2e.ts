@@ -51,6 +51,10 @@ const ruleStates = (page: Page) =>
     ),
   );
 
+/** Readable on a small phone: nothing wider than the 360 px viewport. */
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
 async function waitForPath(page: Page, path: string) {
@@ -89,6 +93,7 @@ describe('My Rampart portal', () => {
     });
     await page.click('form button[type="submit"]');
     await waitForText(page, '[data-testid="form-error"]', /does not meet the rules/);
+    expect(await fitsWidth(page)).toBe(true);
 
     // Every syntactic rule met, but the service judges it too common and says which rule failed.
     await fill(page, '#password', 'Password1');
@@ -137,10 +142,12 @@ describe('My Rampart portal', () => {
 
   it('turns on two-step verification with the QR secret, then signs in again with a code', async () => {
     const page = await ext.browser.newPage();
+    await page.setViewport({ width: 360, height: 740 });
     await page.goto(`${portalUrl}/security`);
     await page.waitForSelector('[data-testid="two-factor-set-up"]');
     await page.click('[data-testid="two-factor-set-up"]');
     await page.waitForSelector('[data-testid="two-factor-setup"] img.qr');
+    expect(await fitsWidth(page)).toBe(true);
     const secret = (await textOf(page, '[data-testid="two-factor-secret"]')).trim();
     const qr = await page.$eval('img.qr', (img) => (img as HTMLImageElement).src);
     expect(qr.startsWith('data:image/png;base64,')).toBe(true);
