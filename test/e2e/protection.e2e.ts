@@ -1,9 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { diffSnapshots, snapshotSha256, type ThreatSnapshot } from '../../src/threats';
+import { buildApp, type App } from '../../server/app';
+import type { Database } from '../../server/db';
+import { createThreatsService } from '../../server/services/threats';
+import { testDatabase } from '../integration/server/database';
+import { testConfig } from '../integration/server/helpers';
 import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
 import { openPopup, sendFromPage, waitForText } from './harness/extensionPages';
 import { startWebServer, type TestWebServer } from './harness/webServer';
@@ -141,66 +145,74 @@ describe('web protection in real Chromium', () => {
 });
 
 describe('threat list updates', () => {
-  let service: Server;
+  // The real account service (PGlite in memory), seeded with the bundled list as version 1. `.test` names are
+  // reserved hosts that no feed import accepts, so the new threat is an ordinary name; the resolver rule
+  // maps it to the local test site like every other name here.
+  const FRESH = 'zz-fresh-threat-e2e.com';
+  let app: App;
+  let db: Database;
   let serviceUrl: string;
-  let answers: { latest: unknown; delta: unknown };
+  let corrupting: Server;
+  let corruptingUrl: string;
 
   beforeAll(async () => {
-    service = createServer((request, response) => {
-      const path = request.url ?? '';
-      const body = path.startsWith('/api/v1/threats/latest')
-        ? answers.latest
-        : path.startsWith('/api/v1/threats/delta')
-          ? answers.delta
-          : null;
-      response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
+    db = await testDatabase();
+    app = await buildApp(testConfig(), { db });
+    serviceUrl = await app.listen();
+    // What the operator's `threats import` does: version 2 adds one domain.
+    const report = await createThreatsService({ db, now: () => new Date() }).importFeed([
+      { text: `0.0.0.0 ${FRESH}\n`, format: 'hosts', name: 'E2E feed', threat: 'malware' },
+    ]);
+    expect(report).toMatchObject({ version: 2, published: true });
+
+    // The corrupt case: a proxy in front of the real service that passes everything on but zeroes the hash
+    // a delta announces, as a tampering middlebox or a broken cache would.
+    corrupting = createServer((request, response) => {
+      void (async () => {
+        const upstream = await fetch(`${serviceUrl}${request.url ?? '/'}`);
+        let text = await upstream.text();
+        if (upstream.status === 200 && (request.url ?? '').startsWith('/api/v1/threats/delta'))
+          text = JSON.stringify({ ...(JSON.parse(text) as object), sha256: '0'.repeat(64) });
+        response.writeHead(upstream.status, { 'content-type': 'application/json' });
+        response.end(text);
+      })().catch(() => response.writeHead(502).end());
     });
-    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
-    serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => corrupting.listen(0, '127.0.0.1', resolve));
+    corruptingUrl = `http://127.0.0.1:${(corrupting.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => service.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => corrupting.close(() => resolve()));
+    await app.close();
+    await db.close();
+  });
 
-  async function prepare(corrupt: boolean) {
-    const v1: ThreatSnapshot = JSON.parse(await readFile('extension/data/threats/snapshot.json', 'utf8'));
-    const v2 = { ...v1, version: 2, domains: [...v1.domains, 'zz-fresh-threat.test'].sort() };
-    const delta = await diffSnapshots(v1, v2);
-    const sha256 = await snapshotSha256(v2);
-    answers = {
-      latest: { version: 2, sha256, createdAt: v2.createdAt },
-      delta: corrupt ? { ...delta, sha256: '0'.repeat(64) } : delta,
-    };
-  }
-
-  async function updateFromOptions(e: ExtensionBrowser) {
+  async function updateFrom(e: ExtensionBrowser, url: string) {
     const options = await e.openPage('options/index.html');
-    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl } });
+    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: url } });
     return sendFromPage<{ ok: boolean; value?: { listVersion: number }; error?: { code: string } }>(options, {
       type: 'updateThreats',
     });
   }
 
   it('an update adds a domain that is blocked right after', async () => {
-    await prepare(false);
     ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
-    const before = await open(ext, web.url('zz-fresh-threat.test', '/before'));
-    expect(await before.$eval('h1', (h) => h.textContent)).toBe('Hello from zz-fresh-threat.test');
-    expect(await updateFromOptions(ext)).toMatchObject({ ok: true, value: { listVersion: 2 } });
-    const url = web.url('zz-fresh-threat.test', '/after');
+    const before = await open(ext, web.url(FRESH, '/before'));
+    expect(await before.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${FRESH}`);
+    expect(await updateFrom(ext, serviceUrl)).toMatchObject({ ok: true, value: { listVersion: 2 } });
+    const url = web.url(FRESH, '/after');
     await expectWarning(await open(ext, url), url);
-    expect(requestsTo('zz-fresh-threat.test', '/after')).toBe(0);
+    expect(requestsTo(FRESH, '/after')).toBe(0);
   });
 
   it('a corrupt update is refused and the old list still blocks', async () => {
-    await prepare(true);
     ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
-    expect(await updateFromOptions(ext)).toMatchObject({
+    expect(await updateFrom(ext, corruptingUrl)).toMatchObject({
       ok: false,
       error: { code: 'threatSnapshotHashMismatch' },
     });
     const url = web.url(LISTED_DOMAIN, '/still-blocked');
     await expectWarning(await open(ext, url), url);
-    const fresh = await open(ext, web.url('zz-fresh-threat.test', '/not-applied'));
-    expect(await fresh.$eval('h1', (h) => h.textContent)).toBe('Hello from zz-fresh-threat.test');
+    const fresh = await open(ext, web.url(FRESH, '/not-applied'));
+    expect(await fresh.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${FRESH}`);
   });
 });
