@@ -7,22 +7,14 @@ import { ok, type AppError, type Result } from '../../src/result';
 import type { Platform } from '../platform';
 import type { VpnService } from '../vpn/vpnService';
 import type { ApiClient, ApiRequest } from './apiClient';
+import { readRecord, removeRecord, writeRecord } from './records';
 import type { DeviceAuth } from './deviceAuth';
 
 const ACCOUNT_KEY = 'account';
 const STATUS_KEY = 'deviceStatus';
-const CREDENTIAL_KEY = 'proxyCredential';
-const GATEWAYS_KEY = 'gateways';
-const TIER_KEY = 'tier';
 const SUBSCRIPTION_KEY = 'subscription';
 
 const storedAccount = z.object({ accountId: z.string(), email: z.string() }).nullable();
-const storedCredential = z.object({
-  username: z.string(),
-  password: z.string(),
-  expiresAt: z.number(),
-  renewAt: z.number(),
-});
 
 export interface AccountDeps {
   platform: Platform;
@@ -71,7 +63,7 @@ export function createAccountService(deps: AccountDeps) {
     const lifetime = expiresAt - now();
     // Half-life, spread by ±10% so that many devices do not renew in the same second.
     const renewAt = Math.round(now() + lifetime / 2 + (deps.random() - 0.5) * 0.2 * lifetime);
-    await platform.session.set(CREDENTIAL_KEY, {
+    await writeRecord(platform, 'proxyCredential', {
       username: issued.value.username,
       password: issued.value.credential,
       expiresAt,
@@ -81,8 +73,8 @@ export function createAccountService(deps: AccountDeps) {
   };
 
   const credentialDue = async () => {
-    const stored = storedCredential.safeParse(await platform.session.get(CREDENTIAL_KEY));
-    return !stored.success || stored.data.renewAt <= now();
+    const stored = await readRecord(platform, 'proxyCredential');
+    return stored === null || stored.renewAt <= now();
   };
 
   /** Refreshes status, gateways and (when due) the credential; notices an unlink made from the portal. */
@@ -92,15 +84,15 @@ export function createAccountService(deps: AccountDeps) {
     await platform.local.set(STATUS_KEY, status.value);
     const limitedUntil = (await deps.vpn.connection()).limitResetAt;
     if (limitedUntil !== undefined && limitedUntil <= now()) await deps.vpn.dispatch({ type: 'limitReset' });
-    await platform.local.set(TIER_KEY, status.value.tier);
+    await writeRecord(platform, 'tier', status.value.tier);
     const linked = await account();
     if (linked && status.value.accountId === null) {
       await platform.local.set(ACCOUNT_KEY, null);
-      await platform.session.remove(CREDENTIAL_KEY);
+      await removeRecord(platform, 'proxyCredential');
       await deps.vpn.dispatch({ type: 'signedOut' });
     }
     const gateways = await api({ path: '/api/v1/gateways', schema: gatewaysResponse });
-    if (gateways.ok) await platform.local.set(GATEWAYS_KEY, gateways.value.gateways);
+    if (gateways.ok) await writeRecord(platform, 'gateways', gateways.value.gateways);
     if ((await account()) !== null || !linked) {
       if (await credentialDue()) {
         const renewed = await renewCredential();
@@ -117,7 +109,7 @@ export function createAccountService(deps: AccountDeps) {
 
   const afterLink = async (linked: z.infer<typeof linkedResponse>) => {
     await platform.local.set(ACCOUNT_KEY, { accountId: linked.accountId, email: linked.email });
-    await platform.session.remove(CREDENTIAL_KEY); // the tier changed: the next credential carries it
+    await removeRecord(platform, 'proxyCredential'); // the tier changed: the next credential carries it
     await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
     await sync();
   };
@@ -177,7 +169,7 @@ export function createAccountService(deps: AccountDeps) {
       await Promise.all([
         platform.local.set(ACCOUNT_KEY, null),
         platform.local.remove(SUBSCRIPTION_KEY),
-        platform.session.remove(CREDENTIAL_KEY),
+        removeRecord(platform, 'proxyCredential'),
       ]);
       await auth.forget();
       await deps.vpn.dispatch({ type: 'signedOut' });
@@ -201,7 +193,7 @@ export function createAccountService(deps: AccountDeps) {
       });
       if (!activated.ok) return activated;
       await platform.local.set(SUBSCRIPTION_KEY, activated.value.subscription);
-      await platform.session.remove(CREDENTIAL_KEY);
+      await removeRecord(platform, 'proxyCredential');
       await sync();
       return ok(null);
     },

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { ProxyTier } from '../../src/api/proxyCredential';
 import { SELF_HOSTED_REGION, type Settings } from '../../src/settings';
+import { readRecord } from '../account/records';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import type { ServiceGateway } from './gateway';
@@ -9,23 +9,6 @@ import type { ProxyCredentials } from './proxyAuth';
 /** The account service built into this extension; `settings.serviceUrl` overrides it (operators, tests). */
 export const BUILT_IN_SERVICE_URL: string =
   import.meta.env.VITE_RAMPART_SERVICE_URL ?? 'http://127.0.0.1:8787';
-
-const GATEWAYS_KEY = 'gateways';
-const CREDENTIAL_KEY = 'proxyCredential';
-const TIER_KEY = 'tier';
-
-const gatewaysSchema = z.array(
-  z.object({
-    id: z.string(),
-    region: z.string(),
-    city: z.string(),
-    host: z.string(),
-    port: z.number(),
-    load: z.number(),
-  }),
-);
-const credentialSchema = z.object({ username: z.string(), password: z.string(), expiresAt: z.number() });
-const tierSchema = z.enum(['anonymous', 'free', 'unlimited']);
 
 export const serviceUrlOf = (settings: Pick<Settings, 'serviceUrl'>): string =>
   settings.serviceUrl ?? BUILT_IN_SERVICE_URL;
@@ -37,8 +20,7 @@ export const serviceUrlOf = (settings: Pick<Settings, 'serviceUrl'>): string =>
  */
 export function createServiceLink(platform: Platform, settings: SettingsStore) {
   const gateways = async (): Promise<ServiceGateway[]> => {
-    const parsed = gatewaysSchema.safeParse(await platform.local.get(GATEWAYS_KEY));
-    return parsed.success ? parsed.data : [];
+    return (await readRecord(platform, 'gateways')) ?? [];
   };
 
   const proxyCredentials = async (challenger: {
@@ -52,8 +34,8 @@ export function createServiceLink(platform: Platform, settings: SettingsStore) {
         own.host.toLowerCase() === challenger.host.toLowerCase() && own.port === challenger.port;
       return matches ? { username: own.username, password: own.password } : null;
     }
-    const stored = credentialSchema.safeParse(await platform.session.get(CREDENTIAL_KEY));
-    return stored.success ? { username: stored.data.username, password: stored.data.password } : null;
+    const stored = await readRecord(platform, 'proxyCredential');
+    return stored ? { username: stored.username, password: stored.password } : null;
   };
 
   return {
@@ -61,8 +43,7 @@ export function createServiceLink(platform: Platform, settings: SettingsStore) {
     proxyCredentials,
     bypassHosts: (current: Settings): string[] => [new URL(serviceUrlOf(current)).hostname],
     tier: async (): Promise<ProxyTier> => {
-      const parsed = tierSchema.safeParse(await platform.local.get(TIER_KEY));
-      return parsed.success ? parsed.data : 'anonymous';
+      return (await readRecord(platform, 'tier')) ?? 'anonymous';
     },
   };
 }

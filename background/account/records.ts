@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { gatewayView } from '../../src/api/vpn';
+import type { KeyValueArea } from '../platform';
+
+/**
+ * What the account link keeps in storage for the rest of the background to read at once: one place for each
+ * record's key, area and shape, so the writer (the account service) and the readers (routing, proxy auth,
+ * pages) cannot drift apart.
+ */
+const record = <T>(area: 'local' | 'session', key: string, schema: z.ZodType<T>) => ({ area, key, schema });
+
+export const records = {
+  gateways: record('local', 'gateways', z.array(gatewayView.extend({ id: z.string() }))),
+  tier: record('local', 'tier', z.enum(['anonymous', 'free', 'unlimited'])),
+  /** A proxy credential and when to renew it (half-life with jitter). */
+  proxyCredential: record(
+    'session',
+    'proxyCredential',
+    z.object({ username: z.string(), password: z.string(), expiresAt: z.number(), renewAt: z.number() }),
+  ),
+};
+
+export type RecordName = keyof typeof records;
+export type RecordValue<N extends RecordName> = z.infer<(typeof records)[N]['schema']>;
+
+/** Reads a record, or null when it is missing or malformed (then it is as if never written). */
+export async function readRecord<N extends RecordName>(
+  areas: { local: KeyValueArea; session: KeyValueArea },
+  name: N,
+): Promise<RecordValue<N> | null> {
+  const { area, key, schema } = records[name];
+  const parsed = (schema as z.ZodType<RecordValue<N>>).safeParse(await areas[area].get(key));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeRecord<N extends RecordName>(
+  areas: { local: KeyValueArea; session: KeyValueArea },
+  name: N,
+  value: RecordValue<N>,
+): Promise<void> {
+  const { area, key } = records[name];
+  return areas[area].set(key, value);
+}
+
+export function removeRecord(
+  areas: { local: KeyValueArea; session: KeyValueArea },
+  name: RecordName,
+): Promise<void> {
+  const { area, key } = records[name];
+  return areas[area].remove(key);
+}
