@@ -50,19 +50,23 @@ export function App(): JSX.Element {
 
 function Route(): JSX.Element {
   const location = useLocation();
-  const { state } = useSession();
+  const { state, refresh } = useSession();
   const Public = publicPages[location.path];
   if (Public !== undefined) return <Public />;
   const Private = accountPages[location.path];
   if (Private === undefined) return <NotFound />;
   if (state.status === 'signedIn') return <Private account={state.account} />;
   if (state.status === 'signedOut') return <SignInFirst returnTo={location.href} />;
-  if (state.status === 'failed')
+  if (state.status === 'failed') {
     return (
-      <p class="notice error" role="alert">
-        {state.message}
-      </p>
+      <div class="notice error" role="alert">
+        <p>{state.message}</p>
+        <button type="button" onClick={() => void refresh()}>
+          {strings.retry}
+        </button>
+      </div>
     );
+  }
   return <p role="status">{strings.loading}</p>;
 }
 

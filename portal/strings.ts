@@ -6,6 +6,7 @@ export const strings = {
   loading: 'Loading…',
   working: 'Please wait…',
   skip: 'Skip to content',
+  retry: 'Try again',
   devOutbox: 'Open the development outbox (mails are not sent in development)',
   nav: {
     label: 'Main',
