@@ -23,6 +23,7 @@ export const buildCategoryDb = (lists: CategoryLists): CategoryDb => {
 };
 
 /** The categories in a bit set, in `categoryIds` order (which is also their priority order). */
-export const categoriesOf = (bits: number): CategoryId[] => categoryIds.filter((_, bit) => (bits & (1 << bit)) !== 0);
+export const categoriesOf = (bits: number): CategoryId[] =>
+  categoryIds.filter((_, bit) => (bits & (1 << bit)) !== 0);
 
 export const emptyCategoryDb: CategoryDb = { domains: new Map() };

@@ -17,7 +17,8 @@ const jsonTable = (input: PacInput): string => {
 
 /** The proxy string for VPN-routed requests: with the kill switch on there is no DIRECT fallback (fail closed). */
 export const vpnProxyString = ({ gateway, killSwitch }: Pick<PacInput, 'gateway' | 'killSwitch'>): string => {
-  const host = gateway.host.includes(':') && !gateway.host.startsWith('[') ? `[${gateway.host}]` : gateway.host;
+  const host =
+    gateway.host.includes(':') && !gateway.host.startsWith('[') ? `[${gateway.host}]` : gateway.host;
   const proxy = `${gateway.scheme} ${host}:${gateway.port}`;
   return killSwitch ? proxy : `${proxy}; DIRECT`;
 };

@@ -38,7 +38,8 @@ const hostText = (host: string): string => (host.includes(':') ? `[${host}]` : h
  */
 export const compileFixedServers = (input: PacInput): FixedServersConfig | null => {
   if (!input.vpnEnabled || !input.killSwitch) return null;
-  if (Object.values(input.categoryActions).some((action) => action === 'never' || action === 'ask')) return null;
+  if (Object.values(input.categoryActions).some((action) => action === 'never' || action === 'ask'))
+    return null;
   const bypassList = [...LOCAL_BYPASS, ...input.bypassHosts.map((host) => hostText(normalizeHost(host)))];
   for (const [host, entry] of input.siteRules.entries) {
     if (entry.exact && entry.exact.action !== 'never') return null;
@@ -52,7 +53,11 @@ export const compileFixedServers = (input: PacInput): FixedServersConfig | null 
   return {
     mode: 'fixed_servers',
     rules: {
-      singleProxy: { scheme: gateway.scheme === 'HTTPS' ? 'https' : 'http', host: gateway.host, port: gateway.port },
+      singleProxy: {
+        scheme: gateway.scheme === 'HTTPS' ? 'https' : 'http',
+        host: gateway.host,
+        port: gateway.port,
+      },
       bypassList,
     },
   };

@@ -29,7 +29,8 @@ export const createAskAnswer = (route: Route, remember: boolean, now: number): A
   expiresAt: remember ? null : now + ASK_ANSWER_TTL_MS,
 });
 
-const isLive = (answer: AskAnswer, now: number): boolean => answer.expiresAt === null || answer.expiresAt > now;
+const isLive = (answer: AskAnswer, now: number): boolean =>
+  answer.expiresAt === null || answer.expiresAt > now;
 
 /** Records an answer for the host's site, dropping answers that have expired by `now`. */
 export const rememberAskAnswer = (
@@ -38,7 +39,10 @@ export const rememberAskAnswer = (
   route: Route,
   remember: boolean,
   now: number,
-): AskAnswers => ({ ...pruneAskAnswers(answers, now), [askSiteKey(host)]: createAskAnswer(route, remember, now) });
+): AskAnswers => ({
+  ...pruneAskAnswers(answers, now),
+  [askSiteKey(host)]: createAskAnswer(route, remember, now),
+});
 
 export const pruneAskAnswers = (answers: AskAnswers, now: number): AskAnswers =>
   Object.fromEntries(Object.entries(answers).filter(([, answer]) => isLive(answer, now)));
@@ -56,7 +60,7 @@ export const nextAskExpiry = (answers: AskAnswers, now: number): number | null =
  * (an IP address matches only itself). */
 export const findAskAnswer = (answers: AskAnswers, rawHost: string, now: number): AskAnswer | undefined => {
   const host = normalizeHost(rawHost);
-  for (let key: string | null = host; key !== null; ) {
+  for (let key: string | null = host; key !== null;) {
     const answer = Object.hasOwn(answers, key) ? answers[key] : undefined;
     if (answer && isLive(answer, now)) return answer;
     const dot: number = isIpLiteral(host) ? -1 : key.indexOf('.');

@@ -37,7 +37,10 @@ export interface RouteDecision {
 
 const globalRoute = (context: RouteContext): Route => (context.vpnEnabled ? 'vpn' : 'direct');
 
-const resolveAsk = (host: string, context: RouteContext): Pick<RouteDecision, 'route' | 'effective' | 'answered'> => {
+const resolveAsk = (
+  host: string,
+  context: RouteContext,
+): Pick<RouteDecision, 'route' | 'effective' | 'answered'> => {
   const answer = findAskAnswer(context.askAnswers, host, context.now);
   return answer
     ? { route: answer.route, effective: answer.route, answered: true }

@@ -12,9 +12,21 @@
  */
 export { normalizeHost, parseIPv4, parseIPv6, isIpLiteral } from './host';
 export { bypassReason, type BypassReason } from './bypass';
-export { parseSitePattern, parseCanonicalPattern, formatSitePattern, type SitePattern, type PatternKind } from './pattern';
+export {
+  parseSitePattern,
+  parseCanonicalPattern,
+  formatSitePattern,
+  type SitePattern,
+  type PatternKind,
+} from './pattern';
 export { patternErrorKeys, type PatternErrorCode } from './patternErrors';
-export { indexSiteRules, matchSiteRule, type SiteRuleIndex, type SiteRuleEntry, type RuleHit } from './siteRuleIndex';
+export {
+  indexSiteRules,
+  matchSiteRule,
+  type SiteRuleIndex,
+  type SiteRuleEntry,
+  type RuleHit,
+} from './siteRuleIndex';
 export {
   ASK_ANSWER_TTL_MS,
   askSiteKey,

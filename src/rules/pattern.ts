@@ -115,7 +115,8 @@ export const parseSitePattern = (input: string): Result<SitePattern> => {
   }
   if (text.endsWith('.') && !text.endsWith('..')) text = text.slice(0, -1);
   if (text === '') return err(patternError('pattern_empty'));
-  if (!HOST_CHARS.test(text)) return err(patternError('pattern_bad_character', BAD_CHAR.exec(text)?.[0] ?? ''));
+  if (!HOST_CHARS.test(text))
+    return err(patternError('pattern_bad_character', BAD_CHAR.exec(text)?.[0] ?? ''));
   const labels = text.split(/[.\u3002\uff0e\uff61]/);
   if (labels.some((l) => l === '')) return err(patternError('pattern_empty_label'));
 

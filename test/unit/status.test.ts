@@ -1,33 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { transition, type ConnectionEvent, type ConnectionRecord, type ConnectionState } from '../../src/status';
+import {
+  transition,
+  type ConnectionEvent,
+  type ConnectionRecord,
+  type ConnectionState,
+} from '../../src/status';
 
-const rec = (state: ConnectionState, extra: Partial<ConnectionRecord> = {}): ConnectionRecord => ({ state, since: 1, ...extra });
+const rec = (state: ConnectionState, extra: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
+  state,
+  since: 1,
+  ...extra,
+});
 
 describe('connection state machine', () => {
-  const cases: [ConnectionState, ConnectionEvent, Partial<ConnectionRecord> & { state: ConnectionState }][] = [
-    ['off', { type: 'enable' }, { state: 'connecting' }],
-    ['error', { type: 'enable' }, { state: 'connecting' }],
-    ['on', { type: 'enable' }, { state: 'on' }],
-    ['loggedOut', { type: 'enable' }, { state: 'loggedOut' }],
-    ['connecting', { type: 'healthy', exitAddress: '203.0.113.7' }, { state: 'on', exitAddress: '203.0.113.7' }],
-    ['error', { type: 'healthy' }, { state: 'on' }],
-    ['off', { type: 'healthy' }, { state: 'off' }],
-    ['limit', { type: 'healthy' }, { state: 'limit' }],
-    ['on', { type: 'failed', reason: 'gatewayUnreachable' }, { state: 'error', reason: 'gatewayUnreachable' }],
-    ['connecting', { type: 'failed', reason: 'credentialsRefused' }, { state: 'error', reason: 'credentialsRefused' }],
-    ['off', { type: 'failed', reason: 'gatewayUnreachable' }, { state: 'off' }],
-    ['on', { type: 'limitReached', resetAt: 99 }, { state: 'limit', limitResetAt: 99 }],
-    ['off', { type: 'limitReached', resetAt: 99 }, { state: 'off' }],
-    ['limit', { type: 'limitReset' }, { state: 'connecting' }],
-    ['on', { type: 'limitReset' }, { state: 'on' }],
-    ['on', { type: 'disable' }, { state: 'off' }],
-    ['limit', { type: 'disable' }, { state: 'off' }],
-    ['loggedOut', { type: 'disable' }, { state: 'loggedOut' }],
-    ['on', { type: 'signedOut' }, { state: 'loggedOut' }],
-    ['loggedOut', { type: 'signedIn', wantsVpn: true }, { state: 'connecting' }],
-    ['loggedOut', { type: 'signedIn', wantsVpn: false }, { state: 'off' }],
-    ['on', { type: 'signedIn', wantsVpn: false }, { state: 'on' }],
-  ];
+  const cases: [ConnectionState, ConnectionEvent, Partial<ConnectionRecord> & { state: ConnectionState }][] =
+    [
+      ['off', { type: 'enable' }, { state: 'connecting' }],
+      ['error', { type: 'enable' }, { state: 'connecting' }],
+      ['on', { type: 'enable' }, { state: 'on' }],
+      ['loggedOut', { type: 'enable' }, { state: 'loggedOut' }],
+      [
+        'connecting',
+        { type: 'healthy', exitAddress: '203.0.113.7' },
+        { state: 'on', exitAddress: '203.0.113.7' },
+      ],
+      ['error', { type: 'healthy' }, { state: 'on' }],
+      ['off', { type: 'healthy' }, { state: 'off' }],
+      ['limit', { type: 'healthy' }, { state: 'limit' }],
+      [
+        'on',
+        { type: 'failed', reason: 'gatewayUnreachable' },
+        { state: 'error', reason: 'gatewayUnreachable' },
+      ],
+      [
+        'connecting',
+        { type: 'failed', reason: 'credentialsRefused' },
+        { state: 'error', reason: 'credentialsRefused' },
+      ],
+      ['off', { type: 'failed', reason: 'gatewayUnreachable' }, { state: 'off' }],
+      ['on', { type: 'limitReached', resetAt: 99 }, { state: 'limit', limitResetAt: 99 }],
+      ['off', { type: 'limitReached', resetAt: 99 }, { state: 'off' }],
+      ['limit', { type: 'limitReset' }, { state: 'connecting' }],
+      ['on', { type: 'limitReset' }, { state: 'on' }],
+      ['on', { type: 'disable' }, { state: 'off' }],
+      ['limit', { type: 'disable' }, { state: 'off' }],
+      ['loggedOut', { type: 'disable' }, { state: 'loggedOut' }],
+      ['on', { type: 'signedOut' }, { state: 'loggedOut' }],
+      ['loggedOut', { type: 'signedIn', wantsVpn: true }, { state: 'connecting' }],
+      ['loggedOut', { type: 'signedIn', wantsVpn: false }, { state: 'off' }],
+      ['on', { type: 'signedIn', wantsVpn: false }, { state: 'on' }],
+    ];
 
   it.each(cases)('%s + %j → %j', (from, event, expected) => {
     const next = transition(rec(from), event, 50);

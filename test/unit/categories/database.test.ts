@@ -67,7 +67,9 @@ describe('category lookup', () => {
       category: 'shopping',
       action: 'enable',
     });
-    expect(activeCategory(db, 'a.play.mall.test', { ...actions, shopping: 'enable', games: 'never' })).toEqual({
+    expect(
+      activeCategory(db, 'a.play.mall.test', { ...actions, shopping: 'enable', games: 'never' }),
+    ).toEqual({
       domain: 'play.mall.test',
       category: 'games',
       action: 'never',

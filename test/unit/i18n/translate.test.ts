@@ -37,6 +37,7 @@ describe('bundled locales', () => {
 
   it('keeps the same numbered substitutions in every translation', () => {
     const slots = (message: string) => [...message.matchAll(/\$[1-9]/g)].map((m) => m[0]).sort();
-    for (const [key, entry] of Object.entries(en)) expect(slots(ru[key]!.message), key).toEqual(slots(entry.message));
+    for (const [key, entry] of Object.entries(en))
+      expect(slots(ru[key]!.message), key).toEqual(slots(entry.message));
   });
 });

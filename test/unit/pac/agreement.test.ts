@@ -186,7 +186,14 @@ describe('compilePac output', () => {
 
   it('never resolves names or uses the PAC helper functions', () => {
     const pac = compilePac(base);
-    for (const helper of ['dnsResolve', 'isInNet', 'myIpAddress', 'shExpMatch', 'dnsDomainIs', 'isResolvable']) {
+    for (const helper of [
+      'dnsResolve',
+      'isInNet',
+      'myIpAddress',
+      'shExpMatch',
+      'dnsDomainIs',
+      'isResolvable',
+    ]) {
       expect(pac).not.toContain(helper);
     }
   });

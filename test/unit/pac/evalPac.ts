@@ -8,7 +8,8 @@ export type FindProxy = (url: string, host: string) => string;
  * Runs a PAC in a bare sandbox, as a browser's PAC engine does: no PAC helper functions are provided, so a PAC
  * that called dnsResolve, isInNet or shExpMatch would throw here.
  */
-export const loadPac = (pac: string): FindProxy => runInNewContext(`${pac}\nFindProxyForURL`, {}) as FindProxy;
+export const loadPac = (pac: string): FindProxy =>
+  runInNewContext(`${pac}\nFindProxyForURL`, {}) as FindProxy;
 
 /** What the PAC should return for a decision. */
 export const expectedProxy = (decision: RouteDecision, input: PacInput): string =>

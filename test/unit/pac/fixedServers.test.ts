@@ -57,7 +57,11 @@ describe('compileFixedServers', () => {
     ['the kill switch is off (a fixed proxy cannot fall back to DIRECT)', [], { killSwitch: false }],
     ['a rule says always', [{ pattern: 'a.test', action: 'always' }], {}],
     ['a rule says ask', [{ pattern: 'a.test', action: 'ask' }], {}],
-    ['a category says never', [], { categoryActions: { ...defaultSettings.categoryActions, banks: 'never' } }],
+    [
+      'a category says never',
+      [],
+      { categoryActions: { ...defaultSettings.categoryActions, banks: 'never' } },
+    ],
     ['a category says ask', [], { categoryActions: { ...defaultSettings.categoryActions, shopping: 'ask' } }],
   ])('is not used when %s', (_, rules, overrides) => {
     expect(compileFixedServers(input(rules, overrides))).toBeNull();

@@ -38,7 +38,10 @@ describe('ask answers', () => {
   });
 
   it('prefers the most specific answer', () => {
-    const answers = { 'bank.com': createAskAnswer('vpn', true, now), 'x.bank.com': createAskAnswer('direct', true, now) };
+    const answers = {
+      'bank.com': createAskAnswer('vpn', true, now),
+      'x.bank.com': createAskAnswer('direct', true, now),
+    };
     expect(findAskAnswer(answers, 'a.x.bank.com', now)?.route).toBe('direct');
     expect(findAskAnswer(answers, 'y.bank.com', now)?.route).toBe('vpn');
   });

@@ -30,9 +30,15 @@ const context: RouteContext = {
 
 describe('decideRoute', () => {
   it.each([
-    ['my.rampart.example', { route: 'direct', reason: 'bypass', effective: 'direct', bypass: 'accountService' }],
+    [
+      'my.rampart.example',
+      { route: 'direct', reason: 'bypass', effective: 'direct', bypass: 'accountService' },
+    ],
     ['192.168.1.1', { route: 'direct', reason: 'bypass', effective: 'direct', bypass: 'private' }],
-    ['api.rampart.example', { route: 'vpn', reason: 'siteRule', effective: 'vpn', pattern: 'rampart.example' }],
+    [
+      'api.rampart.example',
+      { route: 'vpn', reason: 'siteRule', effective: 'vpn', pattern: 'rampart.example' },
+    ],
     ['www.always.test', { route: 'vpn', reason: 'siteRule', effective: 'vpn', pattern: 'always.test' }],
     ['never.test', { route: 'direct', reason: 'siteRule', effective: 'direct', pattern: 'never.test' }],
     ['ask.test', { route: 'ask', reason: 'siteRule', effective: 'direct', pattern: 'ask.test' }],
@@ -51,15 +57,33 @@ describe('decideRoute', () => {
     ],
     [
       'mall.test',
-      { route: 'ask', reason: 'category', effective: 'direct', category: 'shopping', categoryDomain: 'mall.test' },
+      {
+        route: 'ask',
+        reason: 'category',
+        effective: 'direct',
+        category: 'shopping',
+        categoryDomain: 'mall.test',
+      },
     ],
     [
       'x.sub.mall.test',
-      { route: 'ask', reason: 'category', effective: 'direct', category: 'shopping', categoryDomain: 'mall.test' },
+      {
+        route: 'ask',
+        reason: 'category',
+        effective: 'direct',
+        category: 'shopping',
+        categoryDomain: 'mall.test',
+      },
     ],
     [
       'friends.test',
-      { route: 'direct', reason: 'category', effective: 'direct', category: 'social', categoryDomain: 'friends.test' },
+      {
+        route: 'direct',
+        reason: 'category',
+        effective: 'direct',
+        category: 'social',
+        categoryDomain: 'friends.test',
+      },
     ],
     ['example.com', { route: 'direct', reason: 'global', effective: 'direct' }],
   ])('%j → %j', (host, expected) => {
@@ -74,16 +98,25 @@ describe('decideRoute', () => {
   });
 
   it('forgets an unremembered answer after an hour', () => {
-    expect(decideRoute('answered.test', { ...context, now: now + 3_600_000 })).toMatchObject({ route: 'ask' });
+    expect(decideRoute('answered.test', { ...context, now: now + 3_600_000 })).toMatchObject({
+      route: 'ask',
+    });
   });
 
   it('uses a remembered answer for a category ask', () => {
     const answered = { ...context, askAnswers: { 'mall.test': createAskAnswer('vpn', true, now) } };
-    expect(decideRoute('mall.test', answered)).toMatchObject({ route: 'vpn', answered: true, category: 'shopping' });
+    expect(decideRoute('mall.test', answered)).toMatchObject({
+      route: 'vpn',
+      answered: true,
+      category: 'shopping',
+    });
   });
 
   it('lets an ignored category fall through to a less specific listed domain', () => {
-    const gamesOnly = { ...context, categoryActions: { ...context.categoryActions, games: 'enable' as const } };
+    const gamesOnly = {
+      ...context,
+      categoryActions: { ...context.categoryActions, games: 'enable' as const },
+    };
     expect(decideRoute('x.sub.mall.test', gamesOnly)).toMatchObject({ route: 'vpn', category: 'games' });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatSitePattern, parseCanonicalPattern, parseSitePattern, patternErrorKeys } from '../../../src/rules';
+import {
+  formatSitePattern,
+  parseCanonicalPattern,
+  parseSitePattern,
+  patternErrorKeys,
+} from '../../../src/rules';
 
 describe('parseSitePattern accepts', () => {
   it.each([
@@ -73,7 +78,8 @@ describe('parseSitePattern rejects', () => {
     [`${`${'a'.repeat(60)}.`.repeat(5)}com`, 'pattern_too_long', undefined],
   ])('%j with %s', (input, code, detail) => {
     const key = patternErrorKeys[code as keyof typeof patternErrorKeys];
-    const error = detail === undefined ? { code, messageKey: key } : { code, messageKey: key, substitutions: [detail] };
+    const error =
+      detail === undefined ? { code, messageKey: key } : { code, messageKey: key, substitutions: [detail] };
     expect(parseSitePattern(input)).toEqual({ ok: false, error });
   });
 });
@@ -96,7 +102,21 @@ describe('formatSitePattern', () => {
 
 describe('parseSitePattern fast path', () => {
   it('gives the same result as the full parser', () => {
-    const label = fc.constantFrom('a', 'www', 'x-y', '-a', 'b-', '_s', 'xn--e1afmkfd', 'xn--zz', 'com', '1', '10', 'A', 'a'.repeat(64));
+    const label = fc.constantFrom(
+      'a',
+      'www',
+      'x-y',
+      '-a',
+      'b-',
+      '_s',
+      'xn--e1afmkfd',
+      'xn--zz',
+      'com',
+      '1',
+      '10',
+      'A',
+      'a'.repeat(64),
+    );
     const pattern = fc
       .tuple(fc.constantFrom('', '=', '*.', '.'), fc.array(label, { minLength: 1, maxLength: 5 }))
       .map(([prefix, labels]) => prefix + labels.join('.'));
@@ -120,10 +140,15 @@ describe('parseCanonicalPattern', () => {
     },
   );
 
-  it.each(['Example.com', ' example.com', '.example.com', 'xn--e1afmkfd.xn--p1ai', '1.2.3.4', '-a.com', 'a.com.'])(
-    'leaves %j to the full parser',
-    (text) => {
-      expect(parseCanonicalPattern(text)).toBeNull();
-    },
-  );
+  it.each([
+    'Example.com',
+    ' example.com',
+    '.example.com',
+    'xn--e1afmkfd.xn--p1ai',
+    '1.2.3.4',
+    '-a.com',
+    'a.com.',
+  ])('leaves %j to the full parser', (text) => {
+    expect(parseCanonicalPattern(text)).toBeNull();
+  });
 });

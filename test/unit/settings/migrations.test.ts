@@ -8,7 +8,11 @@ describe('migrate', () => {
   };
 
   it('runs every step from the stored version and stamps each version', () => {
-    expect(migrate({ version: 1, vpnOn: true }, 3, chain)).toEqual({ version: 3, vpnEnabled: true, region: 'optimal' });
+    expect(migrate({ version: 1, vpnOn: true }, 3, chain)).toEqual({
+      version: 3,
+      vpnEnabled: true,
+      region: 'optimal',
+    });
   });
 
   it('starts in the middle of the chain', () => {
@@ -30,6 +34,7 @@ describe('migrate', () => {
   });
 
   it('has a step for every version below the current one', () => {
-    for (let version = 1; version < SETTINGS_VERSION; version++) expect(migrations[version]).toBeTypeOf('function');
+    for (let version = 1; version < SETTINGS_VERSION; version++)
+      expect(migrations[version]).toBeTypeOf('function');
   });
 });

@@ -10,7 +10,10 @@ const custom = {
 describe('settings files', () => {
   it('round-trips through export and import', () => {
     const text = exportSettings(custom, new Date('2026-11-23T10:00:00Z'));
-    expect(JSON.parse(text)).toMatchObject({ kind: 'rampart-settings', exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({
+      kind: 'rampart-settings',
+      exportedAt: '2026-11-23T10:00:00.000Z',
+    });
     expect(importSettings(text)).toEqual({ ok: true, value: custom });
   });
 
@@ -19,7 +22,11 @@ describe('settings files', () => {
     ['an empty file', '', 'importNotJson'],
     ['JSON of another kind', JSON.stringify({ hello: 'world' }), 'importNotSettings'],
     ['a list', '[]', 'importNotSettings'],
-    ['a newer version', JSON.stringify({ kind: 'rampart-settings', settings: { version: 99 } }), 'importTooNew'],
+    [
+      'a newer version',
+      JSON.stringify({ kind: 'rampart-settings', settings: { version: 99 } }),
+      'importTooNew',
+    ],
   ])('refuses %s', (_name, text, code) => {
     const result = importSettings(text);
     expect(result.ok).toBe(false);
