@@ -8,3 +8,4 @@ export * from './devices';
 export * from './subscriptions';
 export * from './vpn';
 export * from './proxyCredential';
+export * from './management';
