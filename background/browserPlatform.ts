@@ -105,6 +105,10 @@ export function createBrowserPlatform(): Platform {
     threatLists: createThreatListDb(),
     openTab: async (url) => void (await browser.tabs.create({ url })),
     navigateTab: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
+    openTabs: async () =>
+      (await browser.tabs.query({})).flatMap((tab) =>
+        tab.id !== undefined && tab.url !== undefined ? [{ id: tab.id, url: tab.url }] : [],
+      ),
     fetchJson: async (url, init = {}) => {
       const response = await fetch(url, {
         method: init.method ?? 'GET',

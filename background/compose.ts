@@ -10,6 +10,10 @@ import { createDetections } from './protection/detections';
 import { createProtectionService } from './protection/protectionService';
 import { createThreatList } from './protection/threatList';
 import { createThreatUpdater } from './protection/updater';
+import { createCommandRunner } from './management/commandRunner';
+import { createDeviceReporter } from './management/deviceReporter';
+import { collectDeviceState } from './management/deviceState';
+import { createResultStore } from './management/resultStore';
 import { createRouter } from './router';
 import { createSettingsStore } from './settingsStore';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
@@ -31,7 +35,15 @@ export function composeBackground(browserPlatform: Platform) {
   const i18n = createBackgroundI18n(browserPlatform, settings);
   // Everything below speaks the user's chosen language.
   const platform: Platform = { ...browserPlatform, translate: i18n.translate };
-  const connection = createConnectionStore(platform.session, now);
+  const connectionStore = createConnectionStore(platform.session, now);
+  // A new connection state is news for the portal.
+  const connection: typeof connectionStore = {
+    ...connectionStore,
+    set: async (record) => {
+      await connectionStore.set(record);
+      reporter.changed();
+    },
+  };
   const askAnswers = createAskAnswerStore(platform.local, now);
   const service = createServiceLink(platform, settings);
   let latestRouting: RoutingInput | null = null;
@@ -50,12 +62,13 @@ export function composeBackground(browserPlatform: Platform) {
 
   const serviceUrl = async () => serviceUrlOf(await settings.get());
   const threatList = createThreatList(platform);
+  const detections = createDetections(platform.local);
   const protection = createProtectionService({
     platform,
     settings,
     list: threatList,
     allowances: createAllowances(platform.local, now),
-    detections: createDetections(platform.local),
+    detections,
     update: createThreatUpdater(platform, threatList, serviceUrl),
     serviceUrl,
   });
@@ -69,25 +82,48 @@ export function composeBackground(browserPlatform: Platform) {
   const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
   const portal = createPortalLink(platform, account, serviceUrl);
 
-  const route = createRouter(
-    createHandlers({
-      platform,
-      settings,
-      connection,
-      vpn,
-      protection,
-      account,
-      portal,
-      settingsChanged: async () => {
-        await Promise.all([vpn.applyRouting(), protection.enforce(), i18n.refresh()]);
-      },
-      askAnswers,
-      gateways: service.gateways,
-      tier: service.tier,
-    }),
-    platform.extensionId,
-    platform.extensionOrigin,
-  );
+  const handlers = createHandlers({
+    platform,
+    settings,
+    connection,
+    vpn,
+    protection,
+    account,
+    portal,
+    settingsChanged: async () => {
+      await Promise.all([vpn.applyRouting(), protection.enforce(), i18n.refresh()]);
+    },
+    askAnswers,
+    gateways: service.gateways,
+    tier: service.tier,
+  });
+
+  const reporter = createDeviceReporter({
+    account,
+    collect: () =>
+      collectDeviceState({
+        extensionVersion: platform.extensionVersion,
+        settings,
+        connection: async () => {
+          const status = await handlers.getStatus({ type: 'getStatus' });
+          if (!status.ok) throw new Error(status.error.code);
+          return status.value;
+        },
+        protection,
+        detections,
+      }),
+    run: createCommandRunner({ handlers, protection, translate: platform.translate }),
+    results: createResultStore(platform.local),
+    schedule: (fn, ms) => void setTimeout(fn, ms),
+  });
+
+  const routeMessage = createRouter(handlers, platform.extensionId, platform.extensionOrigin);
+  /** Every page request is a UI open or a user's change: either way the portal hears about it shortly. */
+  const route: typeof routeMessage = async (message, sender) => {
+    const reply = await routeMessage(message, sender);
+    reporter.changed();
+    return reply;
+  };
 
   const answerAuth = createProxyAuth({
     credentialsFor: service.proxyCredentials,
@@ -111,6 +147,7 @@ export function composeBackground(browserPlatform: Platform) {
     protection,
     account,
     portal,
+    reporter,
     route,
     answerAuth,
     watchSite,

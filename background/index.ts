@@ -7,6 +7,7 @@ import { createBrowserPlatform, isFirefox } from './browserPlatform';
 import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
+import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isProxyFailure } from './vpn/proxyErrors';
 import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
@@ -17,6 +18,7 @@ const {
   protection,
   account,
   portal,
+  reporter,
   route,
   answerAuth,
   watchSite,
@@ -122,24 +124,33 @@ browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ASK_EXPIRY_ALARM) await vpn.applyRouting();
     if (alarm.name === THREAT_UPDATE_ALARM) await protection.update();
     if (alarm.name === ALLOWANCE_ALARM) await protection.enforce();
+    if (alarm.name === REPORT_ALARM) await reporter.report();
   });
 });
 const ensureAlarm = (name: string, periodInMinutes: number) =>
   browser.alarms.get(name).then((existing) => {
-    if (!existing) void browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });
+    if (!existing)
+      void browser.alarms.create(name, { periodInMinutes, delayInMinutes: Math.min(1, periodInMinutes) });
   });
 void ensureAlarm(HEALTH_ALARM, 1);
 // Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
 void ensureAlarm(ACCOUNT_ALARM, 1);
 void ensureAlarm(THREAT_UPDATE_ALARM, 60);
+// Twice a minute: the portal's commands (a Fix, one queued while the browser was closed) run within a minute.
+void ensureAlarm(REPORT_ALARM, REPORT_PERIOD_MINUTES);
 
 browser.runtime.onInstalled.addListener(() => {
-  void whenReady().then(() => account.sync());
+  void whenReady().then(async () => {
+    await account.sync();
+    await reporter.report();
+  });
 });
 
 browser.runtime.onStartup.addListener(() => {
   void whenReady().then(async () => {
     const current = await settings.get();
     await vpn.setVpnEnabled(current.autoConnect);
+    // Commands queued while the browser was closed run now, not at the next alarm.
+    await reporter.report();
   });
 });

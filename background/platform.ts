@@ -59,6 +59,8 @@ export interface Platform {
   openTab(url: string): Promise<void>;
   /** Sends a tab to another address (the warning page, or back to the site). */
   navigateTab(tabId: number, url: string): Promise<void>;
+  /** The open tabs with the address each shows (for "check the open tabs"). */
+  openTabs(): Promise<{ id: number; url: string }[]>;
   /** A JSON request to the account service; rejects on network failure, resolves with status and body. */
   fetchJson(
     url: string,

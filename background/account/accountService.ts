@@ -117,6 +117,7 @@ export function createAccountService(deps: AccountDeps) {
   return {
     sync,
     call,
+    isLinked: async () => (await account()) !== null,
     status: async (): Promise<AccountStatus> => {
       const parsed = deviceStatusResponse.safeParse(await platform.local.get(STATUS_KEY));
       const subscription = (await platform.local.get(SUBSCRIPTION_KEY)) as SubscriptionView | undefined;

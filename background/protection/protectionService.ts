@@ -18,6 +18,8 @@ import type { UpdateOutcome } from './updater';
 export const WARNING_PAGE = 'warning/index.html';
 /** Fires when a "proceed" allowance ends, so the rules block the site again. */
 export const ALLOWANCE_ALARM = 'allowance-expiry';
+/** When an update check last succeeded (ms). */
+const CHECKED_KEY = 'threatsCheckedAt';
 
 /** What the dynamic rules must add while the static ruleset enforces the bundled list: nothing but allows. */
 const EMPTY_LIST: ThreatSnapshot = {
@@ -197,8 +199,34 @@ export function createProtectionService(deps: ProtectionDeps) {
 
     update: async () => {
       const outcome = await deps.update();
+      if (outcome.ok) await platform.local.set(CHECKED_KEY, platform.now().getTime());
       if (outcome.ok && outcome.value.updated) await enforce();
       return outcome;
+    },
+
+    /** When the list in force was installed or last confirmed current; the bundled one counts from its build. */
+    databaseUpdatedAt: async (): Promise<number> => {
+      const [{ list, source }, checked] = await Promise.all([
+        deps.list.get(),
+        platform.local.get(CHECKED_KEY),
+      ]);
+      const installed = source === 'bundled' ? Date.parse(list.snapshot.createdAt) : list.installedAt;
+      return Math.max(installed, typeof checked === 'number' ? checked : 0);
+    },
+
+    /** Looks at every open tab; a listed site (not allowed by the user) is replaced by the warning page. */
+    checkOpenTabs: async (): Promise<{ checked: number; blocked: number }> => {
+      let checked = 0;
+      let blocked = 0;
+      for (const tab of await platform.openTabs()) {
+        const host = /^https?:/.test(tab.url) ? hostOf(tab.url) : null;
+        if (host === null) continue;
+        checked++;
+        if ((await match(tab.url)) === null || (await isAllowed(host))) continue;
+        await platform.navigateTab(tab.id, `${warningUrl}?url=${tab.url}`);
+        blocked++;
+      }
+      return { checked, blocked };
     },
   };
 }

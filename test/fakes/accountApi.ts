@@ -11,6 +11,13 @@ export function fakeAccountApi(now: () => number) {
     linkCodes: new Set(['portal-link-code-0123456789']),
     refreshUses: 0,
     online: true,
+    /** Every device report received, in order. */
+    reports: [] as {
+      state: Record<string, unknown>;
+      results: { id: string; outcome: string; message: string }[];
+    }[],
+    /** Queued commands: handed out on every report until a result for them arrives, as the service does. */
+    commands: [] as { id: string; command: Record<string, unknown>; createdAt: string }[],
   };
   let counter = 0;
   const token = (kind: string) => `${kind}-${++counter}-abcdefghijklmnop`;
@@ -108,6 +115,13 @@ export function fakeAccountApi(now: () => number) {
       if (!db.linkCodes.delete(body['code'] ?? '')) return error(400, 'invalidToken');
       device.accountId = '00000000-0000-4000-8000-0000000000a1';
       return json(200, { accountId: device.accountId, email: 'ann@example.test', tier: 'free' });
+    }
+    if (method === 'POST' && pathname === '/api/v1/devices/me/report') {
+      const report = init.body as unknown as (typeof db.reports)[number];
+      db.reports.push(structuredClone(report));
+      const finished = new Set(report.results.map((r) => r.id));
+      db.commands = db.commands.filter((c) => !finished.has(c.id));
+      return json(200, { commands: structuredClone(db.commands) });
     }
     if (method === 'DELETE' && pathname === '/api/v1/devices/me/link') {
       device.accountId = null;

@@ -46,6 +46,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     clock: new Date('2026-11-23T12:00:00Z').getTime(),
     /** Chrome's static ruleset; `available: false` plays Firefox. */
     bundledRuleset: { available: true, enabled: true },
+    /** The open tabs, as `openTabs` reports them. */
+    tabs: [] as { id: number; url: string }[],
     /** What the fake account service answers; 'unreachable' throws like a network failure. */
     service: (_url: string, _body: unknown): { status: number; body: unknown } | 'unreachable' =>
       'unreachable',
@@ -102,7 +104,10 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     },
     navigateTab: async (tabId, url) => {
       navigations.push({ tabId, url });
+      const tab = state.tabs.find((t) => t.id === tabId);
+      if (tab) tab.url = url;
     },
+    openTabs: async () => structuredClone(state.tabs),
     fetchJson: async (url, init) => {
       requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
       const answer = state.service(url, init?.body);
