@@ -53,6 +53,7 @@ export function AccountLine({ status, onChanged }: { status: ConnectionStatus; o
           <button
             type="button"
             class="link"
+            data-testid="traffic-report-link"
             onClick={() => void send({ type: 'openPortal', page: 'traffic' })}
           >
             {t('trafficReportLink')}

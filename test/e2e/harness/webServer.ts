@@ -8,7 +8,7 @@ export interface SeenRequest {
 
 /** A test web site on loopback that records every request it serves. */
 export async function startWebServer(
-  page = (host: string) => `<!doctype html><title>${host}</title><h1>Hello from ${host}</h1>`,
+  page = (host: string, _path: string) => `<!doctype html><title>${host}</title><h1>Hello from ${host}</h1>`,
   listenPort = 0,
 ) {
   const seen: SeenRequest[] = [];
@@ -16,7 +16,7 @@ export async function startWebServer(
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     seen.push({ host, path: request.url ?? '/' });
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(page(host));
+    response.end(page(host, request.url ?? '/'));
   });
   await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
