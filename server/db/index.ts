@@ -19,6 +19,12 @@ export {
 export { gatewaysRepository, type GatewayRow } from './repositories/gateways';
 export { usageRepository, type DeviceUsage } from './repositories/usage';
 export {
+  managementRepository,
+  type CommandRow,
+  type DeviceReportRow,
+  type ResolutionsRow,
+} from './repositories/management';
+export {
   threatsRepository,
   type ThreatVersionRow,
   type ThreatSourceRow,

@@ -105,6 +105,16 @@ export const devicesRepository = (db: Queryable) => ({
     return rows;
   },
 
+  /** One device of the account (not revoked); `lock` holds its row until the transaction ends. */
+  async ofAccount(id: string, userId: string, lock = false): Promise<AccountDeviceRow | null> {
+    const { rows } = await db.query<AccountDeviceRow>(
+      `SELECT id, name, platform, linked_at AS "linkedAt", last_seen_at AS "lastSeenAt"
+       FROM devices WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
+      [id, userId],
+    );
+    return rows[0] ?? null;
+  },
+
   /** Ends the device's whole token chain: its access token and every refresh token. */
   async revokeChain(id: string, now: Date): Promise<void> {
     await db.query('UPDATE devices SET access_token_hash = NULL, access_expires_at = NULL WHERE id = $1', [

@@ -24,6 +24,14 @@ export const gatewaysRepository = (db: Queryable) => ({
     return rows;
   },
 
+  /** The regions at least one gateway serves, sorted. */
+  async regions(): Promise<string[]> {
+    const { rows } = await db.query<{ region: string }>(
+      'SELECT DISTINCT region FROM gateways ORDER BY region',
+    );
+    return rows.map((row) => row.region);
+  },
+
   async setLoad(id: string, load: number): Promise<void> {
     await db.query('UPDATE gateways SET load = $2 WHERE id = $1', [id, load]);
   },

@@ -42,6 +42,21 @@ export const usageRepository = (db: Queryable) => ({
     return rows.map((row) => ({ ...row, bytes: Number(row.bytes) }));
   },
 
+  /** Bytes per device and UTC day from `fromDay` to `toDay` (inclusive); days without traffic have no row. */
+  async dailyBytes(
+    deviceIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<{ deviceId: string; day: string; bytes: number }[]> {
+    if (deviceIds.length === 0) return [];
+    const { rows } = await db.query<{ deviceId: string; day: string; bytes: number }>(
+      `SELECT device_id AS "deviceId", day::text AS day, bytes FROM usage_daily
+       WHERE device_id = ANY($1::uuid[]) AND day BETWEEN $2::date AND $3::date`,
+      [deviceIds, fromDay, toDay],
+    );
+    return rows.map((row) => ({ ...row, bytes: Number(row.bytes) }));
+  },
+
   async bytesOn(deviceId: string, day: string): Promise<number> {
     const { rows } = await db.query<{ bytes: number }>(
       'SELECT bytes FROM usage_daily WHERE device_id = $1 AND day = $2::date',
