@@ -38,6 +38,9 @@ export const httpStatus: Record<ApiErrorCode, number> = {
   deviceAlreadyLinked: 409,
   dailyLimitReached: 403,
   invalidActivationCode: 400,
+  subscriptionRequired: 403,
+  commandQueueFull: 409,
+  detectionsGrouped: 409,
   internal: 500,
 };
 

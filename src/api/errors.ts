@@ -24,6 +24,9 @@ export const apiErrorCodes = [
   'deviceAlreadyLinked',
   'dailyLimitReached',
   'invalidActivationCode',
+  'subscriptionRequired',
+  'commandQueueFull',
+  'detectionsGrouped',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
