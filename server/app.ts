@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/accounts';
 import type { RouteContext } from './routes/context';
 import { devOutboxRoutes } from './routes/dev-outbox';
 import { deviceRoutes } from './routes/devices';
+import { managementRoutes } from './routes/management';
 import { securityRoutes } from './routes/security';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { vpnRoutes } from './routes/vpn';
@@ -23,9 +24,11 @@ import { createPasswordHasher } from './security/passwords';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
+import { createManagementService } from './services/management';
 import { createSessionsService } from './services/sessions';
 import { createSubscriptionsService } from './services/subscriptions';
 import { createThrottle } from './services/throttle';
+import { createTrafficService } from './services/traffic';
 import { createTwoFactorService } from './services/two-factor';
 import { createUsageService } from './services/usage';
 import { createVpnService } from './services/vpn';
@@ -121,6 +124,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     subscriptions: createSubscriptionsService({ db, now, limits: config.limits, throttle }),
     vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
     usage: createUsageService({ db, now, limits: config.limits }),
+    management: createManagementService({ db, now, limits: config.limits, devices }),
+    traffic: createTrafficService({ db, now }),
   };
 
   accountRoutes(fastify, context);
@@ -128,6 +133,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   deviceRoutes(fastify, context);
   subscriptionRoutes(fastify, context);
   vpnRoutes(fastify, context);
+  managementRoutes(fastify, context);
   threatRoutes(fastify, createThreatsService({ db, now }));
   if (!config.production && config.smtpUrl === null) devOutboxRoutes(fastify, context);
   await registerPortal(fastify, portalDistDir());

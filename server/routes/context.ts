@@ -4,8 +4,10 @@ import type { Guards } from '../http/auth';
 import type { SessionCookies } from '../http/cookies';
 import type { AccountsService } from '../services/accounts';
 import type { DevicesService } from '../services/devices';
+import type { ManagementService } from '../services/management';
 import type { ClientMeta, SessionsService } from '../services/sessions';
 import type { SubscriptionsService } from '../services/subscriptions';
+import type { TrafficService } from '../services/traffic';
 import type { TwoFactorService } from '../services/two-factor';
 import type { UsageService } from '../services/usage';
 import type { VpnService } from '../services/vpn';
@@ -24,6 +26,8 @@ export interface RouteContext {
   subscriptions: SubscriptionsService;
   vpn: VpnService;
   usage: UsageService;
+  management: ManagementService;
+  traffic: TrafficService;
 }
 
 export const clientMeta = (request: FastifyRequest): ClientMeta => ({

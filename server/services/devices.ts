@@ -4,6 +4,7 @@ import type { Limits } from '../config';
 import {
   devicesRepository,
   linkCodesRepository,
+  managementRepository,
   refreshTokensRepository,
   subscriptionsRepository,
   usersRepository,
@@ -40,6 +41,7 @@ export function createDevicesService(deps: DevicesDeps) {
   const refreshTokens = refreshTokensRepository(deps.db);
   const linkCodes = linkCodesRepository(deps.db);
   const users = usersRepository(deps.db);
+  const management = managementRepository(deps.db);
   // "Last seen" needs minute precision: remember recent touches so a heartbeat is one read, not a read and a write.
   const lastTouched = new Map<string, number>();
 
@@ -95,6 +97,17 @@ export function createDevicesService(deps: DevicesDeps) {
     const context = await devices.contextById(device.deviceId, now, utcDay(now));
     const { tier } = entitlementOf(context ?? { ...device, userId }, now, deps.limits);
     return { accountId: user.id, email: user.email, tier };
+  }
+
+  /** "Last seen" for the portal, written at most once a minute per device. */
+  async function touch(device: DeviceContext): Promise<void> {
+    const now = deps.now();
+    const previous = lastTouched.get(device.deviceId);
+    if (previous === undefined || now.getTime() - previous > 60_000) {
+      if (lastTouched.size > 100_000) lastTouched.clear();
+      lastTouched.set(device.deviceId, now.getTime());
+      await devices.touch(device.deviceId, now);
+    }
   }
 
   return {
@@ -177,24 +190,23 @@ export function createDevicesService(deps: DevicesDeps) {
     async unlinkSelf(device: DeviceContext): Promise<void> {
       if (!(await devices.unlink(device.deviceId)))
         throw new ApiError('deviceNotLinked', 'This device is not linked to an account.');
+      await management.forgetDevice(device.deviceId, deps.now());
     },
 
     async unlinkFromAccount(userId: string, deviceId: string): Promise<void> {
       if (!(await devices.unlink(deviceId, userId)))
         throw new ApiError('notFound', 'No such device on this account.');
+      await management.forgetDevice(deviceId, deps.now());
     },
 
     listForAccount: (userId: string) => devices.listForUser(userId),
 
+    touch,
+
     /** Heartbeat: the device's tier and today's traffic, and "last seen" for the portal. */
     async status(device: DeviceContext) {
       const now = deps.now();
-      const previous = lastTouched.get(device.deviceId);
-      if (previous === undefined || now.getTime() - previous > 60_000) {
-        if (lastTouched.size > 100_000) lastTouched.clear();
-        lastTouched.set(device.deviceId, now.getTime());
-        await devices.touch(device.deviceId, now);
-      }
+      await touch(device);
       return {
         ...entitlementOf(device, now, deps.limits),
         usedTodayBytes: device.usedTodayBytes,
