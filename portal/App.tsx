@@ -2,8 +2,9 @@ import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { AccountView } from '../src/api';
 import { Header } from './Header';
-import { paths } from './paths';
+import { matchPath, paths } from './paths';
 import { Dashboard } from './pages/Dashboard';
+import { Device } from './pages/Device';
 import { Devices } from './pages/Devices';
 import { LinkExtension } from './pages/Link';
 import { NotFound } from './pages/NotFound';
@@ -25,9 +26,13 @@ const publicPages: Record<string, () => JSX.Element> = {
   [paths.verifyEmail]: VerifyEmail,
   [paths.resetPassword]: ResetPassword,
 };
-const accountPages: Record<string, (props: { account: AccountView }) => JSX.Element> = {
+const accountPages: Record<
+  string,
+  (props: { account: AccountView; params: Record<string, string> }) => JSX.Element
+> = {
   [paths.home]: Dashboard,
   [paths.devices]: Devices,
+  [paths.device]: Device,
   [paths.subscription]: Subscription,
   [paths.security]: Security,
   [paths.traffic]: Traffic,
@@ -51,11 +56,15 @@ export function App(): JSX.Element {
 function Route(): JSX.Element {
   const location = useLocation();
   const { state, refresh } = useSession();
-  const Public = publicPages[location.path];
+  const match = matchPath(location.path);
+  if (match === null) return <NotFound />;
+  const Public = publicPages[match.path];
   if (Public !== undefined) return <Public />;
-  const Private = accountPages[location.path];
+  const Private = accountPages[match.path];
   if (Private === undefined) return <NotFound />;
-  if (state.status === 'signedIn') return <Private account={state.account} />;
+  // Keyed by the path, so moving from one device to another starts the page afresh.
+  if (state.status === 'signedIn')
+    return <Private key={location.path} account={state.account} params={match.params} />;
   if (state.status === 'signedOut') return <SignInFirst returnTo={location.href} />;
   if (state.status === 'failed') {
     return (

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import {
   accountDevicesResponse,
   apiErrorBody,
+  commandView,
   currentAccountResponse,
+  deviceDetailResponse,
   linkCodeResponse,
   passwordResetRequested,
   passwordRuleCodes,
@@ -18,6 +20,7 @@ import {
   twoFactorSetupResponse,
   verifyEmailResponse,
   type ApiErrorCode,
+  type DeviceCommand,
 } from '../src/api';
 import { strings } from './strings';
 
@@ -103,6 +106,8 @@ async function read<S extends z.ZodType>(
   return parsed.data;
 }
 
+const devicePath = (id: string) => `/account/devices/${encodeURIComponent(id)}`;
+
 const remember = <T extends { csrfToken: string }>(answer: T): T => {
   csrfToken = answer.csrfToken;
   return answer;
@@ -158,9 +163,18 @@ export const api = {
 
   devices: async () => (await read(accountDevicesResponse, 'GET', '/account/devices')).devices,
   disconnectDevice: async (id: string) => {
-    await call('DELETE', `/account/devices/${encodeURIComponent(id)}`);
+    await call('DELETE', devicePath(id));
   },
   linkCode: () => read(linkCodeResponse, 'POST', '/link-codes'),
+
+  device: (id: string) => read(deviceDetailResponse, 'GET', devicePath(id)),
+  /** Queued for the device, which runs it the next time it checks in (Planned until then). */
+  sendCommand: (id: string, command: DeviceCommand) =>
+    read(commandView, 'POST', `${devicePath(id)}/commands`, { command }),
+  /** Up to ten listed detections by key, or every detection (a grouped list is resolved only as a whole). */
+  resolveDetections: async (id: string, which: { keys: string[] } | { all: true }) => {
+    await call('POST', `${devicePath(id)}/detections/resolve`, which);
+  },
 
   subscription: async () => (await read(subscriptionResponse, 'GET', '/subscription')).subscription,
   activate: async (code: string) =>

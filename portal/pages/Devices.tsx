@@ -4,6 +4,8 @@ import { api } from '../api';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { SubmitButton } from '../components/SubmitButton';
+import { devicePath } from '../paths';
+import { Link } from '../router';
 import { dateTime, strings } from '../strings';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
@@ -70,6 +72,12 @@ function DeviceRow({
           </>
         ) : null}
       </dl>
+      <p class="manage">
+        <Link href={devicePath(device.id)} class="button-link" data-testid="device-manage">
+          {strings.devices.manage}
+          <span class="visually-hidden"> “{name}”</span>
+        </Link>
+      </p>
       {confirming ? (
         <div class="confirm" role="group" aria-label={strings.devices.disconnect}>
           <p>{strings.devices.confirm(name)}</p>

@@ -1,0 +1,64 @@
+import type { JSX } from 'preact';
+import { useCallback } from 'preact/hooks';
+import type { CommandView } from '../../src/api';
+import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PageTitle } from '../components/PageTitle';
+import { paths } from '../paths';
+import { Link } from '../router';
+import { strings } from '../strings';
+import { useLiveLoad } from '../useLiveLoad';
+import { CommandHistory } from './device/CommandHistory';
+import { Commands } from './device/Commands';
+import { DeviceStatus } from './device/DeviceStatus';
+import { Problems } from './device/Problems';
+
+/** Often enough to watch a command go from Planned to Done while the device polls. */
+const REFRESH_MS = 5_000;
+
+/** One device: its reported state, its problems with their fixes, and the commands sent to it. */
+export function Device({ params }: { params: Record<string, string> }): JSX.Element {
+  const id = params.id ?? '';
+  const { state, refreshError, reload, update } = useLiveLoad(() => api.device(id), REFRESH_MS);
+  const onSent = useCallback(
+    async (view: CommandView) => {
+      update((detail) => ({
+        ...detail,
+        commands: [view, ...detail.commands.filter((c) => c.id !== view.id)],
+      }));
+      await reload();
+    },
+    [update, reload],
+  );
+  const title =
+    state.status === 'ready' ? (state.value.device.name ?? strings.devices.unnamed) : strings.device.title;
+  return (
+    <section data-testid="device-page" data-device-id={id}>
+      <p class="back">
+        <Link href={paths.devices}>← {strings.device.back}</Link>
+      </p>
+      <PageTitle>{title}</PageTitle>
+      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'ready' && refreshError !== null ? (
+        <p class="notice error" role="status" data-testid="refresh-error">
+          {strings.device.refreshFailed(refreshError.message)}
+        </p>
+      ) : null}
+      {state.status === 'ready' ? (
+        <>
+          <DeviceStatus detail={state.value} now={Date.now()} />
+          {state.value.status !== null ? (
+            <Problems
+              problems={state.value.problems}
+              target={{ deviceId: id, commands: state.value.commands, onSent }}
+              onResolved={reload}
+            />
+          ) : null}
+          <Commands detail={state.value} target={{ deviceId: id, commands: state.value.commands, onSent }} />
+          <CommandHistory commands={state.value.commands} />
+        </>
+      ) : null}
+    </section>
+  );
+}

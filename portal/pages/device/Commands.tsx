@@ -1,0 +1,147 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { DeviceDetail } from '../../../src/api';
+import { regionLabel } from '../../commands';
+import { paths } from '../../paths';
+import { Link } from '../../router';
+import { strings } from '../../strings';
+import { CommandButton, type CommandTarget } from './CommandButton';
+
+const text = strings.device;
+
+/** Every command the portal can send, grouped by what it changes. They run without asking in the browser. */
+export function Commands({ detail, target }: { detail: DeviceDetail; target: CommandTarget }): JSX.Element {
+  return (
+    <section aria-labelledby="commands-title">
+      <h2 id="commands-title">{text.commandsTitle}</h2>
+      <p class="notice info" data-testid="commands-note">
+        {text.commandsNote}
+      </p>
+      <div class="command-groups">
+        <div class="command-group" role="group" aria-label={text.protection}>
+          <h3>{text.protection}</h3>
+          <div class="actions">
+            <CommandButton
+              {...target}
+              command={{ type: 'setProtection', enabled: true }}
+              label={text.protectionOn}
+              testId="command-protection-on"
+            />
+            <CommandButton
+              {...target}
+              command={{ type: 'setProtection', enabled: false }}
+              label={text.protectionOff}
+              testId="command-protection-off"
+              variant="secondary"
+            />
+          </div>
+        </div>
+        <div class="command-group" role="group" aria-label={text.databases}>
+          <h3>{text.databases}</h3>
+          <div class="actions">
+            <CommandButton
+              {...target}
+              command={{ type: 'updateDatabases' }}
+              label={text.update}
+              testId="command-update"
+            />
+          </div>
+        </div>
+        <div class="command-group" role="group" aria-label={text.vpn}>
+          <h3>{text.vpn}</h3>
+          <div class="actions">
+            <CommandButton
+              {...target}
+              command={{ type: 'setVpn', enabled: true }}
+              label={text.vpnOn}
+              testId="command-vpn-on"
+            />
+            <CommandButton
+              {...target}
+              command={{ type: 'setVpn', enabled: false }}
+              label={text.vpnOff}
+              testId="command-vpn-off"
+              variant="secondary"
+            />
+          </div>
+        </div>
+        <RegionCommand detail={detail} target={target} />
+        <div class="command-group" role="group" aria-label={text.checkTabs}>
+          <h3>{text.checkTabs}</h3>
+          <p id="check-tabs-hint" class="muted">
+            {text.checkTabsHint}
+          </p>
+          <div class="actions">
+            <CommandButton
+              {...target}
+              command={{ type: 'checkTabs' }}
+              label={text.checkTabs}
+              testId="command-check-tabs"
+              describedBy="check-tabs-hint"
+            />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** A region to send the VPN to; the free tier has the optimal region only, so it is shown locked. */
+function RegionCommand({ detail, target }: { detail: DeviceDetail; target: CommandTarget }): JSX.Element {
+  // The person's choice survives the page's refreshes; until they choose, the device's current region.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const locked = detail.regions.length === 0;
+  const current = detail.status?.state.vpn.region;
+  const region =
+    chosen !== null && detail.regions.includes(chosen)
+      ? chosen
+      : current !== undefined && detail.regions.includes(current)
+        ? current
+        : (detail.regions[0] ?? '');
+  return (
+    <div
+      class="command-group"
+      role="group"
+      aria-labelledby="region-title"
+      data-testid="command-region"
+      data-locked={String(locked)}
+    >
+      <h3 id="region-title">{text.region}</h3>
+      <div class="field">
+        <label for="region">{text.regionSelect}</label>
+        <select
+          id="region"
+          value={locked ? 'optimal' : region}
+          disabled={locked}
+          aria-describedby={locked ? 'region-locked' : undefined}
+          data-testid="region-select"
+          onChange={(event) => setChosen(event.currentTarget.value)}
+        >
+          {locked ? (
+            <option value="optimal">{text.optimal}</option>
+          ) : (
+            detail.regions.map((option) => (
+              <option key={option} value={option}>
+                {regionLabel(option)}
+              </option>
+            ))
+          )}
+        </select>
+      </div>
+      {locked ? (
+        <p id="region-locked" class="muted" data-testid="region-locked">
+          {text.regionLocked} <Link href={paths.subscription}>{text.regionUpgrade}</Link>
+        </p>
+      ) : (
+        <div class="actions">
+          <CommandButton
+            {...target}
+            command={{ type: 'setRegion', region }}
+            label={text.regionSend}
+            testId="region-send"
+          />
+        </div>
+      )}
+    </div>
+  );
+}
