@@ -16,6 +16,7 @@ import {
   signInTwoFactorResponse,
   signUpResponse,
   subscriptionResponse,
+  trafficReportResponse,
   twoFactorConfirmResponse,
   twoFactorSetupResponse,
   verifyEmailResponse,
@@ -175,6 +176,7 @@ export const api = {
   resolveDetections: async (id: string, which: { keys: string[] } | { all: true }) => {
     await call('POST', `${devicePath(id)}/detections/resolve`, which);
   },
+  traffic: () => read(trafficReportResponse, 'GET', '/account/traffic'),
 
   subscription: async () => (await read(subscriptionResponse, 'GET', '/subscription')).subscription,
   activate: async (code: string) =>

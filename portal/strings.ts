@@ -214,7 +214,18 @@ export const strings = {
   },
   traffic: {
     title: 'Secure traffic report',
-    coming: 'The traffic report is coming soon: bytes per day for each of your devices, drawn as a chart.',
+    intro: 'Bytes through the VPN each day (UTC) for the last 30 days, by device.',
+    empty:
+      'No traffic through the VPN in the last 30 days yet. Turn the VPN on in a linked browser to see it here.',
+    chartLabel:
+      'Chart of bytes through the VPN per day and device over the last 30 days; the tables below give the same figures.',
+    chartFailed: 'The chart could not be loaded; the tables below give the figures.',
+    totalsTitle: 'Totals by device',
+    device: 'Device',
+    total: 'Total',
+    allDevices: 'All devices',
+    daily: 'Show the figures for each day',
+    day: 'Day (UTC)',
   },
   security: {
     title: 'Security',

@@ -1,13 +1,57 @@
-import type { JSX } from 'preact';
+import type { ComponentType, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { TrafficReport } from '../../src/api';
+import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { strings } from '../strings';
+import { useLoad } from '../useLoad';
+import { DailyTable, TotalsTable } from './traffic/TrafficTables';
 
-/** Kept as a route so the extension's "traffic" link lands somewhere; the report itself comes with its own issue. */
+const text = strings.traffic;
+type Chart = ComponentType<{ report: TrafficReport }>;
+
+/** The secure traffic report: a stacked chart of the last 30 days, and the same figures as tables. */
 export function Traffic(): JSX.Element {
+  const { state } = useLoad(api.traffic);
+  const hasTraffic = state.status === 'ready' && state.value.totalBytes > 0;
   return (
     <section>
-      <PageTitle>{strings.traffic.title}</PageTitle>
-      <p class="notice info">{strings.traffic.coming}</p>
+      <PageTitle>{text.title}</PageTitle>
+      <p class="muted">{text.intro}</p>
+      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'ready' && !hasTraffic ? (
+        <p class="notice info" data-testid="traffic-empty">
+          {text.empty}
+        </p>
+      ) : null}
+      {state.status === 'ready' && hasTraffic ? (
+        <>
+          <ChartArea report={state.value} />
+          <TotalsTable report={state.value} />
+          <DailyTable report={state.value} />
+        </>
+      ) : null}
     </section>
+  );
+}
+
+function ChartArea({ report }: { report: TrafficReport }): JSX.Element {
+  const [chart, setChart] = useState<{ Chart: Chart } | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./traffic/TrafficChart').then(
+      (module) => live && setChart({ Chart: module.TrafficChart }),
+      () => live && setChart('failed'),
+    );
+    return () => void (live = false);
+  }, []);
+  return (
+    <figure class="traffic-chart" data-testid="traffic-chart" role="img" aria-label={text.chartLabel}>
+      {chart === null ? <p role="status">{strings.loading}</p> : null}
+      {chart === 'failed' ? <p class="notice info">{text.chartFailed}</p> : null}
+      {chart !== null && chart !== 'failed' ? <chart.Chart report={report} /> : null}
+    </figure>
   );
 }
