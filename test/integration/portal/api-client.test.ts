@@ -2,9 +2,19 @@
 // src/api contract, writes carry the CSRF token, and error answers become what the pages show.
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_REPORT_PATH, type DeviceCommand, type DeviceState } from '../../../src/api/management';
 import { passwordRuleMessages } from '../../../src/api/password-rules';
+import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
 import { api, ApiFailure, onSessionLost } from '../../../portal/api';
-import { newEmail, startServer, STRONG_PASSWORD, type TestServer } from '../server/helpers';
+import {
+  Client,
+  GATEWAY_SECRET,
+  newEmail,
+  registeredDevice,
+  startServer,
+  STRONG_PASSWORD,
+  type TestServer,
+} from '../server/helpers';
 
 let server: TestServer;
 const jar = new Map<string, string>();
@@ -119,5 +129,159 @@ describe('the portal API client', () => {
     expect(await api.requestPasswordReset(newEmail('nobody'))).toEqual({ status: 'resetEmailSent' });
     await api.confirmPasswordReset(await server.tokenFrom(email, 'reset-password'), 'Hm6yt2Kcv9Qs');
     expect((await api.signIn(email, 'Hm6yt2Kcv9Qs', false)).status).toBe('signedIn');
+  });
+});
+
+describe('the portal API client managing a device', () => {
+  const email = newEmail('manager');
+  const DAY = 86_400_000;
+  let device: Awaited<ReturnType<typeof registeredDevice>>;
+
+  const state = (patch: Partial<DeviceState> = {}): DeviceState => ({
+    extensionVersion: '0.1.0',
+    vpn: { state: 'on', region: 'optimal', exitAddress: '203.0.113.9', proxyControlledByOther: false },
+    killSwitch: false,
+    protection: {
+      enabled: false,
+      databaseVersion: 3,
+      databaseUpdatedAt: new Date(server.clock.now().getTime() - DAY).toISOString(),
+    },
+    detections: [],
+    ...patch,
+  });
+  const detection = (i: number) => ({
+    url: `http://bad${i}.test/page`,
+    threat: 'malware',
+    list: 'urlhaus',
+    at: server.clock.now().getTime() - 1000 * (100 - i),
+    kind: 'page' as const,
+  });
+  const report = async (reported: DeviceState, results: unknown[] = []) => {
+    const reply = await device.client.post(DEVICE_REPORT_PATH, { state: reported, results }, device.auth);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body as { commands: { id: string; command: DeviceCommand }[] };
+  };
+
+  beforeAll(async () => {
+    await api.signUp(email, STRONG_PASSWORD);
+    await api.verifyEmail(await server.tokenFrom(email, 'verify-email'));
+    await api.signIn(email, STRONG_PASSWORD, false);
+    device = await registeredDevice(server);
+    const linked = await device.client.post(
+      '/api/v1/devices/me/link',
+      { email, password: STRONG_PASSWORD },
+      device.auth,
+    );
+    expect(linked.status).toBe(200);
+  });
+
+  it('reads a device that never reported, and plans commands for it', async () => {
+    const detail = await api.device(device.deviceId);
+    expect(detail).toMatchObject({
+      device: { id: device.deviceId, name: 'Test browser' },
+      status: null,
+      problems: [],
+      commands: [],
+      regions: [],
+    });
+    const planned = await api.sendCommand(device.deviceId, { type: 'checkTabs' });
+    expect(planned).toMatchObject({ command: { type: 'checkTabs' }, status: 'planned', message: null });
+    expect((await api.device(device.deviceId)).commands.map((c) => c.id)).toEqual([planned.id]);
+  });
+
+  it("sends a problem's fix with the CSRF token and sees it done with the device's message", async () => {
+    const pending = await report(state({ detections: [detection(1)] }));
+    const seen = await api.device(device.deviceId);
+    expect(seen.status).toMatchObject({ online: true, tier: 'free' });
+    expect(seen.problems.map((p) => p.kind)).toEqual(['protectionOff', 'detection']);
+    const problem = seen.problems[0];
+    if (problem?.kind !== 'protectionOff') throw new Error('expected protectionOff first');
+
+    const sent = await api.sendCommand(device.deviceId, problem.fix);
+    expect(sent).toMatchObject({ command: { type: 'setProtection', enabled: true }, status: 'planned' });
+    const delivered = await report(state({ detections: [detection(1)] }), []);
+    expect(delivered.commands.map((c) => c.id)).toContain(sent.id);
+    expect((await api.device(device.deviceId)).commands[0]).toMatchObject({
+      id: sent.id,
+      status: 'delivered',
+    });
+
+    await report(
+      state({ protection: { ...state().protection, enabled: true }, detections: [detection(1)] }),
+      [
+        { id: sent.id, outcome: 'done', message: 'Web protection is on.' },
+        ...pending.commands.map((c) => ({ id: c.id, outcome: 'failed', message: 'No tabs to check.' })),
+      ],
+    );
+    const done = await api.device(device.deviceId);
+    expect(done.commands.map((c) => [c.command.type, c.status, c.message])).toEqual([
+      ['setProtection', 'done', 'Web protection is on.'],
+      ['checkTabs', 'failed', 'No tabs to check.'],
+    ]);
+    expect(done.problems.map((p) => p.kind)).toEqual(['detection']);
+  });
+
+  it('resolves listed detections by key, a grouped list only as a whole', async () => {
+    const listed = (await api.device(device.deviceId)).problems[0];
+    if (listed?.kind !== 'detection') throw new Error('expected a listed detection');
+    await api.resolveDetections(device.deviceId, { keys: [listed.detection.key] });
+    expect((await api.device(device.deviceId)).problems).toEqual([]);
+
+    const many = Array.from({ length: 11 }, (_, i) => detection(10 + i));
+    await report(state({ protection: { ...state().protection, enabled: true }, detections: many }));
+    const grouped = await api.device(device.deviceId);
+    expect(grouped.problems).toEqual([expect.objectContaining({ kind: 'detectionGroup', count: 11 })]);
+    const refused = await failureOf(api.resolveDetections(device.deviceId, { keys: ['anything'] }));
+    expect(refused.code).toBe('detectionsGrouped');
+    expect(refused.message.length).toBeGreaterThan(5);
+    await api.resolveDetections(device.deviceId, { all: true });
+    expect((await api.device(device.deviceId)).problems).toEqual([]);
+  });
+
+  it("shows the server's message for a refused command and an unknown device", async () => {
+    const region = await failureOf(api.sendCommand(device.deviceId, { type: 'setRegion', region: 'eu' }));
+    expect(region.code).toBe('subscriptionRequired');
+    expect(region.message.length).toBeGreaterThan(5);
+    const bad = await failureOf(
+      api.sendCommand(device.deviceId, { type: 'setVpn' } as unknown as DeviceCommand),
+    );
+    expect(bad.code).toBe('invalidRequest');
+    expect(bad.message.length).toBeGreaterThan(5);
+    const foreign = await failureOf(api.device('0b6a3f0e-6f7e-4d55-9a43-1d2f3c4b5a69'));
+    expect(foreign.code).toBe('notFound');
+    expect(
+      (await failureOf(api.sendCommand('0b6a3f0e-6f7e-4d55-9a43-1d2f3c4b5a69', { type: 'checkTabs' }))).code,
+    ).toBe('notFound');
+  });
+
+  it('reads the traffic report: 30 UTC days per device, with totals', async () => {
+    const empty = await api.traffic();
+    expect(empty.days).toHaveLength(30);
+    expect(empty.totalBytes).toBe(0);
+    const today = server.clock.now().toISOString().slice(0, 10);
+    const usage = await new Client(server.url).post(
+      GATEWAY_USAGE_PATH,
+      {
+        batchId: `portal-client-${process.pid}`,
+        gatewayId: 'gw-test',
+        entries: [
+          {
+            deviceId: device.deviceId,
+            accountId: null,
+            day: today,
+            uploadBytes: 1_000,
+            downloadBytes: 4_000,
+          },
+        ],
+      },
+      { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET },
+    );
+    expect(usage.status).toBe(200);
+    const traffic = await api.traffic();
+    const day = traffic.days.indexOf(today);
+    expect(day).toBeGreaterThanOrEqual(0);
+    expect(traffic.devices).toEqual([expect.objectContaining({ id: device.deviceId, totalBytes: 5_000 })]);
+    expect(traffic.devices[0]?.bytes[day]).toBe(5_000);
+    expect(traffic.totalBytes).toBe(5_000);
   });
 });
