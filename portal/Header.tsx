@@ -15,6 +15,10 @@ const accountLinks = [
   { href: paths.security, label: strings.nav.security },
 ];
 
+// A device's own page sits under Devices, so the menu still shows where the person is.
+const current = (path: string, href: string) =>
+  path === href || (href !== paths.home && path.startsWith(`${href}/`));
+
 export function Header(): JSX.Element {
   const { path } = useLocation();
   const session = useSession();
@@ -39,7 +43,7 @@ export function Header(): JSX.Element {
           {signedIn
             ? accountLinks.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={path === link.href ? 'page' : undefined}>
+                  <Link href={link.href} aria-current={current(path, link.href) ? 'page' : undefined}>
                     {link.label}
                   </Link>
                 </li>
