@@ -1,4 +1,5 @@
 // The portal ("My Rampart"): one Preact app served by the account service at the site root.
+import './zodConfig';
 import { render } from 'preact';
 import '../src/ui/theme.css';
 import './portal.css';
