@@ -9,6 +9,7 @@ export const PORTAL_SPA_ROUTES = [
   '/verify-email',
   '/reset-password',
   '/devices',
+  '/devices/:id',
   '/subscription',
   '/security',
   '/traffic',
