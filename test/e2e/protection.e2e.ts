@@ -50,6 +50,27 @@ async function expectWarning(page: Page, blocked: string) {
   expect(await page.$eval('[data-testid="threat-type"]', (el) => el.textContent)).toBe('Malware');
 }
 
+/**
+ * A browser with the extension installed and its bundled list in force. Chrome loads a static ruleset while
+ * the extension starts; a person installs once and browses later, so a test waits for that before browsing.
+ */
+async function launch(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const e = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], ...options });
+  const enabledRulesets = async (): Promise<string[]> => {
+    const target = await e.browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${e.extensionId}/`),
+    );
+    // Right after start the worker's context may not have its extension APIs yet: ask again.
+    const worker = await target.worker();
+    return (await worker?.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())) ?? [];
+  };
+  await waitFor(
+    () => enabledRulesets().then((ids) => ids.includes('bundled-threats'), () => false),
+    'the bundled threat rules to be in force',
+  );
+  return e;
+}
+
 async function open(e: ExtensionBrowser, url: string): Promise<Page> {
   const page = await e.browser.newPage();
   await page.goto(url).catch(() => null);
@@ -58,7 +79,7 @@ async function open(e: ExtensionBrowser, url: string): Promise<Page> {
 
 describe('web protection in real Chromium', () => {
   it('a listed domain and a listed URL open the warning page; the server sees nothing', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     const domainUrl = web.url(LISTED_DOMAIN, '/login');
     await expectWarning(await open(ext, domainUrl), domainUrl);
     const urlEntry = web.url(URL_HOST, LISTED_PATH);
@@ -72,7 +93,7 @@ describe('web protection in real Chromium', () => {
   });
 
   it('a sub-resource from a listed domain is blocked on a clean page', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     const page = await open(ext, web.url('clean.test'));
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Clean page');
     await waitFor(
@@ -84,7 +105,7 @@ describe('web protection in real Chromium', () => {
   });
 
   it('Proceed loads the site; when the allowance ends the warning returns', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     const url = web.url(LISTED_DOMAIN, '/proceed');
     const page = await open(ext, url);
     await expectWarning(page, url);
@@ -105,7 +126,7 @@ describe('web protection in real Chromium', () => {
   it('"Always allow" survives a browser restart and shows in options', async () => {
     const profile = await newProfileDir();
     try {
-      ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], userDataDir: profile });
+      ext = await launch({ userDataDir: profile });
       const url = web.url(LISTED_DOMAIN, '/always');
       const page = await open(ext, url);
       await expectWarning(page, url);
@@ -113,7 +134,7 @@ describe('web protection in real Chromium', () => {
       await waitFor(async () => page.url() === url && (await page.$('h1')) !== null, 'the site to load');
       await ext.browser.close();
 
-      ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], userDataDir: profile });
+      ext = await launch({ userDataDir: profile });
       // The options page answers once the background has started (and re-applied its rules).
       const options = await ext.openPage('options/index.html');
       await waitForText(options, '[data-testid="allow-list"]', new RegExp(LISTED_DOMAIN.replace('.', '\\.')));
@@ -127,7 +148,7 @@ describe('web protection in real Chromium', () => {
   });
 
   it('the popup shows the database version and turns protection off and on', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     const popup = await openPopup(ext);
     await waitForText(popup, '[data-testid="threat-db"]', /^Threat database version 1, \d+ days old$/);
     await popup.click('#protection-toggle');
@@ -195,7 +216,7 @@ describe('threat list updates', () => {
   }
 
   it('an update adds a domain that is blocked right after', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     const before = await open(ext, web.url(FRESH, '/before'));
     expect(await before.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${FRESH}`);
     expect(await updateFrom(ext, serviceUrl)).toMatchObject({ ok: true, value: { listVersion: 2 } });
@@ -205,7 +226,7 @@ describe('threat list updates', () => {
   });
 
   it('a corrupt update is refused and the old list still blocks', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES] });
+    ext = await launch();
     expect(await updateFrom(ext, corruptingUrl)).toMatchObject({
       ok: false,
       error: { code: 'threatSnapshotHashMismatch' },
