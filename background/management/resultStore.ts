@@ -20,10 +20,12 @@ export function createResultStore(area: KeyValueArea) {
   };
   return {
     unsent,
-    hasRun: async (id: string) => (await ran()).includes(id),
+    hasRun: async (id: string) =>
+      (await ran()).includes(id) || (await unsent()).some((result) => result.id === id),
+    /** The result first: a worker stopped in between still knows the command ran. */
     add: async (result: CommandResult) => {
-      await area.set(RAN_KEY, [...(await ran()).slice(-(MAX_RAN - 1)), result.id]);
       await area.set(KEY, [...(await unsent()).filter((r) => r.id !== result.id), result].slice(-MAX_UNSENT));
+      await area.set(RAN_KEY, [...(await ran()).slice(-(MAX_RAN - 1)), result.id]);
     },
     /** The service has these now. */
     delivered: async (ids: string[]) => {

@@ -56,6 +56,24 @@ describe('remote management on the device', () => {
     expect(report.state.protection.databaseUpdatedAt).toBe(new Date(bundled.createdAt).toISOString());
   });
 
+  it('an update check that finds the list current makes the database count as fresh', async () => {
+    const { background, api, queue, lastReport, state } = await setup();
+    const sha256 = (await readFile('extension/data/threats/snapshot.sha256', 'utf8')).trim();
+    const handle = api.handle;
+    api.handle = (url, init) =>
+      url.endsWith('/api/v1/threats/latest')
+        ? { status: 200, body: { version: 1, sha256, createdAt: '2026-11-01T00:00:00.000Z' } }
+        : handle(url, init);
+    queue(1, { type: 'updateDatabases' });
+    await background.reporter.report();
+    expect(lastReport().results).toEqual([
+      { id: commandId(1), outcome: 'done', message: 'commandDatabaseCurrent(1)' },
+    ]);
+    expect(lastReport().state).toMatchObject({
+      protection: { databaseUpdatedAt: new Date(state.clock).toISOString() },
+    });
+  });
+
   it('runs a Fix from the portal without asking and reports the result and the new state', async () => {
     const { background, send, queue, api, lastReport } = await setup();
     await send({ type: 'setProtectionEnabled', enabled: false });
