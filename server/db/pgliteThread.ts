@@ -2,13 +2,6 @@ import { Worker } from 'node:worker_threads';
 import type { Database, Queryable, QueryResult } from './database';
 import type { WorkerReply, WorkerRequest } from './pgliteProtocol';
 
-/**
- * The service runs its TypeScript through tsx, whose loader a worker thread does not inherit: the worker
- * registers it first, then loads its entry.
- */
-const bootstrap = (entry: URL): string =>
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /**
@@ -17,10 +10,8 @@ type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'
  * `openPglite`; errors keep PostgreSQL's `code` so the repositories can tell a unique violation apart.
  */
 export async function openPgliteThread(dataDir: string): Promise<Database> {
-  const worker = new Worker(bootstrap(new URL('./pgliteWorker.ts', import.meta.url)), {
-    eval: true,
-    workerData: { dataDir },
-  });
+  // The boot file registers tsx (a worker does not inherit the loader), then loads `pgliteWorker.ts`.
+  const worker = new Worker(new URL('./pgliteWorkerBoot.mjs', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let nextTx = 1;
