@@ -92,6 +92,15 @@ export function createProtectionService(deps: ProtectionDeps) {
     return allowed.some((entry) => host === entry || host.endsWith(`.${entry}`));
   };
 
+  /** Sends the tab to the warning page when `url` is listed and the user has not allowed its site. */
+  const showWarningFor = async (tabId: number, url: string): Promise<boolean> => {
+    const found = await match(url);
+    const host = hostOf(url);
+    if (!found || host === null || (await isAllowed(host))) return false;
+    await platform.navigateTab(tabId, `${warningUrl}?url=${url}`);
+    return true;
+  };
+
   return {
     enforce,
     match,
@@ -118,13 +127,7 @@ export function createProtectionService(deps: ProtectionDeps) {
     },
 
     /** A main frame that a URL rule blocked shows the browser's error page; show the warning instead. */
-    onBlockedNavigation: async (tabId: number, url: string): Promise<boolean> => {
-      const found = await match(url);
-      const host = hostOf(url);
-      if (!found || host === null || (await isAllowed(host))) return false;
-      await platform.navigateTab(tabId, `${warningUrl}?url=${url}`);
-      return true;
-    },
+    onBlockedNavigation: showWarningFor,
 
     /** The warning page reports each time it is shown: that is a detection. */
     warningShown: async (url: string): Promise<ThreatMatch | null> => {
@@ -216,17 +219,10 @@ export function createProtectionService(deps: ProtectionDeps) {
 
     /** Looks at every open tab; a listed site (not allowed by the user) is replaced by the warning page. */
     checkOpenTabs: async (): Promise<{ checked: number; blocked: number }> => {
-      let checked = 0;
+      const pages = (await platform.openTabs()).filter((tab) => /^https?:/.test(tab.url));
       let blocked = 0;
-      for (const tab of await platform.openTabs()) {
-        const host = /^https?:/.test(tab.url) ? hostOf(tab.url) : null;
-        if (host === null) continue;
-        checked++;
-        if ((await match(tab.url)) === null || (await isAllowed(host))) continue;
-        await platform.navigateTab(tab.id, `${warningUrl}?url=${tab.url}`);
-        blocked++;
-      }
-      return { checked, blocked };
+      for (const tab of pages) if (await showWarningFor(tab.id, tab.url)) blocked++;
+      return { checked: pages.length, blocked };
     },
   };
 }
