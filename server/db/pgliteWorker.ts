@@ -1,19 +1,16 @@
 // The worker side of `openPgliteThread`: owns the PGlite instance and answers the main thread's requests.
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Queryable } from './database';
+import { openPglite } from './pglite';
 import type { WorkerReply, WorkerRequest } from './pgliteProtocol';
 
 const port = parentPort!;
 const { dataDir } = workerData as { dataDir: string };
-mkdirSync(dataDir, { recursive: true });
-const db = await PGlite.create({ dataDir });
+// The same in-process driver as tests use; this thread only carries its calls.
+const db = await openPglite(dataDir);
 
 /** Open transactions by id; each waits for the main thread's commit or rollback. */
-const transactions = new Map<
-  number,
-  { tx: Transaction; finish(commit: boolean): void; done: Promise<void> }
->();
+const transactions = new Map<number, { tx: Queryable; finish(commit: boolean): void; done: Promise<void> }>();
 const ROLLBACK = 'rollback requested';
 
 const errorOf = (error: unknown): NonNullable<WorkerReply['error']> => {
@@ -31,21 +28,19 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'query': {
       const target = request.tx === undefined ? db : transactions.get(request.tx)?.tx;
       if (!target) throw new Error('the transaction has already ended');
-      const result = await target.query(request.sql, request.params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      return target.query(request.sql, request.params);
     }
     case 'exec':
       await db.exec(request.sql);
       return null;
     case 'begin':
       return new Promise<null>((started, failed) => {
-        let finish: (commit: boolean) => void = () => undefined;
         const done = db
           .transaction(
             (tx) =>
               new Promise<void>((resolve, reject) => {
-                finish = (commit) => (commit ? resolve() : reject(new Error(ROLLBACK)));
-                transactions.set(request.tx, { tx, finish: (commit) => finish(commit), done });
+                const finish = (commit: boolean) => (commit ? resolve() : reject(new Error(ROLLBACK)));
+                transactions.set(request.tx, { tx, finish, done });
                 started(null);
               }),
           )
