@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeBackground } from '../../../background/compose';
-import { defaultSettings } from '../../../src/settings';
-import { fakeAccountApi } from '../../fakes/accountApi';
-import { fakePlatform, ownPage } from '../../fakes/platform';
+import { backgroundWithAccountApi } from '../../fakes/accountBackground';
 
 const PORTAL = 'http://127.0.0.1:8787';
 
-async function setup() {
-  const fake = fakePlatform();
-  const api = fakeAccountApi(() => fake.state.clock);
-  fake.state.service = (url, body) => api.handle(url, body as never);
-  // The fake platform passes method/body/headers through; route the whole init to the fake service.
-  fake.platform.fetchJson = async (url, init) => {
-    fake.requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
-    const answer = api.handle(url, init);
-    if (answer === 'unreachable') throw new TypeError('Failed to fetch');
-    return answer;
-  };
-  await fake.platform.local.set('settings', { ...defaultSettings });
-  const background = composeBackground(fake.platform);
-  await background.start();
-  const send = (message: unknown) => background.route(message, ownPage);
-  return { ...fake, api, background, send };
-}
+const setup = backgroundWithAccountApi;
 
 describe('the device and its account', () => {
   it('registers anonymously, stores gateways, tier and a proxy credential', async () => {

@@ -1,34 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { composeBackground } from '../../../background/compose';
 import { deviceReportRequest } from '../../../src/api/management';
 import { defaultSettings } from '../../../src/settings';
-import { fakeAccountApi } from '../../fakes/accountApi';
-import { fakePlatform, ownPage } from '../../fakes/platform';
+import { backgroundWithAccountApi } from '../../fakes/accountBackground';
 
 const LISTED_DOMAIN = '0-day.us';
 const commandId = (n: number) => `00000000-0000-4000-8000-00000000c0${String(n).padStart(2, '0')}`;
 
 async function setup({ link = true } = {}) {
-  const fake = fakePlatform();
-  const api = fakeAccountApi(() => fake.state.clock);
-  fake.platform.fetchJson = async (url, init) => {
-    fake.requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
-    const answer = api.handle(url, init);
-    if (answer === 'unreachable') throw new TypeError('Failed to fetch');
-    return answer;
-  };
-  await fake.platform.local.set('settings', { ...defaultSettings });
-  const background = composeBackground(fake.platform);
-  await background.start();
-  const send = (message: unknown) => background.route(message, ownPage);
+  const fake = await backgroundWithAccountApi();
+  const { api, send } = fake;
   if (link) {
     await send({ type: 'signIn', email: 'ann@example.test', password: 'Correct-horse-9', code: '123456' });
   }
   const queue = (n: number, command: Record<string, unknown>) =>
     api.db.commands.push({ id: commandId(n), command, createdAt: new Date(fake.state.clock).toISOString() });
   const lastReport = () => api.db.reports.at(-1)!;
-  return { ...fake, api, background, send, queue, lastReport };
+  return { ...fake, queue, lastReport };
 }
 
 describe('remote management on the device', () => {
