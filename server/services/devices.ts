@@ -6,7 +6,6 @@ import {
   linkCodesRepository,
   managementRepository,
   refreshTokensRepository,
-  subscriptionsRepository,
   usersRepository,
   type Database,
   type DeviceContext,
@@ -14,7 +13,7 @@ import {
 import { ApiError, invalidToken, unauthenticated } from '../errors';
 import { hashToken, newToken } from '../security/tokens';
 import type { AccountsService } from './accounts';
-import { entitlementOf } from './entitlements';
+import { accountEntitlement, entitlementOf } from './entitlements';
 import type { Throttle } from './throttle';
 import { addSeconds, nextUtcMidnight, utcDay } from './time';
 
@@ -71,16 +70,7 @@ export function createDevicesService(deps: DevicesDeps) {
     const now = deps.now();
     if (device.userId === null) {
       const linked = await deps.db.transaction(async (tx) => {
-        const subscription = await subscriptionsRepository(tx).byUser(userId);
-        const { deviceLimit } = entitlementOf(
-          {
-            userId,
-            subscriptionExpiresAt: subscription?.expiresAt ?? null,
-            subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
-          },
-          now,
-          deps.limits,
-        );
+        const { deviceLimit } = (await accountEntitlement(tx, userId, now, deps.limits)).entitlement;
         const used = await devicesRepository(tx).countLinked(userId);
         if (used >= deviceLimit) return { deviceLimit, used };
         await devicesRepository(tx).link(device.deviceId, userId, now);

@@ -1,5 +1,6 @@
 import type { Tier } from '../../src/api/common';
 import type { Limits } from '../config';
+import { subscriptionsRepository, type Queryable } from '../db';
 
 export interface Entitlement {
   tier: Tier;
@@ -28,4 +29,19 @@ export function entitlementOf(
     };
   }
   return { tier: 'free', dailyLimitBytes: limits.freeDailyBytes, deviceLimit: limits.freeDeviceLimit };
+}
+
+/** An account's entitlement from its subscription row (`db` may be a transaction), with the row itself. */
+export async function accountEntitlement(db: Queryable, userId: string, now: Date, limits: Limits) {
+  const subscription = await subscriptionsRepository(db).byUser(userId);
+  const entitlement = entitlementOf(
+    {
+      userId,
+      subscriptionExpiresAt: subscription?.expiresAt ?? null,
+      subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
+    },
+    now,
+    limits,
+  );
+  return { entitlement, subscription };
 }

@@ -25,7 +25,6 @@ import {
   devicesRepository,
   gatewaysRepository,
   managementRepository,
-  subscriptionsRepository,
   type CommandRow,
   type Database,
   type DeviceContext,
@@ -34,7 +33,7 @@ import {
 } from '../db';
 import { ApiError } from '../errors';
 import type { DevicesService } from './devices';
-import { entitlementOf } from './entitlements';
+import { accountEntitlement } from './entitlements';
 
 const DAY_MS = 86_400_000;
 /** A device that reported this recently is shown as online. */
@@ -88,18 +87,8 @@ export function createManagementService(deps: {
   const management = managementRepository(deps.db);
   const devices = devicesRepository(deps.db);
 
-  async function tierOf(db: Queryable, userId: string): Promise<Tier> {
-    const subscription = await subscriptionsRepository(db).byUser(userId);
-    return entitlementOf(
-      {
-        userId,
-        subscriptionExpiresAt: subscription?.expiresAt ?? null,
-        subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
-      },
-      deps.now(),
-      deps.limits,
-    ).tier;
-  }
+  const tierOf = async (db: Queryable, userId: string): Promise<Tier> =>
+    (await accountEntitlement(db, userId, deps.now(), deps.limits)).entitlement.tier;
 
   /** The device's latest report, if it came while linked to its present account. */
   async function currentState(db: Queryable, deviceId: string, linkedAt: Date | null) {

@@ -3,7 +3,7 @@ import type { Limits } from '../config';
 import { activationCodesRepository, devicesRepository, subscriptionsRepository, type Database } from '../db';
 import { ApiError } from '../errors';
 import { groupCode, hashToken, newTypableCode } from '../security/tokens';
-import { entitlementOf } from './entitlements';
+import { accountEntitlement } from './entitlements';
 import type { Throttle } from './throttle';
 
 // 20 base32 characters: 100 bits, beyond guessing even without the throttle.
@@ -15,22 +15,12 @@ export function createSubscriptionsService(deps: {
   limits: Limits;
   throttle: Throttle;
 }) {
-  const subscriptions = subscriptionsRepository(deps.db);
   const codes = activationCodesRepository(deps.db);
   const devices = devicesRepository(deps.db);
 
   async function view(userId: string): Promise<SubscriptionView> {
     const now = deps.now();
-    const subscription = await subscriptions.byUser(userId);
-    const entitlement = entitlementOf(
-      {
-        userId,
-        subscriptionExpiresAt: subscription?.expiresAt ?? null,
-        subscriptionDeviceLimit: subscription?.deviceLimit ?? null,
-      },
-      now,
-      deps.limits,
-    );
+    const { entitlement, subscription } = await accountEntitlement(deps.db, userId, now, deps.limits);
     return {
       tier: entitlement.tier,
       expiresAt:
