@@ -132,7 +132,7 @@ describe('the extension with the real account service and gateway', () => {
     expect((await portal.delete(`/api/v1/account/devices/${devices[0]!.id}`)).status).toBe(204);
 
     // Within a minute (the sync alarm), with no page open, the extension is signed out and stops routing.
-    const worker = await (await e.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    const worker = await e.serviceWorker();
     await waitFor(
       async () =>
         (
@@ -198,7 +198,7 @@ describe('the extension with the real account service and gateway', () => {
     expect(signedIn).toBe(200);
     await portal.goto(`${stack.serviceUrl}/`);
 
-    const worker = await (await e.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    const worker = await e.serviceWorker();
     await waitFor(
       async () =>
         (await worker!.evaluate(() => chrome.storage.session.get('accountFound')))['accountFound'] === email,

@@ -56,16 +56,16 @@ async function expectWarning(page: Page, blocked: string) {
  */
 async function launch(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
   const e = await launchWithExtension({ args: [RESOLVER, NO_HTTPS_UPGRADES], ...options });
-  const enabledRulesets = async (): Promise<string[]> => {
-    const target = await e.browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${e.extensionId}/`),
-    );
-    // Right after start the worker's context may not have its extension APIs yet: ask again.
-    const worker = await target.worker();
-    return (await worker?.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())) ?? [];
-  };
+  // Right after start the worker's context may not have its extension APIs yet: ask again.
+  const enabledRulesets = async (): Promise<string[]> =>
+    (await (await e.serviceWorker())?.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())) ??
+    [];
   await waitFor(
-    () => enabledRulesets().then((ids) => ids.includes('bundled-threats'), () => false),
+    () =>
+      enabledRulesets().then(
+        (ids) => ids.includes('bundled-threats'),
+        () => false,
+      ),
     'the bundled threat rules to be in force',
   );
   return e;
@@ -114,7 +114,7 @@ describe('web protection in real Chromium', () => {
     expect(requestsTo(LISTED_DOMAIN, '/proceed')).toBe(1);
 
     // Let the allowance run out (as ten minutes would), then any settings write re-applies the rules.
-    const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    const worker = await ext.serviceWorker();
     await worker!.evaluate(() => chrome.storage.local.set({ allowances: { '0-day.us': Date.now() - 1 } }));
     const options = await ext.openPage('options/index.html');
     await sendFromPage(options, { type: 'updateSettings', patch: {} });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
 export const DIST = resolve('dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +30,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   userDataDir: string;
   openPage(path: string): Promise<Page>;
+  /** The extension's running service worker (null while its context is not attached yet). */
+  serviceWorker(): Promise<WebWorker | null>;
   stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +53,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     { timeout: 30_000 },
   );
   const extensionId = new URL(worker.url()).host;
+  const serviceWorker = async () =>
+    (
+      await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      )
+    ).worker();
 
   return {
     browser,
@@ -61,11 +69,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    serviceWorker,
     async stopServiceWorker() {
-      const target = await browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
-      );
-      const worker = await target.worker();
+      const worker = await serviceWorker();
       if (!worker) throw new Error('The service worker target has no worker');
       // Chrome's guide to testing termination closes the worker this way; the next event starts a fresh one.
       await worker.close();
