@@ -1,4 +1,4 @@
-/** The one door to SQL. Both drivers (embedded PGlite, PostgreSQL through `pg`) implement it. */
+/** The one door to SQL, for both databases: embedded PGlite and a PostgreSQL server (see `pgPool.ts`). */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
 }

@@ -1,6 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { mkdirSync } from 'node:fs';
-import type { Database, Queryable, QueryResult } from './database';
+import pg from 'pg';
+import type { Database } from './database';
+import { batchPipelinedMessages } from './pgliteBatching';
+import { poolDatabase } from './pgPool';
 
 /**
  * Embedded PostgreSQL in WebAssembly: a data folder, or `:memory:` for tests. `template` is a data-folder
@@ -13,20 +17,16 @@ export async function openPglite(dataDir: string, template?: Blob): Promise<Data
     ...(dataDir === ':memory:' ? {} : { dataDir }),
     ...(template ? { loadDataDir: template } : {}),
   });
-  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await q.query<Row>(sql, params as unknown[]);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
-    },
+  // Through node-postgres, the same driver as a PostgreSQL server: identical type parsing on both, and named
+  // prepared statements (see `pgPool.ts`). PGlite is one connection, so the pool holds one client and a
+  // transaction has it to itself until it ends. The connection only calls `execProtocolStream` (it checks for
+  // that method, not for the class), so it takes the batching wrapper in PGlite's place.
+  const pool = new pg.Pool({
+    ...createPgConfig(batchPipelinedMessages(db) as PGlite),
+    max: 1,
+    idleTimeoutMillis: 0,
   });
-  const wrapped: Database = {
-    ...wrap(db),
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    close: () => db.close(),
-  };
+  const wrapped = poolDatabase(pool, () => db.close());
   dumps.set(wrapped, () => db.dumpDataDir('none'));
   return wrapped;
 }
