@@ -1,7 +1,9 @@
 // Account service API benchmark on loopback with the embedded PGlite database, bounded (~1 minute):
 // proxy-credential issuance and the device heartbeat / usage endpoints at a fixed 500 requests per second for
 // ~10 s each (latency percentiles), then credential issuance unthrottled (capacity), then gateway usage
-// batches. Target: p99 < 20 ms at 500 req/s.
+// batches. Target: p99 < 20 ms at 500 req/s. autocannon's fixed rate is bursty: each connection sends its share
+// of a second back to back when the second starts, so "500 req/s" is 20 requests in flight for about a quarter
+// of each second. The 404 row measures that pattern's floor with no database work.
 //   npm run bench:api            (BENCH_SECONDS=10 BENCH_RATE=500 BENCH_DEVICES=200 to tune)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
