@@ -9,8 +9,9 @@ const PIPELINED = new Set(['P', 'B', 'D', 'E', 'C'].map((c) => c.charCodeAt(0)))
 /**
  * PGlite as PGlite's node-postgres connection sees it, with one change: the messages of a pipelined query are
  * held back and handed to PGlite together when its Sync arrives. The connection sends every message on its own,
- * and each PGlite call has a fixed cost; one call per query instead of four halves the database thread's work
- * on the hot path. The answers come back in the same order, so node-postgres cannot tell the difference.
+ * and each PGlite call has a fixed cost; one call per query instead of four takes about a fifth off each query
+ * (the device lookup behind every credential: 380 → 300 µs). The answers come back in the same order, so
+ * node-postgres cannot tell the difference.
  */
 export function batchPipelinedMessages(pglite: PGlite): ProtocolRunner {
   let held: Uint8Array[] = [];
