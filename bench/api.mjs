@@ -1,4 +1,4 @@
-// Account service API benchmark on loopback with the embedded PGlite database, bounded (~1 minute):
+// Account service API benchmark on loopback with the embedded PGlite database, bounded (~80 s):
 // proxy-credential issuance and the device heartbeat / usage endpoints at a fixed 500 requests per second for
 // ~10 s each (latency percentiles), then credential issuance unthrottled (capacity), then gateway usage
 // batches. Target: p99 < 20 ms at 500 req/s. autocannon's fixed rate is bursty: each connection sends its share
