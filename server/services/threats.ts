@@ -121,8 +121,24 @@ function sourcesOf(snapshot: ThreatSnapshot): Map<string, ThreatEntry[]> {
   return sources;
 }
 
-const storeEntries = (entries: readonly ThreatEntry[]): string =>
-  JSON.stringify(entries.map((entry): StoredEntries[number] => [entry.value, entry.threat]));
+/** Stores each group of entries (one list and kind per group) as that source's current entries. */
+async function replaceSources(
+  repo: ReturnType<typeof threatsRepository>,
+  groups: Iterable<readonly ThreatEntry[]>,
+  now: () => Date,
+): Promise<void> {
+  for (const entries of groups) {
+    const first = entries[0];
+    if (first === undefined) continue;
+    await repo.replaceSource({
+      list: first.list,
+      kind: first.kind,
+      entries: JSON.stringify(entries.map((entry): StoredEntries[number] => [entry.value, entry.threat])),
+      count: entries.length,
+      now: now(),
+    });
+  }
+}
 
 const versionMeta = (row: ThreatVersionRow): LatestThreats => ({
   version: row.version,
@@ -162,17 +178,7 @@ export function createThreatsService(deps: ThreatsDeps) {
         origin: 'bundled',
         snapshot: JSON.stringify(snapshot),
       });
-      for (const entries of sourcesOf(snapshot).values()) {
-        const first = entries[0];
-        if (first === undefined) continue;
-        await txRepo.replaceSource({
-          list: first.list,
-          kind: first.kind,
-          entries: storeEntries(entries),
-          count: entries.length,
-          now: deps.now(),
-        });
-      }
+      await replaceSources(txRepo, sourcesOf(snapshot).values(), deps.now);
     });
   }
 
@@ -254,17 +260,7 @@ export function createThreatsService(deps: ThreatsDeps) {
         );
       }
       for (const key of [...sources.keys()].sort()) entries.push(...(sources.get(key) ?? []));
-      for (const list of replaced.values()) {
-        const first = list[0];
-        if (first === undefined) continue;
-        await txRepo.replaceSource({
-          list: first.list,
-          kind: first.kind,
-          entries: storeEntries(list),
-          count: list.length,
-          now: deps.now(),
-        });
-      }
+      await replaceSources(txRepo, replaced.values(), deps.now);
 
       // Same content as the latest version (built with its number and date) means nothing to publish.
       const current = (await loadSnapshot(latest.version, txRepo))?.snapshot;
