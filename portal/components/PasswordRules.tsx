@@ -1,11 +1,31 @@
 import type { JSX } from 'preact';
 import { failedPasswordRules, passwordRuleMessages, type PasswordRule } from '../../src/api/password-rules';
+import { ApiFailure } from '../api';
 import { strings } from '../strings';
+import { Field } from './Field';
 
 // The rules a person can check while typing; "too common" is the service's verdict on submit.
 const LIVE_RULES: PasswordRule[] = ['minLength', 'digit', 'upperLatin', 'lowerLatin', 'noSpaces'];
 
-export const passwordReady = (password: string): boolean => failedPasswordRules(password).length === 0;
+/** Before a new password is sent: refuses it, pointing at the rules, while any rule the page checks fails. */
+export function requireReadyPassword(password: string): void {
+  if (failedPasswordRules(password).length > 0) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+}
+
+/** A new-password field with its rules list under it, tied to it for screen readers as `<id>-rules`. */
+export function NewPasswordField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput(value: string): void;
+}): JSX.Element {
+  const rulesId = `${props.id}-rules`;
+  return (
+    <Field {...props} type="password" autoComplete="new-password" describedBy={rulesId}>
+      <PasswordRules id={rulesId} password={props.value} />
+    </Field>
+  );
+}
 
 /** The password rules, each marked met or missing as the person types. */
 export function PasswordRules({ id, password }: { id: string; password: string }): JSX.Element {

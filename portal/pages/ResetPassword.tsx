@@ -1,11 +1,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ApiFailure } from '../api';
+import { api } from '../api';
 import { DevOutboxLink } from '../components/DevOutboxLink';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
-import { PasswordRules, passwordReady } from '../components/PasswordRules';
+import { NewPasswordField, requireReadyPassword } from '../components/PasswordRules';
 import { SubmitButton } from '../components/SubmitButton';
 import { paths } from '../paths';
 import { Link, useLocation } from '../router';
@@ -58,7 +58,7 @@ function SetNewPassword({ token }: { token: string }): JSX.Element {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const save = useAction(async () => {
-    if (!passwordReady(password)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    requireReadyPassword(password);
     await api.confirmPasswordReset(token, password);
     setDone(true);
   });
@@ -77,17 +77,12 @@ function SetNewPassword({ token }: { token: string }): JSX.Element {
     <section>
       <PageTitle>{strings.reset.setTitle}</PageTitle>
       <form onSubmit={(event) => (event.preventDefault(), void save.run())} noValidate>
-        <Field
+        <NewPasswordField
           id="new-password"
           label={strings.fields.newPassword}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onInput={setPassword}
-          describedBy="new-password-rules"
-        >
-          <PasswordRules id="new-password-rules" password={password} />
-        </Field>
+        />
         <ErrorNotice error={save.error} />
         <SubmitButton busy={save.busy} label={strings.reset.set} />
       </form>

@@ -1,11 +1,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ApiFailure } from '../api';
+import { api } from '../api';
 import { DevOutboxLink } from '../components/DevOutboxLink';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
-import { PasswordRules, passwordReady } from '../components/PasswordRules';
+import { NewPasswordField, requireReadyPassword } from '../components/PasswordRules';
 import { SubmitButton } from '../components/SubmitButton';
 import { paths } from '../paths';
 import { Link } from '../router';
@@ -17,7 +17,7 @@ export function SignUp(): JSX.Element {
   const [password, setPassword] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { busy, error, run } = useAction(async () => {
-    if (!passwordReady(password)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    requireReadyPassword(password);
     await api.signUp(email, password);
     setSentTo(email.trim());
   });
@@ -43,17 +43,12 @@ export function SignUp(): JSX.Element {
           value={email}
           onInput={setEmail}
         />
-        <Field
+        <NewPasswordField
           id="password"
           label={strings.fields.password}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onInput={setPassword}
-          describedBy="password-rules"
-        >
-          <PasswordRules id="password-rules" password={password} />
-        </Field>
+        />
         <ErrorNotice error={error} />
         <SubmitButton busy={busy} label={strings.signUp.submit} />
       </form>

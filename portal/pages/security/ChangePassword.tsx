@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ApiFailure } from '../../api';
+import { api } from '../../api';
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { PasswordRules, passwordReady } from '../../components/PasswordRules';
+import { NewPasswordField, requireReadyPassword } from '../../components/PasswordRules';
 import { SubmitButton } from '../../components/SubmitButton';
 import { strings } from '../../strings';
 import { useAction } from '../../useAction';
@@ -14,7 +14,7 @@ export function ChangePassword(): JSX.Element {
   const [done, setDone] = useState(false);
   const change = useAction(async () => {
     setDone(false);
-    if (!passwordReady(next)) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+    requireReadyPassword(next);
     await api.changePassword(current, next);
     setCurrent('');
     setNext('');
@@ -32,17 +32,12 @@ export function ChangePassword(): JSX.Element {
           value={current}
           onInput={setCurrent}
         />
-        <Field
+        <NewPasswordField
           id="changed-password"
           label={strings.fields.newPassword}
-          type="password"
-          autoComplete="new-password"
           value={next}
           onInput={setNext}
-          describedBy="changed-password-rules"
-        >
-          <PasswordRules id="changed-password-rules" password={next} />
-        </Field>
+        />
         <ErrorNotice error={change.error} />
         {done ? <SuccessNotice>{strings.security.passwordChanged}</SuccessNotice> : null}
         <SubmitButton busy={change.busy} label={strings.security.changePassword} />
