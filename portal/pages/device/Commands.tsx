@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeviceDetail } from '../../../src/api';
 import { regionLabel } from '../../commands';
@@ -18,71 +18,78 @@ export function Commands({ detail, target }: { detail: DeviceDetail; target: Com
         {text.commandsNote}
       </p>
       <div class="command-groups">
-        <div class="command-group" role="group" aria-label={text.protection}>
-          <h3>{text.protection}</h3>
-          <div class="actions">
-            <CommandButton
-              {...target}
-              command={{ type: 'setProtection', enabled: true }}
-              label={text.protectionOn}
-              testId="command-protection-on"
-            />
-            <CommandButton
-              {...target}
-              command={{ type: 'setProtection', enabled: false }}
-              label={text.protectionOff}
-              testId="command-protection-off"
-              variant="secondary"
-            />
-          </div>
-        </div>
-        <div class="command-group" role="group" aria-label={text.databases}>
-          <h3>{text.databases}</h3>
-          <div class="actions">
-            <CommandButton
-              {...target}
-              command={{ type: 'updateDatabases' }}
-              label={text.update}
-              testId="command-update"
-            />
-          </div>
-        </div>
-        <div class="command-group" role="group" aria-label={text.vpn}>
-          <h3>{text.vpn}</h3>
-          <div class="actions">
-            <CommandButton
-              {...target}
-              command={{ type: 'setVpn', enabled: true }}
-              label={text.vpnOn}
-              testId="command-vpn-on"
-            />
-            <CommandButton
-              {...target}
-              command={{ type: 'setVpn', enabled: false }}
-              label={text.vpnOff}
-              testId="command-vpn-off"
-              variant="secondary"
-            />
-          </div>
-        </div>
+        <CommandGroup title={text.protection}>
+          <CommandButton
+            {...target}
+            command={{ type: 'setProtection', enabled: true }}
+            label={text.protectionOn}
+            testId="command-protection-on"
+          />
+          <CommandButton
+            {...target}
+            command={{ type: 'setProtection', enabled: false }}
+            label={text.protectionOff}
+            testId="command-protection-off"
+            variant="secondary"
+          />
+        </CommandGroup>
+        <CommandGroup title={text.databases}>
+          <CommandButton
+            {...target}
+            command={{ type: 'updateDatabases' }}
+            label={text.update}
+            testId="command-update"
+          />
+        </CommandGroup>
+        <CommandGroup title={text.vpn}>
+          <CommandButton
+            {...target}
+            command={{ type: 'setVpn', enabled: true }}
+            label={text.vpnOn}
+            testId="command-vpn-on"
+          />
+          <CommandButton
+            {...target}
+            command={{ type: 'setVpn', enabled: false }}
+            label={text.vpnOff}
+            testId="command-vpn-off"
+            variant="secondary"
+          />
+        </CommandGroup>
         <RegionCommand detail={detail} target={target} />
-        <div class="command-group" role="group" aria-label={text.checkTabs}>
-          <h3>{text.checkTabs}</h3>
-          <p id="check-tabs-hint" class="muted">
-            {text.checkTabsHint}
-          </p>
-          <div class="actions">
-            <CommandButton
-              {...target}
-              command={{ type: 'checkTabs' }}
-              label={text.checkTabs}
-              testId="command-check-tabs"
-              describedBy="check-tabs-hint"
-            />
-          </div>
-        </div>
+        <CommandGroup
+          title={text.checkTabs}
+          hint={
+            <p id="check-tabs-hint" class="muted">
+              {text.checkTabsHint}
+            </p>
+          }
+        >
+          <CommandButton
+            {...target}
+            command={{ type: 'checkTabs' }}
+            label={text.checkTabs}
+            testId="command-check-tabs"
+            describedBy="check-tabs-hint"
+          />
+        </CommandGroup>
       </div>
     </section>
+  );
+}
+
+/** A titled group of command buttons, with an optional hint between the title and the buttons. */
+function CommandGroup(props: {
+  title: string;
+  hint?: JSX.Element;
+  children: ComponentChildren;
+}): JSX.Element {
+  return (
+    <div class="command-group" role="group" aria-label={props.title}>
+      <h3>{props.title}</h3>
+      {props.hint}
+      <div class="actions">{props.children}</div>
+    </div>
   );
 }
 
