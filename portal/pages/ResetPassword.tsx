@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { DevOutboxLink } from '../components/DevOutboxLink';
+import { MailSent } from '../components/MailSent';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
@@ -27,11 +27,9 @@ function RequestReset(): JSX.Element {
   });
   if (sentTo !== null) {
     return (
-      <section>
-        <PageTitle>{strings.reset.requestedTitle}</PageTitle>
-        <p data-testid="reset-sent">{strings.reset.requested(sentTo)}</p>
-        <DevOutboxLink />
-      </section>
+      <MailSent title={strings.reset.requestedTitle} testId="reset-sent">
+        {strings.reset.requested(sentTo)}
+      </MailSent>
     );
   }
   return (

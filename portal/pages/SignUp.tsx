@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { DevOutboxLink } from '../components/DevOutboxLink';
+import { MailSent } from '../components/MailSent';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
@@ -24,11 +24,9 @@ export function SignUp(): JSX.Element {
 
   if (sentTo !== null) {
     return (
-      <section>
-        <PageTitle>{strings.signUp.sentTitle}</PageTitle>
-        <p data-testid="sign-up-sent">{strings.signUp.sent(sentTo)}</p>
-        <DevOutboxLink />
-      </section>
+      <MailSent title={strings.signUp.sentTitle} testId="sign-up-sent">
+        {strings.signUp.sent(sentTo)}
+      </MailSent>
     );
   }
   return (
