@@ -91,6 +91,8 @@ describe('remote management from the portal', () => {
 
     // The user turns protection off in the popup; the portal page (refreshing itself) lists the problem.
     const popup = await openPopup(ext);
+    // The protection panel renders once its own status reply arrives, after the connection state.
+    await popup.waitForSelector('#protection-toggle');
     await popup.click('#protection-toggle');
     await waitFor(async () => !(await protectionEnabled(options)), 'protection to be off');
     await portal.waitForSelector('[data-testid="problem"][data-kind="protectionOff"]', { timeout: 30_000 });
@@ -163,6 +165,8 @@ describe('remote management from the portal', () => {
 
     // The popup's link opens the report; the gateway reports usage every half second.
     const reportPage = await openPopup(ext);
+    // The traffic line renders once the popup's getAccount reply arrives, after the connection state.
+    await reportPage.waitForSelector('[data-testid="traffic-report-link"]');
     const opened = ext.browser.waitForTarget((t) => t.url().startsWith(`${stack!.serviceUrl}/traffic`));
     await reportPage.click('[data-testid="traffic-report-link"]');
     const traffic = (await (await opened).page())!;
