@@ -58,7 +58,8 @@ const fitsWidth = (page: Page) =>
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
 async function waitForPath(page: Page, path: string) {
-  await waitFor(() => new URL(page.url()).pathname === path, `the portal to show ${path}`);
+  // A tab that has not committed its first navigation has an empty URL: that reads as "not there yet".
+  await waitFor(() => URL.parse(page.url())?.pathname === path, `the portal to show ${path}`);
 }
 
 async function signIn(page: Page, remember: boolean) {
