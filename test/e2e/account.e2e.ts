@@ -213,12 +213,9 @@ describe('the extension with the real account service and gateway', () => {
     await account.click('[data-testid="account-found"] button');
     const handoff = await e.browser.waitForTarget((t) => t.url().startsWith(`${stack!.serviceUrl}/link?`));
     const handoffPage = await handoff.page();
-    await waitFor(
-      // The tab may still be committing its navigation to /link: a destroyed context reads as "not yet".
-      async () => /now connected/i.test(await handoffPage!.content().catch(() => '')),
-      'the portal to confirm the link',
-      20_000,
-    );
+    if (handoffPage === null) throw new Error('the /link tab has no page');
+    // waitForText reads a tab that is still committing its navigation to /link as "not yet".
+    await waitForText(handoffPage, '[role="status"]', /now connected/i, 20_000);
     const after = await e.openPage('options/index.html');
     await waitForText(after, '[data-testid="account-email"]', `Signed in as ${email}`);
   });
