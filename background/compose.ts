@@ -16,6 +16,7 @@ import { collectDeviceState } from './management/deviceState';
 import { createResultStore } from './management/resultStore';
 import { createRouter } from './router';
 import { createSettingsStore } from './settingsStore';
+import { createStartup } from './startup';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
 import { createCategoryLoader } from './vpn/categoryLoader';
 import { compileRouting } from './vpn/compileRouting';
@@ -73,6 +74,12 @@ export function composeBackground(browserPlatform: Platform) {
     serviceUrl,
   });
 
+  /** An update check now (install, browser start, a new service); the portal hears the outcome. */
+  const checkThreatsNow = async () => {
+    await protection.update();
+    reporter.changed();
+  };
+
   const api = createApiClient(platform, serviceUrl);
   const deviceAuth = createDeviceAuth(
     platform,
@@ -82,6 +89,25 @@ export function composeBackground(browserPlatform: Platform) {
   const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
   const portal = createPortalLink(platform, account, serviceUrl);
 
+  /**
+   * Restores state after a (re)start, in parts that do not wait on each other: routing is re-applied
+   * before anything else is answered, and a part that fails is reported and tried again.
+   */
+  const startup = createStartup(
+    {
+      language: () => i18n.refresh(),
+      routing: () => vpn.applyRouting(),
+      protection: () => protection.enforce(),
+    },
+    { timeoutMs: 10_000, retryAfterMs: 5_000, now },
+  );
+  /** Starts every part; rejects, naming the parts, when one did not start (tests and the install path). */
+  const start = async () => {
+    await startup.ready();
+    const failed = startup.failures();
+    if (failed.length) throw new Error(failed.map((f) => `${f.part}: ${f.message}`).join('; '));
+  };
+
   const handlers = createHandlers({
     platform,
     settings,
@@ -90,12 +116,15 @@ export function composeBackground(browserPlatform: Platform) {
     protection,
     account,
     portal,
-    settingsChanged: async () => {
-      await Promise.all([vpn.applyRouting(), protection.enforce(), i18n.refresh()]);
+    settingsChanged: async (before, after) => {
+      await startup.reapply('routing', 'protection', 'language');
+      // Another account service has its own threat list: check it at once, not at the next hourly alarm.
+      if (serviceUrlOf(before) !== serviceUrlOf(after)) void checkThreatsNow();
     },
     askAnswers,
     gateways: service.gateways,
     tier: service.tier,
+    startup,
   });
 
   const reporter = createDeviceReporter({
@@ -130,13 +159,6 @@ export function composeBackground(browserPlatform: Platform) {
     onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
   });
 
-  /** Restores state after a (re)start: routing is re-applied before anything else is answered. */
-  const start = async () => {
-    await i18n.refresh();
-    await vpn.applyRouting();
-    await protection.enforce();
-  };
-
   const watchSite = createSiteWatcher(platform, settings, vpn);
 
   return {
@@ -152,6 +174,8 @@ export function composeBackground(browserPlatform: Platform) {
     answerAuth,
     watchSite,
     start,
+    startup,
+    checkThreatsNow,
     latestRouting: () => latestRouting,
   };
 }

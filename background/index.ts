@@ -2,10 +2,8 @@
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
 import { decideRoute } from '../src/rules';
-import { appError, err } from '../src/result';
 import { createBrowserPlatform, isFirefox } from './browserPlatform';
 import { composeBackground } from './compose';
-import { createReadyGate } from './ready';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isProxyFailure } from './vpn/proxyErrors';
@@ -22,24 +20,25 @@ const {
   route,
   answerAuth,
   watchSite,
-  start,
+  startup,
+  checkThreatsNow,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
 
-// A restarted worker restores its state and re-applies routing before it answers anything else.
-const whenReady = createReadyGate(start, 10_000);
+// A restarted worker restores its state and re-applies routing before it answers anything else; each
+// listener waits only for the parts it needs, and a part that failed is tried again by the next event.
+void startup.ready();
+const whenReady = () => startup.ready();
 
 // The portal (and only the portal's origin) hands link codes back and says when an account is signed in.
 browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(() => portal.handleExternal(message, sender)),
 );
 
+// Pages are answered once every part has started or failed: a failed part is named in the popup.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  whenReady().then(
-    () => route(message, sender),
-    (error: unknown) => err(appError('notReady', 'errorBackgroundUnavailable', [String(error)])),
-  ),
+  whenReady().then(() => route(message, sender)),
 );
 
 // Proxy authentication: answered from storage, at most once per request, never left to a browser prompt.
@@ -60,10 +59,10 @@ if (isFirefox) {
 browser.webRequest.onErrorOccurred.addListener(
   (details) => {
     // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
-    if (isProxyFailure(details.error)) void whenReady().then(() => vpn.checkConnection());
+    if (isProxyFailure(details.error)) void startup.ready('routing').then(() => vpn.checkConnection());
     // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
     if (details.error.includes('ERR_BLOCKED_BY_CLIENT')) {
-      void whenReady().then(async () => {
+      void startup.ready('protection').then(async () => {
         if (details.type === 'main_frame') await protection.onBlockedNavigation(details.tabId, details.url);
         else await protection.resourceBlocked(details.url);
       });
@@ -75,7 +74,7 @@ browser.webRequest.onErrorOccurred.addListener(
 if (isFirefox) {
   browser.proxy.onRequest.addListener(
     async (details) => {
-      await whenReady();
+      await startup.ready('routing');
       const routing = latestRouting();
       const target = routing?.plan.target;
       if (!routing || !target) return { type: 'direct' };
@@ -140,6 +139,8 @@ void ensureAlarm(THREAT_UPDATE_ALARM, 60);
 void ensureAlarm(REPORT_ALARM, REPORT_PERIOD_MINUTES);
 
 browser.runtime.onInstalled.addListener(() => {
+  // A fresh install (or update) checks the threat list at once: the bundled one may be weeks old.
+  void checkThreatsNow();
   void whenReady().then(async () => {
     await account.sync();
     await reporter.report();
@@ -147,6 +148,7 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.runtime.onStartup.addListener(() => {
+  void checkThreatsNow();
   void whenReady().then(async () => {
     const current = await settings.get();
     await vpn.setVpnEnabled(current.autoConnect);

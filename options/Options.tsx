@@ -7,6 +7,7 @@ import { GeneralSection } from './GeneralSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SelfHostedGatewaySection } from './SelfHostedGatewaySection';
 import { SiteRulesSection } from './SiteRulesSection';
+import { ThreatDatabaseSection } from './ThreatDatabaseSection';
 
 export function Options() {
   const { t } = usePage();
@@ -29,6 +30,7 @@ export function Options() {
           <GeneralSection settings={settings} update={update} />
           <SiteRulesSection settings={settings} update={update} />
           <CategoriesSection settings={settings} update={update} />
+          <ThreatDatabaseSection />
           <AllowListSection settings={settings} update={update} />
           <NotificationsSection settings={settings} update={update} />
           <SelfHostedGatewaySection settings={settings} update={update} />

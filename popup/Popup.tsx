@@ -8,6 +8,7 @@ import { ConnectionPanel } from './ConnectionPanel';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
 import { SitePanel } from './SitePanel';
+import { StartProblems } from './StartProblems';
 
 export function Popup() {
   const { t, send } = usePage();
@@ -51,6 +52,7 @@ export function Popup() {
           {t(error.messageKey, error.substitutions)}
         </p>
       ) : null}
+      <StartProblems />
       {status ? (
         <>
           <ConnectionPanel status={status} busy={busy} onToggle={() => void toggle()} />

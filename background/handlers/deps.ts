@@ -1,9 +1,11 @@
 import type { ProxyTier } from '../../src/api/proxyCredential';
+import type { Settings } from '../../src/settings';
 import type { AccountService } from '../account/accountService';
 import type { PortalLink } from '../account/portalLink';
 import type { Platform } from '../platform';
 import type { ProtectionService } from '../protection/protectionService';
 import type { SettingsStore } from '../settingsStore';
+import type { Startup } from '../startup';
 import type { AskAnswerStore } from '../vpn/askAnswerStore';
 import type { ConnectionStore } from '../vpn/connectionStore';
 import type { ServiceGateway } from '../vpn/gateway';
@@ -18,9 +20,11 @@ export interface HandlerDeps {
   account: AccountService;
   portal: PortalLink;
   /** Re-applies everything settings shape: routing, protection rules, the notification language. */
-  settingsChanged(): Promise<void>;
+  settingsChanged(before: Settings, after: Settings): Promise<void>;
   askAnswers: AskAnswerStore;
   gateways(): Promise<ServiceGateway[]>;
   /** The device's tier: free and anonymous devices may use only "Optimal". */
   tier(): Promise<ProxyTier>;
+  /** The background's start, part by part: what failed, and "try again". */
+  startup: Pick<Startup, 'failures' | 'retry'>;
 }

@@ -5,6 +5,7 @@ import { protectionHandlers } from './protectionHandlers';
 import { regionHandlers } from './regionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { siteHandlers } from './siteHandlers';
+import { startupHandlers } from './startupHandlers';
 import { statusHandlers } from './statusHandlers';
 
 export type { HandlerDeps } from './deps';
@@ -17,4 +18,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...regionHandlers(deps),
   ...protectionHandlers(deps),
   ...accountHandlers(deps),
+  ...startupHandlers(deps),
 });

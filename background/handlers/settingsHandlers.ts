@@ -13,8 +13,9 @@ export function settingsHandlers({ platform, settings, settingsChanged }: Handle
   return {
     getSettings: async () => ok(await settings.get()),
     updateSettings: async ({ patch }) => {
+      const before = await settings.get();
       const next = await settings.update(patch);
-      await settingsChanged();
+      await settingsChanged(before, next);
       return ok(next);
     },
     exportSettings: async () => {
@@ -27,8 +28,9 @@ export function settingsHandlers({ platform, settings, settingsChanged }: Handle
     importSettings: async ({ text }) => {
       const imported = importSettings(text);
       if (!imported.ok) return imported;
+      const before = await settings.get();
       const next = await settings.replace(imported.value);
-      await settingsChanged();
+      await settingsChanged(before, next);
       return ok(next);
     },
   };

@@ -13,13 +13,12 @@ import type { SettingsStore } from '../settingsStore';
 import type { Allowances } from './allowances';
 import type { Detections } from './detections';
 import type { ThreatList } from './threatList';
+import { createUpdateCheck } from './updateCheck';
 import type { UpdateOutcome } from './updater';
 
 export const WARNING_PAGE = 'warning/index.html';
 /** Fires when a "proceed" allowance ends, so the rules block the site again. */
 export const ALLOWANCE_ALARM = 'allowance-expiry';
-/** When an update check last succeeded (ms). */
-const CHECKED_KEY = 'threatsCheckedAt';
 
 /** What the dynamic rules must add while the static ruleset enforces the bundled list: nothing but allows. */
 const EMPTY_LIST: ThreatSnapshot = {
@@ -56,6 +55,7 @@ const hostOf = (url: string): string | null => {
  */
 export function createProtectionService(deps: ProtectionDeps) {
   const { platform } = deps;
+  const updateCheck = createUpdateCheck(platform.local, deps.update, () => platform.now().getTime());
   const warningUrl = `${platform.extensionOrigin}${WARNING_PAGE}`;
 
   const applyDynamic = async (rules: DnrRule[]) => {
@@ -101,20 +101,31 @@ export function createProtectionService(deps: ProtectionDeps) {
     return true;
   };
 
+  /** When the list in force was installed or last confirmed current; the bundled one counts from its build. */
+  const databaseUpdatedAt = async (): Promise<number> => {
+    const [{ list, source }, confirmed] = await Promise.all([deps.list.get(), updateCheck.confirmedAt()]);
+    const installed = source === 'bundled' ? Date.parse(list.snapshot.createdAt) : list.installedAt;
+    return Math.max(installed, confirmed);
+  };
+
   return {
     enforce,
     match,
     status: async (): Promise<ProtectionStatus> => {
-      const [{ list }, settings, detections] = await Promise.all([
+      const [{ list }, settings, detections, updatedAt, check] = await Promise.all([
         deps.list.get(),
         deps.settings.get(),
         deps.detections.all(),
+        databaseUpdatedAt(),
+        updateCheck.state(),
       ]);
       return {
         enabled: settings.protectionEnabled,
         listVersion: list.snapshot.version,
         listCreatedAt: list.snapshot.createdAt,
         installedAt: list.installedAt,
+        databaseUpdatedAt: updatedAt,
+        check,
         domains: list.snapshot.domains.length,
         urls: list.snapshot.urls.length,
         detections: detections.length,
@@ -200,22 +211,14 @@ export function createProtectionService(deps: ProtectionDeps) {
       }
     },
 
+    /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
     update: async () => {
-      const outcome = await deps.update();
-      if (outcome.ok) await platform.local.set(CHECKED_KEY, platform.now().getTime());
+      const outcome = await updateCheck.check();
       if (outcome.ok && outcome.value.updated) await enforce();
       return outcome;
     },
 
-    /** When the list in force was installed or last confirmed current; the bundled one counts from its build. */
-    databaseUpdatedAt: async (): Promise<number> => {
-      const [{ list, source }, checked] = await Promise.all([
-        deps.list.get(),
-        platform.local.get(CHECKED_KEY),
-      ]);
-      const installed = source === 'bundled' ? Date.parse(list.snapshot.createdAt) : list.installedAt;
-      return Math.max(installed, typeof checked === 'number' ? checked : 0);
-    },
+    databaseUpdatedAt,
 
     /** Looks at every open tab; a listed site (not allowed by the user) is replaced by the warning page. */
     checkOpenTabs: async (): Promise<{ checked: number; blocked: number }> => {

@@ -29,7 +29,7 @@ export function createThreatUpdater(platform: Platform, list: ThreatList, servic
   const run = async (): Promise<Result<UpdateOutcome>> => {
     const current = (await list.get()).list;
     const latest = threatsLatestResponse.safeParse(await fetchOk(THREATS_LATEST_PATH));
-    if (!latest.success) return err(appError('threatServiceInvalid', 'errorThreatListUpdate', ['service']));
+    if (!latest.success) return err(appError('threatServiceInvalid', 'errorThreatServiceInvalid'));
     if (latest.data.version <= current.snapshot.version)
       return ok({ updated: false, version: current.snapshot.version });
 
@@ -41,7 +41,7 @@ export function createThreatUpdater(platform: Platform, list: ThreatList, servic
       return ok({ updated: true, version: applied.value.version, via: 'delta' });
     }
     const body = threatsSnapshotResponse.safeParse(await fetchOk(THREATS_SNAPSHOT_PATH));
-    if (!body.success) return err(appError('threatServiceInvalid', 'errorThreatListUpdate', ['service']));
+    if (!body.success) return err(appError('threatServiceInvalid', 'errorThreatServiceInvalid'));
     const verified = await verifySnapshot(body.data.snapshot, body.data.sha256);
     if (!verified.ok) return verified;
     await list.replace(verified.value, body.data.sha256);
@@ -51,7 +51,7 @@ export function createThreatUpdater(platform: Platform, list: ThreatList, servic
   /** Single-flight: an alarm and a click on "Update" share one download. */
   return (): Promise<Result<UpdateOutcome>> => {
     running ??= run()
-      .catch(() => err(appError('threatServiceUnreachable', 'errorThreatListUpdate', ['service'])))
+      .catch(() => err(appError('threatServiceUnreachable', 'errorThreatServiceUnreachable')))
       .finally(() => (running = null));
     return running;
   };

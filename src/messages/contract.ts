@@ -22,6 +22,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getProtectionStatus') }),
   z.object({ type: z.literal('setProtectionEnabled'), enabled: z.boolean() }),
   z.object({ type: z.literal('updateThreats') }),
+  z.object({ type: z.literal('getStartProblems') }),
+  z.object({ type: z.literal('retryStart') }),
   z.object({ type: z.literal('warningShown'), url }),
   z.object({ type: z.literal('proceedToSite'), url }),
   z.object({ type: z.literal('alwaysAllowSite'), url }),
@@ -72,14 +74,42 @@ export interface RegionList {
   selfHosted: boolean;
 }
 
+const appErrorSchema = z.object({
+  code: z.string(),
+  messageKey: z.string(),
+  substitutions: z.array(z.string()).optional(),
+});
+
+/** How the last threat-list update check ended, as stored (a running check is never stored). */
+export const finishedCheckSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok'), at: z.number(), updated: z.boolean() }),
+  z.object({ state: z.literal('failed'), at: z.number(), error: appErrorSchema }),
+]);
+export type FinishedCheck = z.infer<typeof finishedCheckSchema>;
+/** The threat-list update check as the pages show it. */
+export type ThreatCheck = FinishedCheck | { state: 'checking' } | { state: 'never' };
+
 export interface ProtectionStatus {
   enabled: boolean;
   listVersion: number;
   listCreatedAt: string;
   installedAt: number;
+  /**
+   * When the list in force was installed or last confirmed current (ms): its age everywhere (popup, options,
+   * portal). The bundled list counts from its build until a check confirms it.
+   */
+  databaseUpdatedAt: number;
+  check: ThreatCheck;
   domains: number;
   urls: number;
   detections: number;
+}
+
+/** A part of the background that did not start (the popup names it and offers to try again). */
+export interface StartProblem {
+  part: 'language' | 'routing' | 'protection';
+  message: string;
+  at: number;
 }
 
 /** What the warning page shows about a blocked address. */
@@ -120,6 +150,8 @@ export interface Responses {
   getProtectionStatus: ProtectionStatus;
   setProtectionEnabled: ProtectionStatus;
   updateThreats: ProtectionStatus & { updated: boolean };
+  getStartProblems: StartProblem[];
+  retryStart: StartProblem[];
   warningShown: ThreatInfo | null;
   proceedToSite: string;
   alwaysAllowSite: string;

@@ -7,6 +7,8 @@ import type { Client } from '../messages';
 export interface PageContextValue {
   t: Translate;
   send: Client;
+  /** The page's language (a BCP 47 tag such as 'en' or 'ru'), for `Intl` dates, times and numbers. */
+  language: string;
 }
 
 export const PageContext = createContext<PageContextValue | null>(null);

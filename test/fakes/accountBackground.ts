@@ -4,7 +4,9 @@ import { fakeAccountApi } from './accountApi';
 import { fakePlatform, ownPage } from './platform';
 
 /** The whole background, started on default settings, talking to the in-memory account service. */
-export async function backgroundWithAccountApi() {
+export async function backgroundWithAccountApi(
+  customize: (fake: ReturnType<typeof fakePlatform>) => void = () => undefined,
+) {
   const fake = fakePlatform();
   const api = fakeAccountApi(() => fake.state.clock);
   fake.state.service = (url, body) => api.handle(url, body as never);
@@ -16,6 +18,7 @@ export async function backgroundWithAccountApi() {
     return answer;
   };
   await fake.platform.local.set('settings', { ...defaultSettings });
+  customize(fake);
   const background = composeBackground(fake.platform);
   await background.start();
   const send = (message: unknown) => background.route(message, ownPage);

@@ -23,6 +23,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Extra flags, e.g. `--host-resolver-rules=MAP *.test 127.0.0.1`. */
   args?: string[];
+  /** Another build of the extension to load instead of `dist/` (e.g. one with a re-dated bundled list). */
+  extensionPath?: string;
 }
 
 export interface ExtensionBrowser {
@@ -44,7 +46,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    enableExtensions: [DIST],
+    enableExtensions: [options.extensionPath ?? DIST],
     userDataDir,
     args: [...BASE_FLAGS, ...(options.args ?? [])],
   });
