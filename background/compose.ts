@@ -155,7 +155,8 @@ export function composeBackground(browserPlatform: Platform) {
   };
 
   const answerAuth = createProxyAuth({
-    credentialsFor: service.proxyCredentials,
+    identify: service.identify,
+    credentials: service.proxyCredentials,
     onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
   });
 

@@ -12,9 +12,14 @@ export interface AuthChallenge {
 
 export type AuthAnswer = { authCredentials: ProxyCredentials } | { cancel: true } | Record<string, never>;
 
+/** Who is asking, as far as our credentials are concerned. */
+export type Challenger = 'gatewayInUse' | 'otherRampartGateway' | 'foreign';
+
 export interface ProxyAuthDeps {
+  /** Whether the challenger is the gateway routing uses now (host and port), another of ours, or not ours. */
+  identify(challenger: { host: string; port: number }): Promise<Challenger>;
   /** The credentials for the gateway currently in use, or null when none is configured. */
-  credentialsFor(challenger: { host: string; port: number }): Promise<ProxyCredentials | null>;
+  credentials(): Promise<ProxyCredentials | null>;
   /** Called when the gateway refused the credentials we gave (a second challenge for one request). */
   onRefused(): void;
 }
@@ -23,14 +28,19 @@ const REMEMBERED_REQUESTS = 2000;
 
 /**
  * Answers proxy authentication challenges at most once per request id: a second challenge for the same request
- * means the gateway refused what we sent, and answering again would loop. Requests for our gateway are never
- * left to the browser, which would show a password prompt.
+ * means the gateway refused what we sent, and answering again would loop. Only the gateway in use (host and
+ * port) gets the credentials; another gateway of ours (one just switched away from) is cancelled, so neither
+ * is left to the browser's password prompt; a proxy that is not ours is left to the browser, and never sees
+ * our credentials.
  */
 export function createProxyAuth(deps: ProxyAuthDeps) {
   const answered = new Set<string>();
   return async (challenge: AuthChallenge): Promise<AuthAnswer> => {
     if (!challenge.isProxy) return {};
-    const credentials = await deps.credentialsFor(challenge.challenger);
+    const who = await deps.identify(challenge.challenger);
+    if (who === 'foreign') return {};
+    if (who === 'otherRampartGateway') return { cancel: true };
+    const credentials = await deps.credentials();
     if (!credentials) return { cancel: true };
     if (answered.has(challenge.requestId)) {
       deps.onRefused();

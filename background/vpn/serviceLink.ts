@@ -3,8 +3,8 @@ import { SELF_HOSTED_REGION, type Settings } from '../../src/settings';
 import { readRecord } from '../account/records';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
-import type { ServiceGateway } from './gateway';
-import type { ProxyCredentials } from './proxyAuth';
+import { chooseGateway, type ServiceGateway } from './gateway';
+import type { Challenger, ProxyCredentials } from './proxyAuth';
 
 /** The account service built into this extension; `settings.serviceUrl` overrides it (operators, tests). */
 export const BUILT_IN_SERVICE_URL: string =
@@ -23,24 +23,31 @@ export function createServiceLink(platform: Platform, settings: SettingsStore) {
     return (await readRecord(platform, 'gateways')) ?? [];
   };
 
-  const proxyCredentials = async (challenger: {
-    host: string;
-    port: number;
-  }): Promise<ProxyCredentials | null> => {
+  /** The credentials for the gateway in use (the caller has checked that the challenger is that one). */
+  const proxyCredentials = async (): Promise<ProxyCredentials | null> => {
     const current = await settings.get();
     const own = current.selfHostedGateway;
-    if (current.region === SELF_HOSTED_REGION && own) {
-      const matches =
-        own.host.toLowerCase() === challenger.host.toLowerCase() && own.port === challenger.port;
-      return matches ? { username: own.username, password: own.password } : null;
-    }
+    if (current.region === SELF_HOSTED_REGION && own) return { username: own.username, password: own.password };
     const stored = await readRecord(platform, 'proxyCredential');
     return stored ? { username: stored.username, password: stored.password } : null;
+  };
+
+  /** Which of our gateways, if any, is asking: only the one in use gets credentials. */
+  const identify = async (challenger: { host: string; port: number }): Promise<Challenger> => {
+    const current = await settings.get();
+    const listed = await gateways();
+    const same = (g: { host: string; port: number }) =>
+      g.host.toLowerCase() === challenger.host.toLowerCase() && g.port === challenger.port;
+    const inUse = chooseGateway(current, listed);
+    if (inUse && same(inUse)) return 'gatewayInUse';
+    const own = current.selfHostedGateway;
+    return listed.some(same) || (own && same(own)) ? 'otherRampartGateway' : 'foreign';
   };
 
   return {
     gateways,
     proxyCredentials,
+    identify,
     bypassHosts: (current: Settings): string[] => [new URL(serviceUrlOf(current)).hostname],
     tier: async (): Promise<ProxyTier> => {
       return (await readRecord(platform, 'tier')) ?? 'anonymous';

@@ -149,22 +149,23 @@ describe('VPN in the background', () => {
     });
   });
 
-  it('never leaves a proxy challenge to the browser prompt, and ignores server auth', async () => {
-    const { background } = await setup();
-    expect(
-      await background.answerAuth({
-        requestId: '1',
-        isProxy: true,
-        challenger: { host: 'other.test', port: 8080 },
-      }),
-    ).toEqual({ cancel: true });
-    expect(
-      await background.answerAuth({
-        requestId: '2',
-        isProxy: false,
-        challenger: { host: 'site.test', port: 443 },
-      }),
-    ).toEqual({});
+  it('only the gateway in use gets the credentials: another of ours is cancelled, a stranger is left alone', async () => {
+    const { background, platform } = await setup();
+    await platform.local.set('gateways', [
+      { id: 'g1', region: 'de', city: 'Frankfurt', host: 'de.gw.test', port: 443, load: 0.2 },
+    ]);
+    const ask = (requestId: string, host: string, port: number, isProxy = true) =>
+      background.answerAuth({ requestId, isProxy, challenger: { host, port } });
+    // The self-hosted gateway in use, by host and port.
+    expect(await ask('1', '127.0.0.1', 3128)).toEqual({ authCredentials: { username: 'u', password: 'p' } });
+    // Same host, another port: not the gateway in use, and not ours.
+    expect(await ask('2', '127.0.0.1', 8080)).toEqual({});
+    // A proxy that is not ours never sees our credentials; the browser handles it as without Rampart.
+    expect(await ask('3', 'other.test', 8080)).toEqual({});
+    // A service gateway we are not using now (just switched away): cancelled, never a password prompt.
+    expect(await ask('4', 'de.gw.test', 443)).toEqual({ cancel: true });
+    // A web server's own authentication is not ours to answer.
+    expect(await ask('5', 'site.test', 443, false)).toEqual({});
   });
 
   it('free devices may pick only Optimal', async () => {
