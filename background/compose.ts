@@ -22,7 +22,7 @@ import { createCategoryLoader } from './vpn/categoryLoader';
 import { compileRouting } from './vpn/compileRouting';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
-import { createServiceLink, serviceUrlOf } from './vpn/serviceLink';
+import { createServiceAddress, createServiceLink, TEST_HOOKS } from './vpn/serviceLink';
 import { createSiteWatcher } from './vpn/siteWatcher';
 import { createVpnService, type RoutingInput } from './vpn/vpnService';
 
@@ -30,7 +30,7 @@ import { createVpnService, type RoutingInput } from './vpn/vpnService';
  * Builds the whole background from a platform: the same composition runs in the service worker (real APIs)
  * and in vitest (fakes). Holds no state of its own beyond what the stores persist.
  */
-export function composeBackground(browserPlatform: Platform) {
+export function composeBackground(browserPlatform: Platform, options: { testHooks?: boolean } = {}) {
   const now = () => platform.now().getTime();
   const settings = createSettingsStore(browserPlatform.local);
   const i18n = createBackgroundI18n(browserPlatform, settings);
@@ -46,7 +46,8 @@ export function composeBackground(browserPlatform: Platform) {
     },
   };
   const askAnswers = createAskAnswerStore(platform.local, now);
-  const service = createServiceLink(platform, settings);
+  const address = createServiceAddress(platform, options.testHooks ?? TEST_HOOKS);
+  const service = createServiceLink(platform, settings, address);
   let latestRouting: RoutingInput | null = null;
 
   const vpn = createVpnService({
@@ -61,7 +62,7 @@ export function composeBackground(browserPlatform: Platform) {
     onRouting: (input) => (latestRouting = input),
   });
 
-  const serviceUrl = async () => serviceUrlOf(await settings.get());
+  const serviceUrl = address.url;
   const threatList = createThreatList(platform);
   const detections = createDetections(platform.local);
   const protection = createProtectionService({
@@ -70,7 +71,7 @@ export function composeBackground(browserPlatform: Platform) {
     list: threatList,
     allowances: createAllowances(platform.local, now),
     detections,
-    update: createThreatUpdater(platform, threatList, serviceUrl),
+    update: createThreatUpdater(platform, threatList),
     serviceUrl,
   });
 
@@ -116,10 +117,15 @@ export function composeBackground(browserPlatform: Platform) {
     protection,
     account,
     portal,
-    settingsChanged: async (before, after) => {
+    settingsChanged: async () => {
       await startup.reapply('routing', 'protection', 'language');
+    },
+    useTestService: async (url) => {
+      if (!(await address.override(url))) return false;
+      await startup.reapply('routing');
       // Another account service has its own threat list: check it at once, not at the next hourly alarm.
-      if (serviceUrlOf(before) !== serviceUrlOf(after)) void checkThreatsNow();
+      void checkThreatsNow();
+      return true;
     },
     askAnswers,
     gateways: service.gateways,

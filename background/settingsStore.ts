@@ -1,4 +1,4 @@
-import { loadSettings, settingsSchema, type Settings, type SettingsPatch } from '../src/settings';
+import { loadSettings, settingsSchema, type Settings, type SettingsWrite } from '../src/settings';
 import type { KeyValueArea } from './platform';
 
 const KEY = 'settings';
@@ -24,9 +24,11 @@ export function createSettingsStore(area: KeyValueArea) {
       return valid;
     });
 
-  const update = (patch: SettingsPatch) =>
+  // The background writes every field; pages reach only `SettingsPatch` through the `updateSettings` message.
+  const update = (patch: SettingsWrite) =>
     serialise(async () => {
-      const next = settingsSchema.parse({ ...(await get()), ...patch });
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = settingsSchema.parse({ ...(await get()), ...given });
       await area.set(KEY, next);
       return next;
     });

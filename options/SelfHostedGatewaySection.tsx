@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SELF_HOSTED_REGION, selfHostedGatewaySchema, type SelfHostedGateway } from '../src/settings';
+import { selfHostedGatewaySchema, type SelfHostedGateway } from '../src/settings';
 import { usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
 
@@ -22,10 +22,10 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
     if (!parsed.success)
       return setError(t('gatewayInvalid', [parsed.error.issues.map((i) => i.path.join('.')).join(', ')]));
     setError(null);
-    setSaved(await update({ selfHostedGateway: parsed.data, region: SELF_HOSTED_REGION }));
+    setSaved(await update({ selfHostedGateway: parsed.data }));
   };
   const remove = async () => {
-    if (await update({ selfHostedGateway: null, region: 'optimal' })) setDraft(empty);
+    if (await update({ selfHostedGateway: null })) setDraft(empty);
   };
 
   return (

@@ -10,6 +10,11 @@ import type { KeyValueArea } from '../platform';
 const record = <T>(area: 'local' | 'session', key: string, schema: z.ZodType<T>) => ({ area, key, schema });
 
 export const records = {
+  /**
+   * Test builds only: the account service the end-to-end suite started on a random loopback port. Not a
+   * setting, so neither the settings patch nor a settings file can reach it.
+   */
+  serviceOverride: record('local', 'serviceUrlOverride', z.url({ protocol: /^https?$/ }).max(300)),
   gateways: record('local', 'gateways', z.array(gatewayView.extend({ id: z.string() }))),
   tier: record('local', 'tier', z.enum(['anonymous', 'free', 'unlimited'])),
   /** A proxy credential and when to renew it (half-life with jitter). */

@@ -21,6 +21,8 @@ export interface HandlerDeps {
   portal: PortalLink;
   /** Re-applies everything settings shape: routing, protection rules, the notification language. */
   settingsChanged(before: Settings, after: Settings): Promise<void>;
+  /** Test builds only: points the extension at the suite's account service; false elsewhere. */
+  useTestService(url: string): Promise<boolean>;
   askAnswers: AskAnswerStore;
   gateways(): Promise<ServiceGateway[]>;
   /** The device's tier: free and anonymous devices may use only "Optimal". */

@@ -36,7 +36,7 @@ export interface ProtectionDeps {
   list: ThreatList;
   allowances: Allowances;
   detections: Detections;
-  update(): Promise<Result<UpdateOutcome>>;
+  update(serviceUrl: string): Promise<Result<UpdateOutcome>>;
   serviceUrl(): Promise<string>;
 }
 
@@ -55,7 +55,9 @@ const hostOf = (url: string): string | null => {
  */
 export function createProtectionService(deps: ProtectionDeps) {
   const { platform } = deps;
-  const updateCheck = createUpdateCheck(platform.local, deps.update, () => platform.now().getTime());
+  const updateCheck = createUpdateCheck(platform.local, deps.update, deps.serviceUrl, () =>
+    platform.now().getTime(),
+  );
   const warningUrl = `${platform.extensionOrigin}${WARNING_PAGE}`;
 
   const applyDynamic = async (rules: DnrRule[]) => {
@@ -68,7 +70,7 @@ export function createProtectionService(deps: ProtectionDeps) {
    * dynamic rules, installed before the static ones are switched off so that nothing slips through between.
    * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules.
    */
-  const enforce = async (): Promise<void> => {
+  const enforceNow = async (): Promise<void> => {
     const settings = await deps.settings.get();
     const { dnr } = platform;
     if (!settings.protectionEnabled) {
@@ -82,6 +84,18 @@ export function createProtectionService(deps: ProtectionDeps) {
     const { rules } = compileDnrRules(enforced, { warningPageUrl: warningUrl, allowHosts });
     await applyDynamic(rules);
     if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
+  };
+
+  /**
+   * One enforcement at a time: two at once (an update and a settings change) would each plan from the same
+   * rules and add them twice, past the browser's rule limit. Each waits for the one before, whose rules it
+   * then diffs against.
+   */
+  let enforcing: Promise<void> = Promise.resolve();
+  const enforce = (): Promise<void> => {
+    const next = enforcing.then(enforceNow, enforceNow);
+    enforcing = next.catch(() => undefined);
+    return next;
   };
 
   const match = async (url: string): Promise<ThreatMatch | null> =>

@@ -9,18 +9,21 @@ const CONFIRMED_KEY = 'threatsCheckedAt';
 const LAST_CHECK_KEY = 'threatsLastCheck';
 
 /**
- * The threat-list update check as the pages see it: running now, or how and when it last ended. Wraps the
- * updater, so a page that opens while a check runs joins it instead of starting another.
+ * The threat-list update check as the pages see it: running now, or how and when it last ended. Single-flight
+ * per service: an alarm, a page opened during the start-up check and a click on "Update" share one download,
+ * but a check asked of another service (the address just changed) waits for the old one and runs anew.
  */
 export function createUpdateCheck(
   local: KeyValueArea,
-  update: () => Promise<Result<UpdateOutcome>>,
+  update: (serviceUrl: string) => Promise<Result<UpdateOutcome>>,
+  serviceUrl: () => Promise<string>,
   now: () => number,
 ) {
-  let running: Promise<Result<UpdateOutcome>> | null = null;
+  let running: { url: string; outcome: Promise<Result<UpdateOutcome>> } | null = null;
 
-  const run = async (): Promise<Result<UpdateOutcome>> => {
-    const outcome = await update();
+  const run = async (url: string, previous: Promise<unknown> | undefined): Promise<Result<UpdateOutcome>> => {
+    await previous;
+    const outcome = await update(url);
     const at = now();
     if (outcome.ok) {
       await local.set(CONFIRMED_KEY, at);
@@ -30,10 +33,18 @@ export function createUpdateCheck(
   };
 
   return {
-    /** Checks now, or joins the check already running. */
-    check: (): Promise<Result<UpdateOutcome>> => {
-      running ??= run().finally(() => (running = null));
-      return running;
+    /** Checks now, or joins the check already running for the same service. */
+    check: async (): Promise<Result<UpdateOutcome>> => {
+      const url = await serviceUrl();
+      if (running?.url === url) return running.outcome;
+      const current: { url: string; outcome: Promise<Result<UpdateOutcome>> } = {
+        url,
+        outcome: run(url, running?.outcome).finally(() => {
+          if (running === current) running = null;
+        }),
+      };
+      running = current;
+      return current.outcome;
     },
     state: async (): Promise<ThreatCheck> => {
       if (running) return { state: 'checking' };

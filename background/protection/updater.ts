@@ -18,15 +18,12 @@ export type UpdateOutcome =
  * version, else the whole snapshot. Nothing is applied unless it validates and hashes right; on any failure
  * the list in force stays as it is.
  */
-export function createThreatUpdater(platform: Platform, list: ThreatList, serviceUrl: () => Promise<string>) {
-  let running: Promise<Result<UpdateOutcome>> | null = null;
-
-  const fetchOk = async (path: string) => {
-    const response = await platform.fetchJson(`${await serviceUrl()}${path}`);
-    return response.status === 200 ? response.body : null;
-  };
-
-  const run = async (): Promise<Result<UpdateOutcome>> => {
+export function createThreatUpdater(platform: Platform, list: ThreatList) {
+  const run = async (serviceUrl: string): Promise<Result<UpdateOutcome>> => {
+    const fetchOk = async (path: string) => {
+      const response = await platform.fetchJson(`${serviceUrl}${path}`);
+      return response.status === 200 ? response.body : null;
+    };
     const current = (await list.get()).list;
     const latest = threatsLatestResponse.safeParse(await fetchOk(THREATS_LATEST_PATH));
     if (!latest.success) return err(appError('threatServiceInvalid', 'errorThreatServiceInvalid'));
@@ -48,11 +45,7 @@ export function createThreatUpdater(platform: Platform, list: ThreatList, servic
     return ok({ updated: true, version: verified.value.version, via: 'snapshot' });
   };
 
-  /** Single-flight: an alarm and a click on "Update" share one download. */
-  return (): Promise<Result<UpdateOutcome>> => {
-    running ??= run()
-      .catch(() => err(appError('threatServiceUnreachable', 'errorThreatServiceUnreachable')))
-      .finally(() => (running = null));
-    return running;
-  };
+  /** One update from the service at `serviceUrl`; never rejects (the caller, `updateCheck`, is single-flight). */
+  return (serviceUrl: string): Promise<Result<UpdateOutcome>> =>
+    run(serviceUrl).catch(() => err(appError('threatServiceUnreachable', 'errorThreatServiceUnreachable')));
 }

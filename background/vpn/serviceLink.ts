@@ -1,24 +1,43 @@
 import type { ProxyTier } from '../../src/api/proxyCredential';
-import { SELF_HOSTED_REGION, type Settings } from '../../src/settings';
-import { readRecord } from '../account/records';
+import { SELF_HOSTED_REGION } from '../../src/settings';
+import { readRecord, writeRecord } from '../account/records';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import { chooseGateway, type ServiceGateway } from './gateway';
 import type { Challenger, ProxyCredentials } from './proxyAuth';
 
-/** The account service built into this extension; `settings.serviceUrl` overrides it (operators, tests). */
+/** The account service built into this extension at build time (`VITE_RAMPART_SERVICE_URL`). */
 export const BUILT_IN_SERVICE_URL: string =
   import.meta.env.VITE_RAMPART_SERVICE_URL ?? 'http://127.0.0.1:8787';
 
-export const serviceUrlOf = (settings: Pick<Settings, 'serviceUrl'>): string =>
-  settings.serviceUrl ?? BUILT_IN_SERVICE_URL;
+/**
+ * Whether this build lets the end-to-end suite point it at another service (`VITE_RAMPART_TEST_HOOKS=true`,
+ * set by `npm run test:e2e` only). Other builds ignore the override entirely.
+ */
+export const TEST_HOOKS: boolean = import.meta.env.VITE_RAMPART_TEST_HOOKS === 'true';
+
+/** Where the account service is: the built-in address, or in a test build the suite's own service. */
+export function createServiceAddress(platform: Platform, testHooks: boolean) {
+  return {
+    testHooks,
+    url: async (): Promise<string> =>
+      (testHooks ? await readRecord(platform, 'serviceOverride') : null) ?? BUILT_IN_SERVICE_URL,
+    /** Refused (false) outside test builds. */
+    override: async (url: string): Promise<boolean> => {
+      if (!testHooks) return false;
+      await writeRecord(platform, 'serviceOverride', url);
+      return true;
+    },
+  };
+}
+export type ServiceAddress = ReturnType<typeof createServiceAddress>;
 
 /**
  * What the VPN needs from the account service, read from storage so that routing and proxy authentication
  * answer at once, also right after a worker restart. The device link (issue "Link the extension to the
  * account") keeps these records fresh.
  */
-export function createServiceLink(platform: Platform, settings: SettingsStore) {
+export function createServiceLink(platform: Platform, settings: SettingsStore, address: ServiceAddress) {
   const gateways = async (): Promise<ServiceGateway[]> => {
     return (await readRecord(platform, 'gateways')) ?? [];
   };
@@ -27,7 +46,8 @@ export function createServiceLink(platform: Platform, settings: SettingsStore) {
   const proxyCredentials = async (): Promise<ProxyCredentials | null> => {
     const current = await settings.get();
     const own = current.selfHostedGateway;
-    if (current.region === SELF_HOSTED_REGION && own) return { username: own.username, password: own.password };
+    if (current.region === SELF_HOSTED_REGION && own)
+      return { username: own.username, password: own.password };
     const stored = await readRecord(platform, 'proxyCredential');
     return stored ? { username: stored.username, password: stored.password } : null;
   };
@@ -48,7 +68,7 @@ export function createServiceLink(platform: Platform, settings: SettingsStore) {
     gateways,
     proxyCredentials,
     identify,
-    bypassHosts: (current: Settings): string[] => [new URL(serviceUrlOf(current)).hostname],
+    bypassHosts: async (): Promise<string[]> => [new URL(await address.url()).hostname],
     tier: async (): Promise<ProxyTier> => {
       return (await readRecord(platform, 'tier')) ?? 'anonymous';
     },

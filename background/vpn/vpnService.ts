@@ -34,7 +34,7 @@ export interface VpnDeps {
   gateways(): Promise<ServiceGateway[]>;
   askAnswers(): Promise<AskAnswers>;
   /** Hosts that never go through the VPN: the account service's. */
-  bypassHosts(settings: Settings): string[];
+  bypassHosts(): Promise<string[]>;
   /** Turns routing into a browser proxy configuration (a PAC script on Chrome). */
   compile(input: RoutingInput): ProxyConfig;
   /** Told about every routing change (Firefox decides per request from this). */
@@ -57,7 +57,7 @@ export function createVpnService(deps: VpnDeps) {
     plan: planRouting(settings, record, await activeGateway(settings)),
     context: {
       vpnEnabled: settings.vpnEnabled,
-      bypassHosts: deps.bypassHosts(settings),
+      bypassHosts: await deps.bypassHosts(),
       // The gateway's check host must always reach the gateway: that is how the connection is tested.
       siteRules: indexSiteRules([
         ...settings.siteRules,

@@ -24,6 +24,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('updateThreats') }),
   z.object({ type: z.literal('getStartProblems') }),
   z.object({ type: z.literal('retryStart') }),
+  /** Test builds only (refused elsewhere): the end-to-end suite's account service on a loopback port. */
+  z.object({ type: z.literal('useTestService'), url: z.url({ protocol: /^https?$/ }).max(300) }),
   z.object({ type: z.literal('warningShown'), url }),
   z.object({ type: z.literal('proceedToSite'), url }),
   z.object({ type: z.literal('alwaysAllowSite'), url }),
@@ -152,6 +154,7 @@ export interface Responses {
   updateThreats: ProtectionStatus & { updated: boolean };
   getStartProblems: StartProblem[];
   retryStart: StartProblem[];
+  useTestService: null;
   warningShown: ThreatInfo | null;
   proceedToSite: string;
   alwaysAllowSite: string;

@@ -1,11 +1,21 @@
 /**
  * Each entry upgrades stored settings from version `n` to `n + 1`: a small pure function with its own test.
- * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout, so the
- * chain is empty until the stored shape changes; add the step here and bump `SETTINGS_VERSION` together.
+ * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout; add a
+ * step here and bump `SETTINGS_VERSION` together.
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-export const migrations: Readonly<Record<number, Migration>> = {};
+/**
+ * 1 → 2: the account service's address is build-time configuration, not a setting: a shared settings file
+ * must not be able to move where the device's refresh token goes or which portal origin is trusted.
+ */
+export const dropServiceUrl: Migration = (old) => {
+  const next = { ...old };
+  delete next['serviceUrl'];
+  return next;
+};
+
+export const migrations: Readonly<Record<number, Migration>> = { 1: dropServiceUrl };
 
 /** Data stored without a version predates nothing: it is read as the first version. */
 export function storedVersion(stored: Record<string, unknown>): number {

@@ -58,7 +58,6 @@ const repairingSchema = z.object({
   notifications: notificationsRepair.catch(d.notifications),
   language: shape.language.catch(d.language),
   selfHostedGateway: shape.selfHostedGateway.catch(d.selfHostedGateway),
-  serviceUrl: shape.serviceUrl.catch(d.serviceUrl),
 });
 
 /** Turns anything read from storage into valid settings, repairing field by field. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseSitePattern } from '../rules/pattern';
 
 /** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const siteActions = ['always', 'never', 'ask'] as const;
 export type SiteAction = (typeof siteActions)[number];
@@ -88,11 +88,6 @@ export const settingsSchema = z.object({
   notifications: notificationSettingsSchema,
   language: z.enum(languages),
   selfHostedGateway: selfHostedGatewaySchema.nullable(),
-  /** Overrides the account service address built into the extension (operators and tests). */
-  serviceUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(300)
-    .nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -122,9 +117,17 @@ export const defaultSettings: Settings = {
   notifications: { vpnAutoEnabled: true, connectionLost: true, limitReached: true, siteBlocked: true },
   language: 'auto',
   selfHostedGateway: null,
-  serviceUrl: null,
 };
 
-/** What a page may change: any top-level field but the version. */
-export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();
+/**
+ * What a page may change through the generic patch: the user's preferences. The VPN switch and the region
+ * have messages of their own (`setVpnEnabled` runs the state machine, `selectRegion` checks the
+ * subscription), so no page, and no patch, can skip their rules.
+ */
+export const settingsPatchSchema = settingsSchema
+  .omit({ version: true, vpnEnabled: true, region: true })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+/** What the background itself may write: every field but the version (an absent or undefined one is kept). */
+export type SettingsWrite = { [K in keyof Omit<Settings, 'version'>]?: Settings[K] | undefined };

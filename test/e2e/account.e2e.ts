@@ -33,7 +33,7 @@ async function launch(s: TestStack): Promise<{ e: ExtensionBrowser; options: Pag
   });
   const options = await e.openPage('options/index.html');
   await options.waitForSelector('#kill-switch');
-  await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: s.serviceUrl } });
+  await sendFromPage(options, { type: 'useTestService', url: s.serviceUrl });
   await sendFromPage(options, { type: 'getAccount' });
   return { e, options };
 }

@@ -47,7 +47,7 @@ async function linkedDevice(s: TestStack, e: ExtensionBrowser, email: string): P
   expect((await portal.post('/api/v1/accounts/verify-email', { token })).status).toBe(200);
   const options = await e.openPage('options/index.html');
   await options.waitForSelector('#kill-switch');
-  await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: s.serviceUrl } });
+  await sendFromPage(options, { type: 'useTestService', url: s.serviceUrl });
   const linked = await sendFromPage<{ ok: boolean }>(options, { type: 'signIn', email, password: PASSWORD });
   expect(linked.ok).toBe(true);
   return options;

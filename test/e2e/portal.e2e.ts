@@ -203,7 +203,7 @@ describe('My Rampart portal', () => {
   it('hands a link code to this browser’s extension through /link', async () => {
     const options = await ext.openPage('options/index.html');
     await options.waitForSelector('#kill-switch');
-    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: portalUrl } });
+    await sendFromPage(options, { type: 'useTestService', url: portalUrl });
     type AccountReply = { ok: boolean; value?: { linked: boolean; email?: string; accountFound?: string } };
     const account = () => sendFromPage<AccountReply>(options, { type: 'getAccount' });
 

@@ -150,7 +150,7 @@ describe('web protection in real Chromium', () => {
   it('the popup shows the database version and turns protection off and on', async () => {
     ext = await launch();
     const popup = await openPopup(ext);
-    await waitForText(popup, '[data-testid="threat-db"]', /^Threat database version 1, \d+ days old$/);
+    await waitForText(popup, '[data-testid="threat-db"]', /^Threat database version 1, updated /);
     await popup.click('#protection-toggle');
     await waitFor(
       async () =>
@@ -209,7 +209,7 @@ describe('threat list updates', () => {
 
   async function updateFrom(e: ExtensionBrowser, url: string) {
     const options = await e.openPage('options/index.html');
-    await sendFromPage(options, { type: 'updateSettings', patch: { serviceUrl: url } });
+    await sendFromPage(options, { type: 'useTestService', url });
     return sendFromPage<{ ok: boolean; value?: { listVersion: number }; error?: { code: string } }>(options, {
       type: 'updateThreats',
     });

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 /** A linked device whose bundled threat list was built `days` ago; `reachable` says whether the service answers threat checks. */
 async function deviceWithBundledAge(days: number, reachable: boolean) {
   let aged: Awaited<ReturnType<typeof agedBundledSnapshot>> | undefined;
-  let release: () => void = () => undefined;
+  let release: (() => void) | null = null;
   const held = { hold: false };
   const fake = await backgroundWithAccountApi((f) => {
     // A latest-version answer the test can hold back, to see the check while it runs.
@@ -43,7 +43,12 @@ async function deviceWithBundledAge(days: number, reachable: boolean) {
     const report = deviceReportRequest.parse(fake.api.db.reports.at(-1));
     return { state: report.state, problems: deviceProblems(report.state, fake.state.clock) };
   };
-  return { ...fake, held, release: () => release(), problemsReported };
+  /** Lets the held answer go, once the check has really reached the service (it reads the list first). */
+  const releaseHeld = async () => {
+    while (!release) await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+  };
+  return { ...fake, held, releaseHeld, problemsReported };
 }
 
 describe('the threat database age after installation', () => {
@@ -88,7 +93,7 @@ describe('the threat database age after installation', () => {
       value: { check: { state: 'checking' } },
     });
     const joined = device.send({ type: 'updateThreats' });
-    device.release();
+    await device.releaseHeld();
     await running;
     expect(await joined).toMatchObject({ ok: true, value: { updated: false, check: { state: 'ok' } } });
     expect(device.requests.filter((r) => r.url.endsWith(THREATS_LATEST_PATH))).toHaveLength(1);

@@ -27,6 +27,16 @@ async function setup(
 }
 
 describe('web protection in the background', () => {
+  it('enforcements asked at once run one after the other, so no rule is added twice', async () => {
+    const { background, dnrRules } = await setup();
+    const installed = dnrRules().length;
+    expect(installed).toBeGreaterThan(0);
+    await Promise.all([background.protection.enforce(), background.protection.enforce()]);
+    const ids = dnrRules().map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(installed);
+  });
+
   it('on Chrome the bundled list stays the static ruleset; dynamic rules hold only what the user allowed', async () => {
     const { dnrRules, state, send } = await setup({}, 'chrome');
     expect(state.bundledRuleset.enabled).toBe(true);

@@ -75,6 +75,8 @@ describe('a background part that fails at start', () => {
     });
     expect(reply).toMatchObject({ ok: true, value: { siteRules: [{ pattern: 'always.example' }] } });
     expect(device.applied.length).toBeGreaterThan(applied);
-    expect(await device.send({ type: 'getStartProblems' })).toMatchObject({ value: [{ part: 'protection' }] });
+    expect(await device.send({ type: 'getStartProblems' })).toMatchObject({
+      value: [{ part: 'protection' }],
+    });
   });
 });

@@ -59,7 +59,9 @@ describe('the background start, part by part', () => {
       },
     });
     await startup.ready();
-    expect(startup.failures()).toEqual([{ part: 'protection', message: 'rule install refused', at: clock.now }]);
+    expect(startup.failures()).toEqual([
+      { part: 'protection', message: 'rule install refused', at: clock.now },
+    ]);
 
     // Straight away, a burst of events does not hammer the failing part.
     await startup.ready();

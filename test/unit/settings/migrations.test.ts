@@ -38,3 +38,12 @@ describe('migrate', () => {
       expect(migrations[version]).toBeTypeOf('function');
   });
 });
+
+describe('1 → 2: the service address is not a setting', () => {
+  it('drops a stored or imported serviceUrl and keeps everything else', () => {
+    expect(migrate({ version: 1, serviceUrl: 'https://evil.example', killSwitch: true }, 2)).toEqual({
+      version: 2,
+      killSwitch: true,
+    });
+  });
+});
