@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../src/result';
 import { loadPublicKeysFromEnv } from '../credentials';
 import type { GatewayConfig } from './config';
+import { defaultConnectionLimits } from './connectionLimits';
 import { httpReportUsage } from './httpReportUsage';
 import { loopbackTestResolve } from './resolve';
 import { readTlsFiles } from './tls';
@@ -10,6 +11,7 @@ import { readTlsFiles } from './tls';
 type Env = Readonly<Record<string, string | undefined>>;
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).transform((value) => value === '1' || value === 'true');
+const count = z.coerce.number().int().positive();
 const envSchema = z.object({
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
@@ -23,6 +25,16 @@ const envSchema = z.object({
   GATEWAY_SECRET: z.string().default(''),
   EXIT_ADDRESS: z.string().optional(),
   USAGE_REPORT_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+  GATEWAY_MAX_CONNECTIONS: count.default(defaultConnectionLimits.maxConnections),
+  GATEWAY_RESERVED_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(defaultConnectionLimits.reservedForKnownClients),
+  GATEWAY_MAX_CONNECTIONS_PER_ADDRESS: count.default(defaultConnectionLimits.maxPerAddress),
+  GATEWAY_MAX_PENDING_PER_ADDRESS: count.default(defaultConnectionLimits.maxPendingPerAddress),
+  GATEWAY_PENDING_TIMEOUT_MS: count.default(20_000),
+  GATEWAY_IDLE_TIMEOUT_MS: count.default(5 * 60_000),
   ALLOW_PRIVATE_DESTINATIONS: flag.default(false),
   RESOLVE_TEST_TO_LOOPBACK: flag.default(false),
 });
@@ -57,6 +69,14 @@ export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConf
     reportUsage: httpReportUsage(vars.ACCOUNT_URL, vars.GATEWAY_SECRET),
     reportIntervalMs: vars.USAGE_REPORT_INTERVAL_MS,
     allowPrivateDestinations: vars.ALLOW_PRIVATE_DESTINATIONS,
+    connectionLimits: {
+      maxConnections: vars.GATEWAY_MAX_CONNECTIONS,
+      reservedForKnownClients: vars.GATEWAY_RESERVED_CONNECTIONS,
+      maxPerAddress: vars.GATEWAY_MAX_CONNECTIONS_PER_ADDRESS,
+      maxPendingPerAddress: vars.GATEWAY_MAX_PENDING_PER_ADDRESS,
+    },
+    pendingTimeoutMs: vars.GATEWAY_PENDING_TIMEOUT_MS,
+    idleTimeoutMs: vars.GATEWAY_IDLE_TIMEOUT_MS,
   };
   if (vars.EXIT_ADDRESS !== undefined && vars.EXIT_ADDRESS !== '') config.exitAddress = vars.EXIT_ADDRESS;
   if (vars.RESOLVE_TEST_TO_LOOPBACK) config.resolve = loopbackTestResolve;
