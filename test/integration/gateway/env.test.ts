@@ -78,5 +78,11 @@ describe('gateway configuration from the environment', () => {
     expect(!badPort.ok && badPort.error.code).toBe('gateway-config-invalid');
     const badCap = await gatewayConfigFromEnv({ ...base, GATEWAY_MAX_PENDING_PER_ADDRESS: '0' });
     expect(!badCap.ok && badCap.error.code).toBe('gateway-config-invalid');
+    const noRoom = await gatewayConfigFromEnv({
+      ...base,
+      GATEWAY_MAX_CONNECTIONS: '100',
+      GATEWAY_RESERVED_CONNECTIONS: '100',
+    });
+    expect(!noRoom.ok && noRoom.error.code).toBe('gateway-config-invalid');
   });
 });
