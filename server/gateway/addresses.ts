@@ -1,55 +1,49 @@
-import { BlockList, isIP } from 'node:net';
+import { embeddedIPv4, formatIp, ipv4Range, ipv6Range, parseIp, type IpAddress } from '../../src/net';
 
-// Destinations a public gateway must never reach on a user's behalf: its own host, the provider's private
-// network, link-local metadata services (169.254.169.254) and the like. Refusing them stops the gateway from
-// being used to probe or attack what sits behind it (SSRF).
-const forbidden = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15], // benchmarking
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  forbidden.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128],
-  ['fc00::', 7], // unique local (ULA)
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-  ['2001:db8::', 32], // documentation
-] as const) {
-  forbidden.addSubnet(network, prefix, 'ipv6');
-}
+// Destinations a public gateway must never reach on a user's behalf: its own host (through any of its interface
+// addresses, public ones included), the provider's private network, link-local metadata services
+// (169.254.169.254), and every other special-purpose block of the IANA registries (src/net/ipRange.ts). Refusing
+// them stops the gateway from being used to probe or attack what sits behind it (SSRF). The policy is the
+// reverse of a block list: only globally reachable unicast passes, so a block IANA adds later is refused until
+// the classifier learns it is reachable.
 
-/** IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96) are judged by it. */
-const embeddedIpv4 = (address: string): string | undefined => {
-  const match = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(
-    address,
-  );
-  if (match === null) return undefined;
-  if (match[1] !== undefined) return match[1];
-  const high = Number.parseInt(match[2] ?? '0', 16);
-  const low = Number.parseInt(match[3] ?? '0', 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+/** Why an address is refused (for logs and tests), or null when the gateway may connect to it. */
+export const forbiddenBecause = (
+  address: IpAddress,
+  isOwnAddress: (address: IpAddress) => boolean = () => false,
+): string | null => {
+  if (isOwnAddress(address)) return 'own interface address';
+  if (address.family === 4) {
+    const range = ipv4Range(address.octets);
+    return range === 'unicast' ? null : range;
+  }
+  const range = ipv6Range(address.groups);
+  const embedded = embeddedIPv4(address.groups);
+  if (embedded !== null) {
+    // Judged by the IPv4 address it carries first, so a log says "ipv4Mapped → loopback", not just the form.
+    const inner = forbiddenBecause({ family: 4, octets: embedded }, isOwnAddress);
+    if (inner !== null) return `${range} → ${inner}`;
+    // ::ffff:a.b.c.d is how Node writes an IPv4 destination on a dual-stack socket: the same address. The other
+    // forms (NAT64, 6to4, Teredo, compatible, translated) go through translators or relays: refused outright.
+    return range === 'ipv4Mapped' ? null : range;
+  }
+  return range === 'unicast' ? null : range;
 };
 
-export const isForbiddenAddress = (address: string): boolean => {
-  const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  const family = isIP(bare);
-  if (family === 4) return forbidden.check(bare, 'ipv4');
-  if (family === 6) {
-    const ipv4 = embeddedIpv4(bare);
-    return ipv4 !== undefined ? forbidden.check(ipv4, 'ipv4') : forbidden.check(bare, 'ipv6');
+/** True when `text` is not a public unicast address (or is not an IP address at all: never let that through). */
+export const isForbiddenAddress = (
+  text: string,
+  isOwnAddress: (address: IpAddress) => boolean = () => false,
+): boolean => {
+  const address = parseIp(text);
+  return address === null || forbiddenBecause(address, isOwnAddress) !== null;
+};
+
+/** The canonical text of an address for comparing: an IPv4-mapped IPv6 address compares as its IPv4. */
+export const addressKey = (address: IpAddress): string => {
+  if (address.family === 6 && ipv6Range(address.groups) === 'ipv4Mapped') {
+    const embedded = embeddedIPv4(address.groups);
+    if (embedded !== null) return embedded.join('.');
   }
-  // Not an address at all: never let it through unresolved.
-  return true;
+  return formatIp(address);
 };

@@ -1,5 +1,7 @@
 import type dns from 'node:dns';
-import type { PrepareRequestFunction, PrepareRequestFunctionResult } from 'proxy-chain';
+import type { IncomingMessage } from 'node:http';
+import { RequestError, type PrepareRequestFunction, type PrepareRequestFunctionResult } from 'proxy-chain';
+import type { IpAddress } from '../../src/net';
 import { GATEWAY_CHECK_HOST, type ProxyCredentialPayload } from '../../src/api/proxyCredential';
 import { checkHttpResponse, checkResponse, checkTunnelServer, plainAddress } from './check';
 import type { GatewayIdentity } from './config';
@@ -9,6 +11,7 @@ import { checkDestination } from './destination';
 import type { Owner } from './meter';
 import { principalKey } from './principal';
 import { refusal } from './refusal';
+import { malformedRequest, stripHopByHop } from './requestShape';
 import type { Resolve } from './resolve';
 import { nextUtcMidnight } from './utcDay';
 
@@ -18,11 +21,15 @@ export interface AdmissionDeps {
   usage: DailyUsage;
   resolve: Resolve;
   allowPrivateDestinations: boolean;
+  /** The gateway's own interface addresses, refused like private ones. */
+  isOwnAddress: (address: IpAddress) => boolean;
   blockedPorts: ReadonlySet<number>;
   gateway: GatewayIdentity;
   exitAddress: string | undefined;
   /** From here on, the connection's bytes are charged to `owner`. */
   charge: (connectionId: number, owner: Owner) => void;
+  /** The request's connection carried a valid credential (connection limits, idle timeout). */
+  authenticated: (request: IncomingMessage) => void;
 }
 
 const ownerOf = (credential: ProxyCredentialPayload): Owner => ({
@@ -32,18 +39,21 @@ const ownerOf = (credential: ProxyCredentialPayload): Owner => ({
 });
 
 /**
- * Decides every request before proxy-chain touches the destination, cheapest checks first: the credential,
- * the gateway's own check host, the daily allowance, then the destination. A refusal is thrown as a
+ * Decides every request before proxy-chain touches the destination, cheapest checks first: the request's shape
+ * (400), the credential, the gateway's own check host, the daily allowance, then the destination. A refusal is thrown as a
  * RequestError, which proxy-chain sends as the response.
  */
 export const admission =
   (deps: AdmissionDeps): PrepareRequestFunction =>
   async ({ connectionId, request, password, hostname, port, isHttp }) => {
+    const malformed = malformedRequest(request, isHttp);
+    if (malformed !== null) throw new RequestError(`Rampart gateway: ${malformed}.`, 400);
     const at = deps.now();
     const verified = deps.credentials.check(password, at);
     if (!verified.ok) throw refusal(verified.error);
     const credential = verified.value;
     deps.usage.observeCredential(credential, at);
+    deps.authenticated(request);
 
     if (hostname.toLowerCase() === GATEWAY_CHECK_HOST) {
       // The check stays available at the limit (it is how the extension learns when the allowance resets),
@@ -68,10 +78,12 @@ export const admission =
     const verdict = await checkDestination(hostname, {
       resolve: deps.resolve,
       allowPrivate: deps.allowPrivateDestinations,
+      isOwnAddress: deps.isOwnAddress,
     });
     if (!verdict.ok) throw refusal(verdict.reason);
 
     deps.charge(connectionId, ownerOf(credential));
+    if (isHttp) stripHopByHop(request);
     const result: PrepareRequestFunctionResult = {};
     if (verdict.lookup !== undefined) result.dnsLookup = verdict.lookup as typeof dns.lookup;
     return result;

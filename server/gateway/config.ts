@@ -1,4 +1,6 @@
 import type { PublicKeySet } from '../credentials';
+import type { ConnectionLimitsConfig } from './connectionLimits';
+import type { ListOwnAddresses } from './ownAddresses';
 import type { Resolve } from './resolve';
 import type { TlsMaterial } from './tls';
 import type { ReportUsage } from './usageReporter';
@@ -28,6 +30,20 @@ export interface GatewayConfig {
   exitAddress?: string;
   /** Test switch: let loopback/private destinations through. Never on a public gateway. */
   allowPrivateDestinations?: boolean;
+  /**
+   * The host's own addresses, refused as destinations (default: every `os.networkInterfaces()` address), re-read
+   * every `ownAddressRefreshMs` (default 10 s). The listen and exit addresses are added to them.
+   */
+  ownAddresses?: ListOwnAddresses;
+  ownAddressRefreshMs?: number;
+  /** Connection caps per client address and in all; see `defaultConnectionLimits` for the defaults. */
+  connectionLimits?: Partial<ConnectionLimitsConfig>;
+  /**
+   * A connection that has not made an authenticated request (TLS handshake included) is closed after this long
+   * without traffic (default 20 s); an authenticated one, a tunnel included, after `idleTimeoutMs` (default 5 min).
+   */
+  pendingTimeoutMs?: number;
+  idleTimeoutMs?: number;
   /** Destination resolver; default the system's. Tests use `loopbackTestResolve` for `*.test`. */
   resolve?: Resolve;
   /** Destination ports refused outright (default: 25, so the gateway is no spam relay). */
@@ -49,6 +65,8 @@ export interface RunningGateway {
   url: string;
   /** The PEM certificate clients must trust, when the gateway serves TLS. */
   certificate: string | null;
+  /** Open client connections as the limits count them (`pending`: no authenticated request yet). */
+  connections(): { open: number; pending: number; clients: number };
   /** Meters open connections and tries to deliver usage now; true when nothing is left unacknowledged. */
   flushUsage(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import type dns from 'node:dns';
-import { isIP } from 'node:net';
+import { parseIp, type IpAddress } from '../../src/net';
 import { isForbiddenAddress } from './addresses';
 import type { Resolve, ResolvedAddress } from './resolve';
 
@@ -40,16 +40,26 @@ const pinnedLookup = (addresses: readonly ResolvedAddress[]): typeof dns.lookup 
   return pinned as unknown as typeof dns.lookup;
 };
 
+export interface DestinationOptions {
+  resolve: Resolve;
+  /** The test switch: every address passes, the gateway's own included. */
+  allowPrivate: boolean;
+  /** The gateway's own interface addresses (see OwnAddresses); none when omitted. */
+  isOwnAddress?: (address: IpAddress) => boolean;
+}
+
 export const checkDestination = async (
   hostname: string,
-  options: { resolve: Resolve; allowPrivate: boolean },
+  options: DestinationOptions,
 ): Promise<DestinationVerdict> => {
-  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-  if (isIP(bare) !== 0) {
-    return options.allowPrivate || !isForbiddenAddress(bare)
-      ? { ok: true, lookup: undefined }
-      : { ok: false, reason: 'destination-forbidden' };
+  const forbidden = (address: string) =>
+    !options.allowPrivate && isForbiddenAddress(address, options.isOwnAddress);
+  if (parseIp(hostname) !== null) {
+    return forbidden(hostname)
+      ? { ok: false, reason: 'destination-forbidden' }
+      : { ok: true, lookup: undefined };
   }
+  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   let addresses: ResolvedAddress[];
   try {
     addresses = await options.resolve(bare);
@@ -58,8 +68,7 @@ export const checkDestination = async (
   }
   if (addresses.length === 0) return { ok: false, reason: 'destination-unreachable' };
   // One forbidden address taints the name: a mixed answer is a classic way to sneak in a private target.
-  if (!options.allowPrivate && addresses.some(({ address }) => isForbiddenAddress(address))) {
+  if (addresses.some(({ address }) => forbidden(address)))
     return { ok: false, reason: 'destination-forbidden' };
-  }
   return { ok: true, lookup: pinnedLookup(addresses) };
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../src/result';
 import { loadPublicKeysFromEnv } from '../credentials';
 import type { GatewayConfig } from './config';
+import { defaultConnectionLimits } from './connectionLimits';
 import { httpReportUsage } from './httpReportUsage';
 import { loopbackTestResolve } from './resolve';
 import { readTlsFiles } from './tls';
@@ -10,22 +11,38 @@ import { readTlsFiles } from './tls';
 type Env = Readonly<Record<string, string | undefined>>;
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).transform((value) => value === '1' || value === 'true');
-const envSchema = z.object({
-  GATEWAY_HOST: z.string().default('0.0.0.0'),
-  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
-  GATEWAY_TLS: z.enum(['on', 'off']).default('on'),
-  GATEWAY_TLS_KEY_FILE: z.string().optional(),
-  GATEWAY_TLS_CERT_FILE: z.string().optional(),
-  GATEWAY_ID: z.string().min(1).default(hostname()),
-  GATEWAY_REGION: z.string().default('local'),
-  GATEWAY_CITY: z.string().default('Local'),
-  ACCOUNT_URL: z.url().default('http://127.0.0.1:8787'),
-  GATEWAY_SECRET: z.string().default(''),
-  EXIT_ADDRESS: z.string().optional(),
-  USAGE_REPORT_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
-  ALLOW_PRIVATE_DESTINATIONS: flag.default(false),
-  RESOLVE_TEST_TO_LOOPBACK: flag.default(false),
-});
+const count = z.coerce.number().int().positive();
+const envSchema = z
+  .object({
+    GATEWAY_HOST: z.string().default('0.0.0.0'),
+    GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+    GATEWAY_TLS: z.enum(['on', 'off']).default('on'),
+    GATEWAY_TLS_KEY_FILE: z.string().optional(),
+    GATEWAY_TLS_CERT_FILE: z.string().optional(),
+    GATEWAY_ID: z.string().min(1).default(hostname()),
+    GATEWAY_REGION: z.string().default('local'),
+    GATEWAY_CITY: z.string().default('Local'),
+    ACCOUNT_URL: z.url().default('http://127.0.0.1:8787'),
+    GATEWAY_SECRET: z.string().default(''),
+    EXIT_ADDRESS: z.string().optional(),
+    USAGE_REPORT_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+    GATEWAY_MAX_CONNECTIONS: count.default(defaultConnectionLimits.maxConnections),
+    GATEWAY_RESERVED_CONNECTIONS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(defaultConnectionLimits.reservedForKnownClients),
+    GATEWAY_MAX_CONNECTIONS_PER_ADDRESS: count.default(defaultConnectionLimits.maxPerAddress),
+    GATEWAY_MAX_PENDING_PER_ADDRESS: count.default(defaultConnectionLimits.maxPendingPerAddress),
+    GATEWAY_PENDING_TIMEOUT_MS: count.default(20_000),
+    GATEWAY_IDLE_TIMEOUT_MS: count.default(5 * 60_000),
+    ALLOW_PRIVATE_DESTINATIONS: flag.default(false),
+    RESOLVE_TEST_TO_LOOPBACK: flag.default(false),
+  })
+  .refine((vars) => vars.GATEWAY_RESERVED_CONNECTIONS < vars.GATEWAY_MAX_CONNECTIONS, {
+    message: 'GATEWAY_RESERVED_CONNECTIONS must be below GATEWAY_MAX_CONNECTIONS',
+    path: ['GATEWAY_RESERVED_CONNECTIONS'],
+  });
 
 /** Reads the gateway's configuration from the environment (see README, "Gateway"). */
 export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConfig>> => {
@@ -57,6 +74,14 @@ export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConf
     reportUsage: httpReportUsage(vars.ACCOUNT_URL, vars.GATEWAY_SECRET),
     reportIntervalMs: vars.USAGE_REPORT_INTERVAL_MS,
     allowPrivateDestinations: vars.ALLOW_PRIVATE_DESTINATIONS,
+    connectionLimits: {
+      maxConnections: vars.GATEWAY_MAX_CONNECTIONS,
+      reservedForKnownClients: vars.GATEWAY_RESERVED_CONNECTIONS,
+      maxPerAddress: vars.GATEWAY_MAX_CONNECTIONS_PER_ADDRESS,
+      maxPendingPerAddress: vars.GATEWAY_MAX_PENDING_PER_ADDRESS,
+    },
+    pendingTimeoutMs: vars.GATEWAY_PENDING_TIMEOUT_MS,
+    idleTimeoutMs: vars.GATEWAY_IDLE_TIMEOUT_MS,
   };
   if (vars.EXIT_ADDRESS !== undefined && vars.EXIT_ADDRESS !== '') config.exitAddress = vars.EXIT_ADDRESS;
   if (vars.RESOLVE_TEST_TO_LOOPBACK) config.resolve = loopbackTestResolve;

@@ -18,6 +18,12 @@ if ((process.env['GATEWAY_SECRET'] ?? '') === '')
   log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
 
 const gateway = await startGateway({ ...config.value, log });
+const limits = config.value.connectionLimits;
+log(
+  `limits: ${String(limits?.maxConnections)} connections (${String(limits?.reservedForKnownClients)} kept for clients that authenticated), ` +
+    `${String(limits?.maxPerAddress)} per client address of which ${String(limits?.maxPendingPerAddress)} before authenticating; ` +
+    `idle timeout ${String(config.value.idleTimeoutMs)} ms (${String(config.value.pendingTimeoutMs)} ms before authenticating)`,
+);
 log(
   `listening on ${gateway.url} as ${config.value.gateway.id} (${config.value.gateway.region}/${config.value.gateway.city})`,
 );

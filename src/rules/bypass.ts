@@ -1,4 +1,13 @@
-import { normalizeHost, parseIPv4, parseIPv6 } from './host';
+import {
+  ipv4Range,
+  ipv6Range,
+  parseIPv4,
+  parseIPv6,
+  type IPv4Octets,
+  type IPv4Range,
+  type IPv6Range,
+} from '../net';
+import { normalizeHost } from './host';
 
 /**
  * Why a host never goes through the VPN, whatever the rules say. The account service stays direct so that a
@@ -16,26 +25,36 @@ export type BypassReason =
   | 'localDomain'
   | 'singleLabel';
 
-const ipv4Reason = (a: number, b: number): BypassReason | null => {
-  if (a === 127) return 'loopback';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
-  if (a === 169 && b === 254) return 'linkLocal';
-  if (a === 0) return 'unspecified';
-  return null;
+// The extension's policy is deliberately narrower than the gateway's (server/gateway/addresses.ts): only the
+// blocks that name the user's own machine or network go direct. Everything else (carrier-grade NAT, documentation,
+// multicast, NAT64, …) is left to the rules, and the gateway refuses what it must. The PAC runtime
+// (src/pac/runtime.ts, rampartLocalV4/rampartLocalV6) and the fixed-servers bypass list mirror these tables.
+const ipv4Bypass: Partial<Record<IPv4Range, BypassReason>> = {
+  loopback: 'loopback',
+  private: 'private',
+  linkLocal: 'linkLocal',
+  thisNetwork: 'unspecified',
 };
 
-const ipv6Reason = (g: readonly number[]): BypassReason | null => {
-  const first = g[0] ?? 0;
-  const zeroPrefix = g.slice(0, 5).every((x) => x === 0);
-  if (zeroPrefix && g[5] === 0 && g[6] === 0) {
-    if (g[7] === 0) return 'unspecified';
-    if (g[7] === 1) return 'loopback';
+const ipv6Bypass: Partial<Record<IPv6Range, BypassReason>> = {
+  unspecified: 'unspecified',
+  loopback: 'loopback',
+  linkLocal: 'linkLocal',
+  uniqueLocal: 'uniqueLocal',
+};
+
+const ipv4Reason = (octets: IPv4Octets): BypassReason | null => ipv4Bypass[ipv4Range(octets)] ?? null;
+
+const ipv6Reason = (groups: readonly number[]): BypassReason | null => {
+  const range = ipv6Range(groups);
+  // IPv4-mapped (::ffff:a.b.c.d): the browser connects to the IPv4 address, so classify that. Other forms that
+  // embed IPv4 (NAT64, 6to4, …) are real IPv6 destinations for a browser and stay with the rules.
+  if (range === 'ipv4Mapped') {
+    const high = groups[6] ?? 0;
+    const low = groups[7] ?? 0;
+    return ipv4Reason([high >> 8, high & 0xff, low >> 8, low & 0xff]);
   }
-  // IPv4-mapped (::ffff:a.b.c.d): the browser connects to the IPv4 address, so classify that.
-  if (zeroPrefix && g[5] === 0xffff) return ipv4Reason((g[6] ?? 0) >> 8, (g[6] ?? 0) & 0xff);
-  if ((first & 0xffc0) === 0xfe80) return 'linkLocal';
-  if ((first & 0xfe00) === 0xfc00) return 'uniqueLocal';
-  return null;
+  return ipv6Bypass[range] ?? null;
 };
 
 /**
@@ -47,7 +66,7 @@ export const bypassReason = (rawHost: string, bypassHosts: readonly string[]): B
   const host = normalizeHost(rawHost);
   if (bypassHosts.some((b) => normalizeHost(b) === host)) return 'accountService';
   const v4 = parseIPv4(host);
-  if (v4) return ipv4Reason(v4[0], v4[1]);
+  if (v4) return ipv4Reason(v4);
   const v6 = parseIPv6(host);
   if (v6) return ipv6Reason(v6);
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';

@@ -1,5 +1,6 @@
 import { decodeUtf8, escapeBytes } from './bytes';
-import { parseIPv4 } from './ipv4';
+import { embeddedIPv4, ipv6Range, parseIPv6 } from '../net';
+import { canonicalIPv4 } from './ipv4';
 
 // Characters the WHATWG URL parser treats as structure inside a host: when one is present the browser's
 // IDNA step would mis-split the name, so such hosts are escaped byte for byte instead.
@@ -27,11 +28,11 @@ function canonicalIPv6(bracketed: string): string {
   } catch {
     return escapeBytes(asciiLowerCase(bracketed));
   }
-  const embedded = /^\[(?:::ffff|64:ff9b:):([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(hostname);
-  if (embedded?.[1] === undefined || embedded[2] === undefined) return hostname;
-  const high = parseInt(embedded[1], 16);
-  const low = parseInt(embedded[2], 16);
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  const groups = parseIPv6(hostname.slice(1, -1));
+  if (groups === null) return hostname;
+  const range = ipv6Range(groups);
+  const embedded = range === 'ipv4Mapped' || range === 'nat64' ? embeddedIPv4(groups) : null;
+  return embedded === null ? hostname : embedded.join('.');
 }
 
 /**
@@ -47,7 +48,7 @@ export function canonicalHost(authority: string): string {
   // Legacy quirk kept from the reference implementation: 0x80 alone does not make a name Unicode.
   if (/[\x81-\xff]/.test(host)) host = toPunycode(withoutPortAndDots(host)) ?? host;
   host = withoutPortAndDots(host);
-  const ip = parseIPv4(host);
+  const ip = canonicalIPv4(host);
   return ip ?? escapeBytes(asciiLowerCase(host));
 }
 

@@ -1,3 +1,4 @@
+import { ipv4Range, ipv6Range, parseIPv4, parseIPv6, type IPv4Range, type IPv6Range } from '../net';
 import { isDottedQuad } from './ipv4';
 
 // Validation for hosts that a feed asks us to block. A bad entry here would either never match (wasted
@@ -45,24 +46,50 @@ const RESERVED_SUFFIXES = [
   '.arpa',
 ];
 
-/** Addresses that never name a remote threat but do name the user's own machine or network. */
-function isReservedIPv4(host: string): boolean {
-  const [a = 0, b = 0] = host.split('.').map(Number);
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    a >= 224 ||
-    (a === 100 && b >= 64 && b <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
-  );
-}
+// Addresses that never name a remote threat but do name the user's own machine or network (or nothing at all):
+// a feed listing one is wrong. Documentation and benchmarking blocks are not here; feeds and tests use them.
+const reservedIPv4 = new Set<IPv4Range>([
+  'thisNetwork',
+  'private',
+  'sharedAddressSpace',
+  'loopback',
+  'linkLocal',
+  'multicast',
+  'limitedBroadcast',
+  'reserved',
+]);
+
+const isReservedIPv4 = (host: string): boolean => {
+  const octets = parseIPv4(host);
+  return octets === null || reservedIPv4.has(ipv4Range(octets));
+};
+
+// Only the global unicast space (2000::/3) names a remote host; these are the blocks outside it.
+const reservedIPv6 = new Set<IPv6Range>([
+  'unspecified',
+  'loopback',
+  'ipv4Mapped',
+  'ipv4Translated',
+  'ipv4Compatible',
+  'nat64',
+  'nat64Local',
+  'discardOnly',
+  'dummy',
+  'uniqueLocal',
+  'linkLocal',
+  'siteLocal',
+  'multicast',
+  'reserved',
+]);
+
+const isReservedIPv6 = (bracketed: string): boolean => {
+  const groups = bracketed.endsWith(']') ? parseIPv6(bracketed.slice(1, -1)) : null;
+  return groups === null || reservedIPv6.has(ipv6Range(groups));
+};
 
 /** Loopback, private, link-local and special-use names and addresses. */
 export function isReservedHost(host: string): boolean {
   if (isDottedQuad(host)) return isReservedIPv4(host);
-  if (host.startsWith('[')) return !/^\[[23][0-9a-f]{0,3}:/.test(host); // only global unicast is remote
+  if (host.startsWith('[')) return isReservedIPv6(host);
   return RESERVED_NAMES.has(host) || RESERVED_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }

@@ -24,8 +24,11 @@ function parsePart(part: string): number | null {
   return value <= 0xffffffff ? value : null;
 }
 
-/** The dotted-quad form of an IPv4 host in any legacy spelling, or null when it is not one. */
-export function parseIPv4(host: string): string | null {
+/**
+ * The dotted-quad form of an IPv4 host in any legacy spelling, or null when it is not one. (Reading a dotted quad
+ * itself, and classifying it, is src/net.)
+ */
+export function canonicalIPv4(host: string): string | null {
   if (!POSSIBLE_IP.test(host)) return null;
   const parts = host.split('.');
   if (parts.length > 4) return null;

@@ -35,16 +35,71 @@ describe('forbidden destination addresses', () => {
     '::ffff:10.0.0.1',
     '64:ff9b::a9fe:a9fe',
     'not-an-address',
+    // The rest of the IANA IPv4 special-purpose registry.
+    '0.1.2.3',
+    '100.127.255.254',
+    '192.0.0.8',
+    '192.0.2.1',
+    '192.31.196.1',
+    '192.52.193.1',
+    '192.88.99.1',
+    '192.175.48.1',
+    '198.18.0.1',
+    '198.19.255.255',
+    '198.51.100.7',
+    '203.0.113.9',
+    '240.0.0.1',
+    '239.255.255.250',
+    // IPv6 special-purpose blocks, and everything outside 2000::/3.
+    '100::1',
+    '100:0:0:1::1',
+    '2001::1',
+    '2001:1::1',
+    '2001:2::1',
+    '2001:3::1',
+    '2001:4:112::1',
+    '2001:10::1',
+    '2001:20::1',
+    '2001:30::1',
+    '2001:db8::1',
+    '2002:808:808::1',
+    '2620:4f:8000::1',
+    '3fff::1',
+    '5f00::1',
+    'fec0::1',
+    'ff02::1',
+    '4000::1',
+    '::2',
+    // IPv6 forms that embed an IPv4 address (issue 15, item 14), judged by it and refused outright.
+    '::7f00:1',
+    '::127.0.0.1',
+    '::ffff:0:7f00:1',
+    '64:ff9b:1::7f00:1',
+    '64:ff9b::7f00:1',
+    '2002:7f00:1::1',
+    '2001:0:4136:e378:8000:63bf:80ff:fffe',
+    '::808:808',
+    '64:ff9b::808:808',
+    // With a zone id, Node would accept it as an address; the gateway does not read it as one.
+    'fe80::1%eth0',
   ])('refuses %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  it.each(['1.1.1.1', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:1.1.1.1'])(
-    'allows %s',
-    (address) => {
-      expect(isForbiddenAddress(address)).toBe(false);
-    },
-  );
+  it.each([
+    '1.1.1.1',
+    '8.8.8.8',
+    '172.32.0.1',
+    '192.169.0.1',
+    '100.128.0.1',
+    '198.20.0.1',
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '::ffff:1.1.1.1',
+    '[2a00:1450::1]',
+  ])('allows %s', (address) => {
+    expect(isForbiddenAddress(address)).toBe(false);
+  });
 });
 
 describe('destination check (no network: fake resolvers)', () => {
@@ -94,16 +149,8 @@ describe('gateway with the private-destination switch off', () => {
     await origin.close();
   });
 
-  it.each([
-    ['a .test name resolving to loopback', `site.test:${String(0)}`],
-    ['a loopback address', '127.0.0.1'],
-    ['IPv6 loopback', '[::1]'],
-    ['localhost', 'localhost'],
-  ])('refuses %s (403, destination-forbidden), plain and CONNECT', async (_name, host) => {
-    const target =
-      host.includes(':') && !host.startsWith('[')
-        ? host.replace(/:0$/, `:${origin.port}`)
-        : `${host}:${origin.port}`;
+  const expectRefused = async (host: string) => {
+    const target = `${host}:${String(origin.port)}`;
     const plain = await viaProxy(gateway, `http://${target}/private`, credential());
     const tunnel = await viaTunnel(gateway, target, '/private', credential());
     for (const reply of [plain, tunnel.connect]) {
@@ -111,6 +158,35 @@ describe('gateway with the private-destination switch off', () => {
       expect(reply.headers['x-rampart-reason']).toBe('destination-forbidden');
     }
     expect(origin.seen).toEqual([]);
+  };
+
+  it.each([
+    ['a .test name resolving to loopback', 'site.test'],
+    ['a loopback address', '127.0.0.1'],
+    ['IPv6 loopback', '[::1]'],
+    ['localhost', 'localhost'],
+  ])('refuses %s (403, destination-forbidden), plain and CONNECT', async (_name, host) => {
+    await expectRefused(host);
+  });
+
+  // IPv6 forms that embed a loopback IPv4 address (issue 15, item 14), and legacy IPv4 spellings, which the URL
+  // parser turns into 127.0.0.1 before any check.
+  it.each([
+    '[::7f00:1]',
+    '[::127.0.0.1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '[::ffff:0:7f00:1]',
+    '[64:ff9b::7f00:1]',
+    '[64:ff9b::127.0.0.1]',
+    '[64:ff9b:1::7f00:1]',
+    '[2002:7f00:1::1]',
+    // Teredo: client 127.0.0.1 is stored inverted in the last 32 bits.
+    '[2001:0:4136:e378:8000:63bf:80ff:fffe]',
+    '0x7f.1',
+    '2130706433',
+  ])('refuses %s, plain and CONNECT', async (host) => {
+    await expectRefused(host);
   });
 
   it('refuses SMTP port 25 whatever the host', async () => {

@@ -106,16 +106,62 @@ export const startTestGateway = async (overrides: Partial<GatewayConfig> = {}): 
   return Object.assign(gateway, { batches });
 };
 
-/** A connection to the gateway itself: TLS trusting its self-signed certificate, or plain TCP. */
-const dialGateway = (gateway: RunningGateway): net.Socket =>
+/**
+ * A connection to the gateway itself: TLS trusting its self-signed certificate, or plain TCP. `localAddress`
+ * (another loopback address such as 127.0.0.2) makes it come from a second client address.
+ */
+export const dialGateway = (gateway: RunningGateway, localAddress?: string): net.Socket =>
   gateway.certificate === null
-    ? net.connect(gateway.port, '127.0.0.1')
+    ? net.connect({
+        port: gateway.port,
+        host: '127.0.0.1',
+        ...(localAddress === undefined ? {} : { localAddress }),
+      })
     : tls.connect({
         host: '127.0.0.1',
         port: gateway.port,
         ca: gateway.certificate,
         servername: 'localhost',
+        ...(localAddress === undefined ? {} : { localAddress }),
       });
+
+/**
+ * Writes `head` (a request head, CRLF line ends added) on a new connection and resolves with what comes back
+ * until the gateway closes the connection or `quietMs` pass without more: for requests http.request will not
+ * send (two Host headers) and for reading exactly what a destination was sent.
+ */
+export const rawExchange = (
+  gateway: RunningGateway,
+  lines: string[],
+  quietMs = 500,
+): Promise<{ text: string; status: number }> =>
+  new Promise((resolve, reject) => {
+    const socket = dialGateway(gateway);
+    let text = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0) });
+    };
+    const quiet = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    };
+    socket.on(gateway.certificate === null ? 'connect' : 'secureConnect', () => {
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      quiet();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      quiet();
+    });
+    socket.on('close', done);
+    socket.on('error', reject);
+  });
+
+export const basicAuth = (token: string): string =>
+  `Basic ${Buffer.from(`device-1:${token}`).toString('base64')}`;
 
 export interface Reply {
   status: number;
@@ -143,11 +189,11 @@ export const viaProxy = (
   gateway: RunningGateway,
   url: string,
   token: string | undefined,
-  init: { method?: string; body?: Buffer } = {},
+  init: { method?: string; body?: Buffer; localAddress?: string } = {},
 ): Promise<Reply> =>
   new Promise((resolve, reject) => {
     const request = http.request({
-      createConnection: () => dialGateway(gateway),
+      createConnection: () => dialGateway(gateway, init.localAddress),
       method: init.method ?? 'GET',
       path: url,
       headers: { host: new URL(url).host, ...proxyAuthorization(token) },
