@@ -1,11 +1,22 @@
 /**
  * Each entry upgrades stored settings from version `n` to `n + 1`: a small pure function with its own test.
- * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout, so the
- * chain is empty until the stored shape changes; add the step here and bump `SETTINGS_VERSION` together.
+ * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout; add each
+ * step here and bump `SETTINGS_VERSION` together.
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-export const migrations: Readonly<Record<number, Migration>> = {};
+/**
+ * 1 → 2: the "adult" category is no longer offered (no list could be shipped for it, so a choice there did
+ * nothing); its stored action is dropped rather than kept as a setting nobody can see.
+ */
+export const dropAdultCategory: Migration = (old) => {
+  const actions = old['categoryActions'];
+  if (typeof actions !== 'object' || actions === null || Array.isArray(actions)) return old;
+  const { adult: _dropped, ...kept } = actions as Record<string, unknown>;
+  return { ...old, categoryActions: kept };
+};
+
+export const migrations: Readonly<Record<number, Migration>> = { 1: dropAdultCategory };
 
 /** Data stored without a version predates nothing: it is read as the first version. */
 export function storedVersion(stored: Record<string, unknown>): number {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations, SETTINGS_VERSION, type Migration } from '../../../src/settings';
+import {
+  dropAdultCategory,
+  loadSettings,
+  migrate,
+  migrations,
+  SETTINGS_VERSION,
+  type Migration,
+} from '../../../src/settings';
 
 describe('migrate', () => {
   const chain: Record<number, Migration> = {
@@ -36,5 +43,24 @@ describe('migrate', () => {
   it('has a step for every version below the current one', () => {
     for (let version = 1; version < SETTINGS_VERSION; version++)
       expect(migrations[version]).toBeTypeOf('function');
+  });
+});
+
+describe('1 → 2: the adult category is no longer offered', () => {
+  it('drops a stored adult action and keeps every other one', () => {
+    expect(
+      dropAdultCategory({ version: 1, categoryActions: { adult: 'never', games: 'ask' }, killSwitch: true }),
+    ).toEqual({ version: 1, categoryActions: { games: 'ask' }, killSwitch: true });
+    expect(dropAdultCategory({ version: 1, categoryActions: 'broken' })).toEqual({
+      version: 1,
+      categoryActions: 'broken',
+    });
+  });
+
+  it('reads stored version 1 settings with an adult action as version 2 without it', () => {
+    const loaded = loadSettings({ version: 1, categoryActions: { adult: 'enable', banks: 'enable' } });
+    expect(loaded.version).toBe(2);
+    expect(loaded.categoryActions).not.toHaveProperty('adult');
+    expect(loaded.categoryActions.banks).toBe('enable');
   });
 });
