@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { signUpRequest } from '../../src/api';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { MailSent } from '../components/MailSent';
@@ -11,12 +12,14 @@ import { paths } from '../paths';
 import { Link } from '../router';
 import { strings } from '../strings';
 import { useAction } from '../useAction';
+import { requireValid } from '../validate';
 
 export function SignUp(): JSX.Element {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { busy, error, run } = useAction(async () => {
+    requireValid(signUpRequest, { email, password });
     requireReadyPassword(password);
     await api.signUp(email, password);
     setSentTo(email.trim());

@@ -21,7 +21,7 @@ export async function mountPage(Page: ComponentType, root: HTMLElement, api: Pag
   root.ownerDocument.documentElement.lang = language;
   root.ownerDocument.title = t(titleKey);
   render(
-    <PageContext.Provider value={{ t, send }}>
+    <PageContext.Provider value={{ t, send, language }}>
       <Page />
     </PageContext.Provider>,
     root,
