@@ -274,6 +274,8 @@ export const strings = {
   },
   notFound: {
     title: 'Page not found',
+    explain:
+      'There is no page at this address. The link may be incomplete or out of date; check it, or start again from the overview.',
     back: 'Go to the overview',
   },
 } as const;
