@@ -36,7 +36,8 @@ export function importSettings(text: string): Result<Settings, AppError> {
   const version = stored['version'];
   // Storage reads an odd version as the first one; a file with one is not ours to guess about.
   if (version !== undefined && storedVersion(stored) !== version) {
-    return err(appError('importBadVersion', 'importErrorBadVersion', [JSON.stringify(version).slice(0, 40)]));
+    const shown = typeof version === 'string' ? version : JSON.stringify(version);
+    return err(appError('importBadVersion', 'importErrorBadVersion', [shown.slice(0, 40)]));
   }
   if (storedVersion(stored) > SETTINGS_VERSION) return err(appError('importTooNew', 'importErrorTooNew'));
   const parsed = settingsSchema.safeParse(migrate(stored, SETTINGS_VERSION));
