@@ -31,6 +31,8 @@ export type FieldName = keyof typeof fieldCatalogue;
 
 /** Any other field: named by its path, so at least the person knows where to look. */
 export const UNKNOWN_FIELD_KEY = 'fieldError_unknown';
+/** A failure of the form as a whole (no field named). */
+export const FORM_KEY = 'fieldError_form';
 
 /** Top-level values of a settings file, each with its own sentence (`importErrorField_<name>`). */
 export const settingsFileFields = [
@@ -54,6 +56,7 @@ export const allFieldMessageKeys = (): string[] => [
   ...new Set([
     ...Object.values(fieldCatalogue).flatMap((kinds) => Object.values(kinds) as string[]),
     UNKNOWN_FIELD_KEY,
+    FORM_KEY,
     ...settingsFileFields.map((field) => `importErrorField_${field}`),
     SETTINGS_FILE_UNKNOWN_KEY,
   ]),

@@ -1,5 +1,6 @@
 import {
   fieldCatalogue,
+  FORM_KEY,
   settingsFileFields,
   SETTINGS_FILE_UNKNOWN_KEY,
   UNKNOWN_FIELD_KEY,
@@ -14,6 +15,8 @@ import {
 export interface IssueLike {
   path: readonly PropertyKey[] | string;
   code?: string | undefined;
+  /** A union's failure (zod's `invalid_union`): each branch's own issues, relative to `path`. */
+  errors?: readonly (readonly IssueLike[])[] | undefined;
 }
 
 /** One sentence for one field, as a message key and its substitutions: each page renders it in its language. */
@@ -44,6 +47,16 @@ function kindOf(issue: IssueLike, value: unknown): FieldKind {
   return issue.code === 'too_big' ? 'tooLong' : 'invalid';
 }
 
+/** A union that matched no branch is read as its first branch's issues, which name the fields. */
+function flatten(issues: readonly IssueLike[]): IssueLike[] {
+  return issues.flatMap((issue) => {
+    const branch = issue.code === 'invalid_union' ? issue.errors?.[0] : undefined;
+    if (!branch || branch.length === 0) return [issue];
+    const base = pathOf(issue);
+    return flatten(branch.map((inner) => ({ ...inner, path: [...base, ...pathOf(inner)] })));
+  });
+}
+
 const isKnown = (name: string): name is FieldName => Object.hasOwn(fieldCatalogue, name);
 
 function keyFor(field: FieldName, kind: FieldKind): string {
@@ -61,7 +74,7 @@ export function fieldMessages(
   aliases: FieldAliases = {},
 ): FieldMessage[] {
   const byField = new Map<string, FieldMessage & { kind: FieldKind }>();
-  for (const issue of issues) {
+  for (const issue of flatten(issues)) {
     const path = pathOf(issue);
     const field = path[0] ?? '';
     const kind = kindOf(issue, valueAt(input, path));
@@ -74,7 +87,9 @@ export function fieldMessages(
       kind,
       ...(isKnown(name)
         ? { messageKey: keyFor(name, kind), substitutions: [] }
-        : { messageKey: UNKNOWN_FIELD_KEY, substitutions: [path.join('.') || field] }),
+        : field === ''
+          ? { messageKey: FORM_KEY, substitutions: [] }
+          : { messageKey: UNKNOWN_FIELD_KEY, substitutions: [path.join('.')] }),
     });
   }
   return [...byField.values()].map(({ field, messageKey, substitutions }) => ({

@@ -100,6 +100,19 @@ describe('fieldMessages', () => {
     expect(en(message!.messageKey)).toBe('A host name can be at most 253 characters long.');
   });
 
+  it('reads a union that matched no branch by its first branch’s fields', () => {
+    const union = {
+      path: [],
+      code: 'invalid_union',
+      errors: [[{ path: ['code'], code: 'invalid_format' }], []],
+    };
+    const [message] = fieldMessages([union], { code: '' }, { code: 'totpCode' });
+    expect(en(message!.messageKey)).toBe('Enter the six-digit code from your authenticator app.');
+    expect(en(fieldMessages([{ path: [], code: 'custom' }], {})[0]!.messageKey)).toBe(
+      'Check the details you entered.',
+    );
+  });
+
   it('names an unknown field by its path rather than dumping the schema', () => {
     const [message] = fieldMessages([{ path: ['nested', 0, 'x'], code: 'invalid_type' }], {
       nested: [{ x: 1 }],
