@@ -39,8 +39,15 @@ export class ApiFailure extends Error {
     message: string,
     readonly rules: string[] = [],
     readonly fields: string[] = [],
+    /** The request fields those sentences are about, so the form can mark them. */
+    readonly invalidFields: string[] = [],
   ) {
     super(message);
+  }
+
+  /** Whether the failure named `field` (a request field such as `email`). */
+  names(field: string): boolean {
+    return this.invalidFields.includes(field);
   }
 }
 
@@ -50,10 +57,15 @@ export function fieldFailure(
   input: unknown,
   aliases?: FieldAliases,
 ): ApiFailure {
-  const sentences = fieldMessages(issues, input, aliases).map((m) =>
-    translate(m.messageKey, m.substitutions),
+  const messages = fieldMessages(issues, input, aliases);
+  const sentences = messages.map((m) => translate(m.messageKey, m.substitutions));
+  return new ApiFailure(
+    'invalidRequest',
+    sentences.join(' '),
+    [],
+    sentences,
+    messages.map((m) => m.field),
   );
-  return new ApiFailure('invalidRequest', sentences.join(' '), [], sentences);
 }
 
 const ruleList = z.array(z.enum(passwordRuleCodes));

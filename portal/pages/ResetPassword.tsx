@@ -42,6 +42,7 @@ function RequestReset(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void request.run())} noValidate>
         <Field
           id="email"
+          invalid={request.error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="email"

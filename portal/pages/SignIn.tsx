@@ -62,6 +62,7 @@ export function SignIn(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void signIn.run())} noValidate>
         <Field
           id="email"
+          invalid={signIn.error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="username"
@@ -70,6 +71,7 @@ export function SignIn(): JSX.Element {
         />
         <Field
           id="password"
+          invalid={signIn.error?.names('password')}
           label={strings.fields.password}
           type="password"
           autoComplete="current-password"

@@ -38,6 +38,7 @@ export function SignUp(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void run())} noValidate>
         <Field
           id="email"
+          invalid={error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="email"
@@ -46,6 +47,7 @@ export function SignUp(): JSX.Element {
         />
         <NewPasswordField
           id="password"
+          invalid={error?.names('password')}
           label={strings.fields.password}
           value={password}
           onInput={setPassword}

@@ -44,6 +44,7 @@ export function Subscription(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void activate.run())} noValidate>
         <Field
           id="activation-code"
+          invalid={activate.error?.names('code')}
           label={strings.fields.activationCode}
           autoComplete="off"
           value={code}

@@ -85,6 +85,7 @@ describe('the portal says what is wrong in words', () => {
     expect(await textOf(page, '[data-testid="form-error"]')).not.toMatch(
       /email:|expected|characters|Invalid/,
     );
+    expect(await page.$eval('#email', (input) => input.getAttribute('aria-invalid'))).toBe('true');
     await shot(page, `portal-${path}-empty-en`);
     await page.close();
   });
