@@ -1,15 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import { activateRequest, activationCodeShape, signInRequest } from '../src/api';
+import { fieldMessages, type FieldAliases } from '../src/fieldMessages';
+import { formatBytes, formatDate } from '../src/format';
 import type { AccountStatus } from '../src/messages';
 import type { AppError } from '../src/result';
-import { formatBytes, usePage } from '../src/ui';
+import { usePage } from '../src/ui';
 
 type Reply = { ok: true; value: AccountStatus } | { ok: false; error: AppError };
 
+/** Each field of `input` that `schema` refuses, as an error to show; empty when the form may be sent. */
+function formProblems(schema: z.ZodType, input: unknown, aliases?: FieldAliases): AppError[] {
+  const result = schema.safeParse(input);
+  if (result.success) return [];
+  return fieldMessages(result.error.issues, input, aliases).map((problem) => ({
+    code: 'invalidRequest',
+    messageKey: problem.messageKey,
+    substitutions: problem.substitutions,
+  }));
+}
+
 /** "My Rampart account": sign in (with a code when two-step verification is on), or the linked account. */
 export function AccountSection() {
-  const { t, send } = usePage();
+  const { t, send, language } = usePage();
   const [account, setAccount] = useState<AccountStatus | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const [errors, setErrors] = useState<AppError[]>([]);
+  const setError = (error: AppError | null) => setErrors(error ? [error] : []);
   const [busy, setBusy] = useState(false);
   const [needsCode, setNeedsCode] = useState(false);
   const [form, setForm] = useState({ email: '', password: '', code: '', activation: '' });
@@ -38,6 +54,8 @@ export function AccountSection() {
 
   const signIn = async (event: Event) => {
     event.preventDefault();
+    const problems = formProblems(signInRequest, { email: form.email, password: form.password });
+    if (problems.length > 0) return setErrors(problems);
     const code = form.code.trim();
     const ok = await run(() =>
       send({
@@ -54,20 +72,24 @@ export function AccountSection() {
   };
   const activate = async (event: Event) => {
     event.preventDefault();
+    setActivated(false);
+    const problems = formProblems(activateRequest, { code: form.activation }, { code: 'activationCode' });
+    if (problems.length > 0) return setErrors(problems);
     setActivated(await run(() => send({ type: 'activateCode', code: form.activation })));
   };
   const portal = (page: 'link' | 'signUp' | 'reset') => void send({ type: 'openPortal', page });
 
   if (!account) return null;
-  const errorText = error ? t(error.messageKey, error.substitutions) : null;
 
   return (
     <section aria-labelledby="account-heading" data-testid="account-section">
       <h2 id="account-heading">{t('sectionAccount')}</h2>
-      {errorText ? (
-        <p class="notice error" role="alert" data-testid="account-error">
-          {errorText}
-        </p>
+      {errors.length > 0 ? (
+        <div class="notice error" role="alert" data-testid="account-error">
+          {errors.map((error) => (
+            <p key={error.messageKey}>{t(error.messageKey, error.substitutions)}</p>
+          ))}
+        </div>
       ) : null}
       {account.linked ? (
         <>
@@ -77,7 +99,7 @@ export function AccountSection() {
             <p class="muted" data-testid="account-subscription">
               {t('subscriptionDetails', [
                 account.subscription.expiresAt
-                  ? new Date(account.subscription.expiresAt).toLocaleDateString()
+                  ? formatDate(account.subscription.expiresAt, language)
                   : t('subscriptionNoExpiry'),
                 String(account.subscription.devicesUsed),
                 String(account.subscription.deviceLimit),
@@ -85,18 +107,25 @@ export function AccountSection() {
             </p>
           ) : null}
           <TrafficLine account={account} />
-          <form class="row" onSubmit={(e) => void activate(e)}>
-            <input
-              id="activation-code"
-              type="text"
-              aria-label={t('activationCode')}
-              placeholder={t('activationCode')}
-              value={form.activation}
-              onInput={(e) => setForm({ ...form, activation: e.currentTarget.value })}
-            />
-            <button type="submit" disabled={busy || form.activation.trim().length < 8}>
-              {t('activate')}
-            </button>
+          <form class="activation" onSubmit={(e) => void activate(e)} noValidate>
+            <div class="row">
+              <input
+                id="activation-code"
+                type="text"
+                autocomplete="off"
+                aria-label={t('activationCode')}
+                aria-describedby="activation-hint"
+                placeholder={activationCodeShape}
+                value={form.activation}
+                onInput={(e) => setForm({ ...form, activation: e.currentTarget.value })}
+              />
+              <button type="submit" disabled={busy}>
+                {t('activate')}
+              </button>
+            </div>
+            <p id="activation-hint" class="muted" data-testid="activation-hint">
+              {t('activationHint', [activationCodeShape])}
+            </p>
           </form>
           {activated ? <p class="notice success">{t('activationDone')}</p> : null}
           <button
@@ -120,7 +149,7 @@ export function AccountSection() {
             </p>
           ) : null}
           <TrafficLine account={account} />
-          <form class="account-form" onSubmit={(e) => void signIn(e)} data-testid="sign-in-form">
+          <form class="account-form" onSubmit={(e) => void signIn(e)} data-testid="sign-in-form" noValidate>
             <label>
               {t('email')}
               <input
@@ -181,14 +210,14 @@ export function AccountSection() {
 }
 
 function TrafficLine({ account }: { account: AccountStatus }) {
-  const { t } = usePage();
+  const { t, language } = usePage();
   if (account.usedTodayBytes === undefined) return null;
-  const used = formatBytes(account.usedTodayBytes);
+  const used = formatBytes(account.usedTodayBytes, language);
   return (
     <p class="muted" data-testid="account-traffic">
       {account.dailyLimitBytes == null
         ? t('trafficUnlimited', [used])
-        : t('trafficToday', [used, formatBytes(account.dailyLimitBytes)])}
+        : t('trafficToday', [used, formatBytes(account.dailyLimitBytes, language)])}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AppError } from '../src/result';
 import { MAX_IMPORT_BYTES, type Settings } from '../src/settings';
 import { usePage } from '../src/ui';
@@ -10,6 +10,8 @@ export function BackupSection({ onImported }: { onImported(settings: Settings): 
   const { t, send } = usePage();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  // The native file input labels itself in the browser's language ("Choose File"); a button of ours opens it.
+  const picker = useRef<HTMLInputElement>(null);
 
   const exportFile = async () => {
     const reply = await send({ type: 'exportSettings' });
@@ -45,19 +47,28 @@ export function BackupSection({ onImported }: { onImported(settings: Settings): 
         <button type="button" class="secondary" onClick={() => void exportFile()}>
           {t('exportSettings')}
         </button>
-        <label class="row" for="import-file">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="import-button"
+          disabled={busy}
+          onClick={() => picker.current?.click()}
+        >
           {t('importSettings')}
-          <input
-            id="import-file"
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            onChange={(event) => {
-              const input = event.currentTarget;
-              void importFile(input.files?.[0]).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        </button>
+        <input
+          id="import-file"
+          ref={picker}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            void importFile(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
       </div>
       <div class="save-state" aria-live="polite" data-testid="backup-outcome">
         {outcome?.kind === 'error' ? (

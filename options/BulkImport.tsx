@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { pluralKey } from '../src/format';
 import { formatSitePattern, parseSitePattern } from '../src/rules';
 import type { SiteAction, SiteRule } from '../src/settings';
 import { usePage } from '../src/ui';
@@ -10,9 +11,12 @@ interface Outcome {
   rejected: string[];
 }
 
-/** Pasting a list: every valid line becomes a rule with the chosen action; the invalid lines are listed. */
+/**
+ * Pasting a list: every valid line becomes a rule with the chosen action. The refused lines stay in the box
+ * (and only they), so the person can correct them; the outcome counts both, as information, not an error.
+ */
 export function BulkImport({ settings, update }: SectionProps) {
-  const { t } = usePage();
+  const { t, language } = usePage();
   const [text, setText] = useState('');
   const [action, setAction] = useState<SiteAction>('always');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -26,7 +30,7 @@ export function BulkImport({ settings, update }: SectionProps) {
       if (entry === '') continue;
       const parsed = parseSitePattern(entry);
       if (!parsed.ok) {
-        rejected.push(entry);
+        rejected.push(line.trim());
         continue;
       }
       const pattern = formatSitePattern(parsed.value);
@@ -36,8 +40,9 @@ export function BulkImport({ settings, update }: SectionProps) {
     }
     if (added > 0 && !(await update({ siteRules: [...byPattern.values()] }))) return;
     setOutcome({ added, rejected });
-    if (rejected.length === 0) setText('');
+    setText(rejected.length === 0 ? '' : `${rejected.join('\n')}\n`);
   };
+  const count = (base: string, n: number) => t(pluralKey(base, n, language), [String(n)]);
 
   return (
     <details class="bulk">
@@ -57,11 +62,13 @@ export function BulkImport({ settings, update }: SectionProps) {
         </button>
       </div>
       {outcome ? (
-        <p class={outcome.rejected.length ? 'notice error' : 'notice success'} data-testid="bulk-outcome">
-          {t('bulkImportDone', [String(outcome.added)])}
-          {outcome.rejected.length
-            ? ` ${t('bulkImportRejected', [outcome.rejected.slice(0, 10).join(', ')])}`
-            : ''}
+        <p
+          class={outcome.rejected.length ? 'notice info' : 'notice success'}
+          role="status"
+          data-testid="bulk-outcome"
+        >
+          {count('bulkImportAdded', outcome.added)}
+          {outcome.rejected.length ? ` ${count('bulkImportRefused', outcome.rejected.length)}` : ''}
         </p>
       ) : null}
     </details>

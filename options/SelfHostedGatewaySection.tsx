@@ -1,27 +1,36 @@
 import { useState } from 'preact/hooks';
+import { fieldMessages, type FieldMessage } from '../src/fieldMessages';
 import { selfHostedGatewaySchema, type SelfHostedGateway } from '../src/settings';
 import { usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
 
 const empty: SelfHostedGateway = { scheme: 'HTTPS', host: '', port: 443, username: '', password: '' };
 
+const gatewayFields = {
+  host: 'gatewayHost',
+  port: 'gatewayPort',
+  username: 'gatewayUsername',
+  password: 'gatewayPassword',
+} as const;
+
 /** A gateway the user runs: plain PROXY is allowed here only. Saving selects it as the region. */
 export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
   const { t } = usePage();
   const [draft, setDraft] = useState<SelfHostedGateway>(settings.selfHostedGateway ?? empty);
-  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldMessage[]>([]);
   const [saved, setSaved] = useState(false);
   const set = (patch: Partial<SelfHostedGateway>) => {
     setDraft({ ...draft, ...patch });
     setSaved(false);
   };
 
+  const invalid = (field: string) => problems.some((problem) => problem.field === field) || undefined;
+
   const save = async (event: Event) => {
     event.preventDefault();
     const parsed = selfHostedGatewaySchema.safeParse(draft);
-    if (!parsed.success)
-      return setError(t('gatewayInvalid', [parsed.error.issues.map((i) => i.path.join('.')).join(', ')]));
-    setError(null);
+    if (!parsed.success) return setProblems(fieldMessages(parsed.error.issues, draft, gatewayFields));
+    setProblems([]);
     setSaved(await update({ selfHostedGateway: parsed.data }));
   };
   const remove = async () => {
@@ -48,6 +57,7 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
           {t('gatewayHost')}
           <input
             id="gw-host"
+            aria-invalid={invalid('host')}
             type="text"
             value={draft.host}
             onInput={(e) => set({ host: e.currentTarget.value.trim() })}
@@ -57,6 +67,7 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
           {t('gatewayPort')}
           <input
             id="gw-port"
+            aria-invalid={invalid('port')}
             type="number"
             min={1}
             max={65535}
@@ -68,6 +79,7 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
           {t('gatewayUsername')}
           <input
             id="gw-username"
+            aria-invalid={invalid('username')}
             type="text"
             autocomplete="off"
             value={draft.username}
@@ -78,6 +90,7 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
           {t('gatewayPassword')}
           <input
             id="gw-password"
+            aria-invalid={invalid('password')}
             type="password"
             autocomplete="off"
             value={draft.password}
@@ -95,10 +108,12 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
           ) : null}
         </div>
       </form>
-      {error ? (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
+      {problems.length > 0 ? (
+        <div class="notice error" role="alert" data-testid="gateway-error">
+          {problems.map((problem) => (
+            <p key={problem.field}>{t(problem.messageKey, problem.substitutions)}</p>
+          ))}
+        </div>
       ) : null}
       {saved ? (
         <p class="notice success" data-testid="gateway-saved">

@@ -6,7 +6,7 @@ import { formatBytes, usePage } from '../src/ui';
 
 /** Traffic used today against the limit, "an account was found", and the way out of "signed out". */
 export function AccountLine({ status, onChanged }: { status: ConnectionStatus; onChanged(): void }) {
-  const { t, send } = usePage();
+  const { t, send, language } = usePage();
   const [account, setAccount] = useState<AccountStatus | null>(null);
 
   useEffect(() => {
@@ -45,10 +45,10 @@ export function AccountLine({ status, onChanged }: { status: ConnectionStatus; o
       {account?.usedTodayBytes !== undefined ? (
         <p class="muted" data-testid="popup-traffic">
           {account.dailyLimitBytes == null
-            ? t('trafficUnlimited', [formatBytes(account.usedTodayBytes)])
+            ? t('trafficUnlimited', [formatBytes(account.usedTodayBytes, language)])
             : t('trafficToday', [
-                formatBytes(account.usedTodayBytes),
-                formatBytes(account.dailyLimitBytes),
+                formatBytes(account.usedTodayBytes, language),
+                formatBytes(account.dailyLimitBytes, language),
               ])}{' '}
           <button
             type="button"

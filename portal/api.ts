@@ -23,27 +23,65 @@ import {
   type ApiErrorCode,
   type DeviceCommand,
 } from '../src/api';
+import { fieldMessages, type FieldAliases, type IssueLike } from '../src/fieldMessages';
+import { translate } from './messages';
 import { strings } from './strings';
 
 const CSRF_HEADER = 'x-rampart-csrf';
 
-/** A failed call, ready to show: the server's message, and for a refused password each rule it broke. */
+/**
+ * A failed call, ready to show: the server's message, for a refused password each rule it broke, and for
+ * invalid input one sentence per field.
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly code: ApiErrorCode | 'network' | 'unexpected',
     message: string,
     readonly rules: string[] = [],
+    readonly fields: string[] = [],
+    /** The request fields those sentences are about, so the form can mark them. */
+    readonly invalidFields: string[] = [],
   ) {
     super(message);
   }
+
+  /** Whether the failure named `field` (a request field such as `email`). */
+  names(field: string): boolean {
+    return this.invalidFields.includes(field);
+  }
+}
+
+/** Validation issues (the page's own check, or the API's `details.issues`) as sentences people can read. */
+export function fieldFailure(
+  issues: readonly IssueLike[],
+  input: unknown,
+  aliases?: FieldAliases,
+): ApiFailure {
+  const messages = fieldMessages(issues, input, aliases);
+  const sentences = messages.map((m) => translate(m.messageKey, m.substitutions));
+  return new ApiFailure(
+    'invalidRequest',
+    sentences.join(' '),
+    [],
+    sentences,
+    messages.map((m) => m.field),
+  );
 }
 
 const ruleList = z.array(z.enum(passwordRuleCodes));
+const issueList = z.array(z.object({ path: z.string(), code: z.string().optional() })).min(1);
 
-function failureFrom(body: unknown): ApiFailure {
+function failureFrom(body: unknown, input: unknown, aliases?: FieldAliases): ApiFailure {
   const parsed = apiErrorBody.safeParse(body);
   if (!parsed.success) return new ApiFailure('unexpected', strings.errors.unexpected);
   const { code, message, details } = parsed.data.error;
+  if (code === 'invalidRequest') {
+    const issues = issueList.safeParse(details?.issues);
+    if (issues.success) return fieldFailure(issues.data, input, aliases);
+  }
+  // The extension says these in the same words; the service's own message is for programs and logs.
+  if (code === 'invalidActivationCode')
+    return new ApiFailure(code, translate('apiError_invalidActivationCode'));
   if (code === 'weakPassword') {
     const rules = ruleList.safeParse(details?.rules);
     if (rules.success)
@@ -66,7 +104,7 @@ export const onSessionLost = (listener: () => void): (() => void) => {
   return () => void sessionLostListeners.delete(listener);
 };
 
-async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+async function call(method: string, path: string, body?: unknown, aliases?: FieldAliases): Promise<unknown> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
@@ -89,7 +127,7 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
     throw new ApiFailure('unexpected', strings.errors.unexpected);
   }
   if (!response.ok) {
-    const failure = failureFrom(json);
+    const failure = failureFrom(json, body, aliases);
     if (failure.code === 'unauthenticated') sessionLostListeners.forEach((listener) => listener());
     throw failure;
   }
@@ -101,8 +139,9 @@ async function read<S extends z.ZodType>(
   method: string,
   path: string,
   body?: unknown,
+  aliases?: FieldAliases,
 ): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await call(method, path, body));
+  const parsed = schema.safeParse(await call(method, path, body, aliases));
   if (!parsed.success) throw new ApiFailure('unexpected', strings.errors.unexpected);
   return parsed.data;
 }
@@ -126,7 +165,13 @@ export const api = {
   },
   signInSecondStep: async (pendingToken: string, factor: { code: string } | { recoveryCode: string }) =>
     remember(
-      await read(signInTwoFactorResponse, 'POST', '/sessions/two-factor', { pendingToken, ...factor }),
+      await read(
+        signInTwoFactorResponse,
+        'POST',
+        '/sessions/two-factor',
+        { pendingToken, ...factor },
+        { code: 'totpCode' },
+      ),
     ),
   /** The signed-in account, or null when there is no valid session. */
   currentAccount: async () => {
@@ -145,7 +190,7 @@ export const api = {
   requestPasswordReset: (email: string) =>
     read(passwordResetRequested, 'POST', '/password-resets', { email }),
   confirmPasswordReset: async (token: string, password: string) => {
-    await call('POST', '/password-resets/confirm', { token, password });
+    await call('POST', '/password-resets/confirm', { token, password }, { password: 'newPassword' });
   },
 
   sessions: async () => (await read(sessionsResponse, 'GET', '/sessions')).sessions,
@@ -157,9 +202,17 @@ export const api = {
   },
   twoFactorSetup: () => read(twoFactorSetupResponse, 'POST', '/account/two-factor/setup'),
   twoFactorConfirm: async (code: string) =>
-    (await read(twoFactorConfirmResponse, 'POST', '/account/two-factor/confirm', { code })).recoveryCodes,
+    (
+      await read(
+        twoFactorConfirmResponse,
+        'POST',
+        '/account/two-factor/confirm',
+        { code },
+        { code: 'totpCode' },
+      )
+    ).recoveryCodes,
   twoFactorDisable: async (password: string, code: string) => {
-    await call('POST', '/account/two-factor/disable', { password, code });
+    await call('POST', '/account/two-factor/disable', { password, code }, { code: 'totpCode' });
   },
 
   devices: async () => (await read(accountDevicesResponse, 'GET', '/account/devices')).devices,
@@ -180,7 +233,8 @@ export const api = {
 
   subscription: async () => (await read(subscriptionResponse, 'GET', '/subscription')).subscription,
   activate: async (code: string) =>
-    (await read(subscriptionResponse, 'POST', '/subscription/activate', { code })).subscription,
+    (await read(subscriptionResponse, 'POST', '/subscription/activate', { code }, { code: 'activationCode' }))
+      .subscription,
 };
 
 /** Anything thrown by a call, as something a page can show. */

@@ -1,5 +1,7 @@
 // What the device page says about commands, and which ones are still on their way to the device.
-import type { CommandView, DeviceCommand } from '../src/api';
+import type { CommandView, DeviceCommand, DeviceDetail } from '../src/api';
+import { formatCountry } from '../src/format';
+import { PORTAL_LANGUAGE } from './messages';
 import { dateOnly, strings } from './strings';
 
 const text = strings.device.commands;
@@ -17,8 +19,16 @@ export const pendingCommand = (
       (view.status === 'planned' || view.status === 'delivered') && sameCommand(view.command, command),
   ) ?? null;
 
+/** A region by the country it is in ("Germany"); Optimal by name; a code that is no country as it is. */
 export const regionLabel = (region: string): string =>
-  region.toLowerCase() === 'optimal' ? strings.device.optimal : region;
+  region.toLowerCase() === 'optimal' ? strings.device.optimal : formatCountry(region, PORTAL_LANGUAGE);
+
+/** A region as people choose one: its cities and country, "Amsterdam / Paris, Netherlands". */
+export const regionPlaceLabel = ({ region, cities }: DeviceDetail['regions'][number]): string => {
+  const country = regionLabel(region);
+  if (cities.length === 0) return country;
+  return country === region ? `${cities.join(' / ')} (${region})` : `${cities.join(' / ')}, ${country}`;
+};
 
 /** A command as people read it in the list of recent commands. */
 export function commandLabel(command: DeviceCommand): string {

@@ -1,6 +1,9 @@
 // Every user-visible string of the portal, in one place so a translation can follow. English only for now.
 // Password rule texts come from src/api/password-rules so the portal says exactly what the service checks.
 
+import { formatDate, formatDateTime } from '../src/format';
+import { PORTAL_LANGUAGE } from './messages';
+
 export const strings = {
   brand: 'My Rampart',
   loading: 'Loading…',
@@ -208,7 +211,7 @@ export const strings = {
     devices: 'Devices',
     devicesUsed: (used: number, limit: number) => `${used} of ${limit} in use`,
     activateTitle: 'Activate a code',
-    activateHint: 'Codes look like XXXX-XXXX-XXXX; spaces and case do not matter.',
+    activateHint: (shape: string) => `Codes look like ${shape}; spaces and case do not matter.`,
     activate: 'Activate',
     activated: 'The code was activated.',
   },
@@ -271,11 +274,11 @@ export const strings = {
   },
   notFound: {
     title: 'Page not found',
+    explain:
+      'There is no page at this address. The link may be incomplete or out of date; check it, or start again from the overview.',
     back: 'Go to the overview',
   },
 } as const;
 
-export const dateTime = (iso: string): string =>
-  new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
-export const dateOnly = (iso: string): string =>
-  new Date(iso).toLocaleDateString('en', { dateStyle: 'long' });
+export const dateTime = (iso: string): string => formatDateTime(iso, PORTAL_LANGUAGE);
+export const dateOnly = (iso: string): string => formatDate(iso, PORTAL_LANGUAGE);

@@ -1,6 +1,8 @@
 // The traffic report as the page draws it: one colour per device, days as short labels, and the daily bytes
 // stacked so each device's bar sits on top of the ones before it.
 import type { TrafficReport } from '../src/api';
+import { formatDay } from '../src/format';
+import { PORTAL_LANGUAGE } from './messages';
 import { strings } from './strings';
 
 /** Distinct on white and for the common colour-vision deficiencies (Okabe–Ito), darkest first. */
@@ -10,8 +12,7 @@ export const trafficColor = (index: number): string =>
   TRAFFIC_COLORS[index % TRAFFIC_COLORS.length] ?? '#0072b2';
 
 /** "2026-11-03" (a UTC day) as "Nov 3". */
-export const dayLabel = (day: string): string =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+export const dayLabel = (day: string): string => formatDay(day, PORTAL_LANGUAGE);
 
 export const trafficDeviceName = (device: TrafficReport['devices'][number]): string =>
   device.name ?? strings.devices.unnamed;

@@ -67,7 +67,6 @@ for (const [id, ut1] of Object.entries(ut1Sources)) {
   write(id, normalise(lines), `UT1 blacklists: ${ut1}`, 'CC-BY-SA-4.0');
 }
 write('payments', normalise(payments), 'Rampart (curated)', 'CC0-1.0');
-categories.adult = { file: null, count: 0, source: 'none: the UT1 adult list is not in the snapshot', licence: null };
 
 const index = {
   version: 1,
@@ -93,7 +92,7 @@ Source snapshot: olbat/ut1-blacklists (https://github.com/olbat/ut1-blacklists),
     .join(', ')}.
 
 \`payments.txt\` is Rampart's own curated list of payment services (UT1 has none); it is dedicated to the public
-domain under CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/). The \`adult\` category has no data yet.
+domain under CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).
 `,
 );
 

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ThreatInfo } from '../src/messages';
+import { formatMinutes } from '../src/format';
 import type { AppError } from '../src/result';
+import { PROCEED_ALLOWANCE_MINUTES } from '../src/threats/proceedAllowance';
 import { usePage } from '../src/ui';
 import { blockedUrlFrom } from './blockedUrl';
 
@@ -9,7 +11,8 @@ type Report = 'idle' | 'sending' | 'sent' | AppError;
 
 /** Shown instead of a dangerous site, before any request to it left the browser. */
 export function Warning() {
-  const { t, send } = usePage();
+  const { t, send, language } = usePage();
+  const allowance = formatMinutes(PROCEED_ALLOWANCE_MINUTES, language);
   const url = blockedUrlFrom(location.href);
   const [info, setInfo] = useState<ThreatInfo | null | undefined>(undefined);
   const [error, setError] = useState<AppError | null>(null);
@@ -61,26 +64,32 @@ export function Warning() {
             {t(error.messageKey, error.substitutions)}
           </p>
         ) : null}
-        <div class="row actions">
-          <button type="button" data-testid="go-back" onClick={() => void leave()}>
+        <div class="actions">
+          <button type="button" class="primary" data-testid="go-back" onClick={() => void leave()}>
             {t('goBack')}
           </button>
+        </div>
+        {/* The risky choices: quieter than "Go back", below it, with what they do spelled out. */}
+        <div class="risky" role="group" aria-describedby="proceed-note">
           <button
             type="button"
-            class="secondary"
+            class="quiet"
             data-testid="proceed"
             onClick={() => void allowThen('proceedToSite')}
           >
-            {t('warningProceed')}
+            {t('warningProceedFor', [allowance])}
           </button>
           <button
             type="button"
-            class="secondary"
+            class="quiet"
             data-testid="always-allow"
             onClick={() => void allowThen('alwaysAllowSite')}
           >
             {t('warningAlwaysAllow')}
           </button>
+          <p id="proceed-note" class="muted" data-testid="proceed-note">
+            {t('warningProceedNote', [allowance])}
+          </p>
         </div>
         <p>
           <button

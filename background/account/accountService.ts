@@ -144,6 +144,7 @@ export function createAccountService(deps: AccountDeps) {
         method: 'POST',
         path: '/api/v1/devices/me/link',
         body: input,
+        fields: { code: 'totpCode' },
         schema: linkedResponse,
       });
       if (!linked.ok) return linked;
@@ -190,6 +191,7 @@ export function createAccountService(deps: AccountDeps) {
         method: 'POST',
         path: '/api/v1/devices/me/activate',
         body: { code },
+        fields: { code: 'activationCode' },
         schema: subscriptionResponse,
       });
       if (!activated.ok) return activated;

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { apiErrorBody } from '../../src/api/errors';
+import { fieldMessages, type FieldAliases } from '../../src/fieldMessages';
 import { appError, err, ok, type AppError, type Result } from '../../src/result';
 import type { Platform } from '../platform';
 
@@ -8,13 +9,16 @@ export interface ApiRequest<T> {
   path: string;
   body?: unknown;
   bearer?: string;
+  /** Which form field each body field is, where its name says less (`code`), for validation messages. */
+  fields?: FieldAliases;
   /** The response schema; omit for 204 answers. */
   schema?: z.ZodType<T>;
 }
 
 /**
  * The account API as the background sees it: every answer parsed with the contract in `src/api`, every
- * failure an `AppError` whose key names the API's error code (`apiError_<code>`), so the pages can explain it.
+ * failure an `AppError` whose key names the API's error code (`apiError_<code>`), so the pages can explain it;
+ * invalid input is named per field instead (src/fieldMessages), never as the service's schema text.
  */
 export function createApiClient(platform: Platform, baseUrl: () => Promise<string>) {
   return async <T = null>(request: ApiRequest<T>): Promise<Result<T, AppError & { status?: number }>> => {
@@ -31,6 +35,11 @@ export function createApiClient(platform: Platform, baseUrl: () => Promise<strin
     if (response.status >= 400) {
       const body = apiErrorBody.safeParse(response.body);
       const code = body.success ? body.data.error.code : 'internal';
+      const issues = issueList.safeParse(body.success ? body.data.error.details?.issues : undefined);
+      const [first] = issues.success ? fieldMessages(issues.data, request.body, request.fields) : [];
+      if (code === 'invalidRequest' && first) {
+        return err({ ...appError(code, first.messageKey, first.substitutions), status: response.status });
+      }
       return err({
         ...appError(code, `apiError_${code}`, body.success ? [body.data.error.message] : []),
         status: response.status,
@@ -43,4 +52,6 @@ export function createApiClient(platform: Platform, baseUrl: () => Promise<strin
       : err(appError('badServiceAnswer', 'errorReason_serviceUnreachable'));
   };
 }
+const issueList = z.array(z.object({ path: z.string(), code: z.string().optional() })).min(1);
+
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { PROCEED_ALLOWANCE_MS } from '../../src/threats/proceedAllowance';
 import type { KeyValueArea } from '../platform';
 
 const KEY = 'allowances';
-/** "Proceed to this site" lasts this long; then the warning returns. */
-export const PROCEED_ALLOWANCE_MS = 10 * 60 * 1000;
 
 const storedSchema = z.record(z.string(), z.number());
 

@@ -6,7 +6,11 @@ export function ErrorNotice({ error }: { error: ApiFailure | null }): JSX.Elemen
   if (error === null) return null;
   return (
     <div class="notice error" role="alert" data-testid="form-error">
-      <p>{error.message}</p>
+      {error.fields.length > 0 ? (
+        error.fields.map((sentence) => <p key={sentence}>{sentence}</p>)
+      ) : (
+        <p>{error.message}</p>
+      )}
       {error.rules.length > 0 ? (
         <ul>
           {error.rules.map((rule) => (

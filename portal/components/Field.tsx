@@ -10,6 +10,8 @@ interface FieldProps {
   inputMode?: 'numeric' | 'text' | 'email';
   required?: boolean;
   disabled?: boolean;
+  /** Marks the field for screen readers (and the eye) when the last attempt named it as wrong. */
+  invalid?: boolean | undefined;
   /** Ids of hints or rule lists that describe the field to screen readers. */
   describedBy?: string;
   children?: ComponentChildren;
@@ -31,6 +33,7 @@ export function Field(props: FieldProps): JSX.Element {
         required={props.required ?? true}
         disabled={props.disabled ?? false}
         aria-describedby={props.describedBy}
+        aria-invalid={props.invalid === true ? true : undefined}
         onInput={(event) => props.onInput(event.currentTarget.value)}
       />
       {props.children}

@@ -18,6 +18,7 @@ export function NewPasswordField(props: {
   label: string;
   value: string;
   onInput(value: string): void;
+  invalid?: boolean | undefined;
 }): JSX.Element {
   const rulesId = `${props.id}-rules`;
   return (

@@ -8,6 +8,7 @@ export function NotFound(): JSX.Element {
   return (
     <section>
       <PageTitle>{strings.notFound.title}</PageTitle>
+      <p data-testid="not-found">{strings.notFound.explain}</p>
       <p>
         <Link href={paths.home}>{strings.notFound.back}</Link>
       </p>

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { passwordResetRequest } from '../../src/api';
 import { api } from '../api';
 import { MailSent } from '../components/MailSent';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
@@ -11,6 +12,7 @@ import { paths } from '../paths';
 import { Link, useLocation } from '../router';
 import { strings } from '../strings';
 import { useAction } from '../useAction';
+import { requireValid } from '../validate';
 
 /** Without a token: ask for the mail. With the mailed `?token=`: choose the new password. */
 export function ResetPassword(): JSX.Element {
@@ -22,6 +24,7 @@ function RequestReset(): JSX.Element {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useAction(async () => {
+    requireValid(passwordResetRequest, { email });
     await api.requestPasswordReset(email);
     setSentTo(email.trim());
   });
@@ -39,6 +42,7 @@ function RequestReset(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void request.run())} noValidate>
         <Field
           id="email"
+          invalid={request.error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="email"

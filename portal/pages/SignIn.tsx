@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountView } from '../../src/api';
+import { signInRequest, type AccountView } from '../../src/api';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
@@ -11,6 +11,7 @@ import { Link, navigate, safeReturnPath, useLocation } from '../router';
 import { useSession } from '../session';
 import { strings } from '../strings';
 import { useAction } from '../useAction';
+import { requireValid } from '../validate';
 import { SecondStep } from './SignInSecondStep';
 
 export function SignIn(): JSX.Element {
@@ -34,6 +35,7 @@ export function SignIn(): JSX.Element {
     navigate(next ?? paths.home, { replace: true });
   };
   const signIn = useAction(async () => {
+    requireValid(signInRequest, { email, password, rememberMe });
     const answer = await api.signIn(email, password, rememberMe);
     if (answer.status === 'signedIn') done(answer.account);
     else setPendingToken(answer.pendingToken);
@@ -60,6 +62,7 @@ export function SignIn(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void signIn.run())} noValidate>
         <Field
           id="email"
+          invalid={signIn.error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="username"
@@ -68,6 +71,7 @@ export function SignIn(): JSX.Element {
         />
         <Field
           id="password"
+          invalid={signIn.error?.names('password')}
           label={strings.fields.password}
           type="password"
           autoComplete="current-password"

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { signUpRequest } from '../../src/api';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { MailSent } from '../components/MailSent';
@@ -11,12 +12,14 @@ import { paths } from '../paths';
 import { Link } from '../router';
 import { strings } from '../strings';
 import { useAction } from '../useAction';
+import { requireValid } from '../validate';
 
 export function SignUp(): JSX.Element {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { busy, error, run } = useAction(async () => {
+    requireValid(signUpRequest, { email, password });
     requireReadyPassword(password);
     await api.signUp(email, password);
     setSentTo(email.trim());
@@ -35,6 +38,7 @@ export function SignUp(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void run())} noValidate>
         <Field
           id="email"
+          invalid={error?.names('email')}
           label={strings.fields.email}
           type="email"
           autoComplete="email"
@@ -43,6 +47,7 @@ export function SignUp(): JSX.Element {
         />
         <NewPasswordField
           id="password"
+          invalid={error?.names('password')}
           label={strings.fields.password}
           value={password}
           onInput={setPassword}

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { activateRequest, activationCodeShape } from '../../src/api';
 import { api } from '../api';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
@@ -8,6 +9,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { dateOnly, strings } from '../strings';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
+import { requireValid } from '../validate';
 
 export function Subscription(): JSX.Element {
   const { state, reload } = useLoad(api.subscription);
@@ -15,6 +17,7 @@ export function Subscription(): JSX.Element {
   const [activated, setActivated] = useState(false);
   const activate = useAction(async () => {
     setActivated(false);
+    requireValid(activateRequest, { code }, { code: 'activationCode' });
     await api.activate(code);
     setCode('');
     setActivated(true);
@@ -41,6 +44,7 @@ export function Subscription(): JSX.Element {
       <form onSubmit={(event) => (event.preventDefault(), void activate.run())} noValidate>
         <Field
           id="activation-code"
+          invalid={activate.error?.names('code')}
           label={strings.fields.activationCode}
           autoComplete="off"
           value={code}
@@ -48,7 +52,7 @@ export function Subscription(): JSX.Element {
           describedBy="activation-hint"
         >
           <p id="activation-hint" class="muted">
-            {strings.subscription.activateHint}
+            {strings.subscription.activateHint(activationCodeShape)}
           </p>
         </Field>
         <ErrorNotice error={activate.error} />

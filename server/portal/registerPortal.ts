@@ -33,9 +33,16 @@ const page = (reply: FastifyReply, status: number, html: string) =>
     .header('referrer-policy', 'same-origin')
     .send(html);
 
+/** Paths whose unknown addresses are answered by the API's JSON 404, never by the portal's page. */
+const MACHINE_PREFIXES = ['/api/', '/dev/', '/assets/'];
+const isMachinePath = (path: string) =>
+  path === '/api' || path === '/dev' || MACHINE_PREFIXES.some((prefix) => path.startsWith(prefix));
+
 /**
  * Serves the portal (a single-page app) from `distDir`: hashed assets under /assets/, and index.html for each
- * portal page. When the portal is not built the pages say how to build it; the API is unaffected either way.
+ * portal page. Any other address a person can open shows the portal's own "page not found" (the app, with a
+ * 404 status), while unknown API, development and asset paths keep the API's JSON 404. When the portal is not
+ * built the pages say how to build it; the API is unaffected either way.
  */
 export async function registerPortal(app: FastifyInstance, distDir: string): Promise<void> {
   // Encapsulated, so the static plugin's routes and hooks stay with the portal.
@@ -50,12 +57,15 @@ export async function registerPortal(app: FastifyInstance, distDir: string): Pro
       maxAge: '365d',
     });
     const indexFile = join(distDir, 'index.html');
-    for (const route of PORTAL_SPA_ROUTES) {
-      // Read per request: cheap for one small file, and a rebuild shows without a restart.
-      portal.get(route, async (_request, reply) => {
-        const html = await readFile(indexFile, 'utf8').catch(() => null);
-        return html === null ? page(reply, 503, NOT_BUILT) : page(reply, 200, html);
-      });
-    }
+    // Read per request: cheap for one small file, and a rebuild shows without a restart.
+    const app = async (reply: FastifyReply, status: number) => {
+      const html = await readFile(indexFile, 'utf8').catch(() => null);
+      return html === null ? page(reply, 503, NOT_BUILT) : page(reply, status, html);
+    };
+    for (const route of PORTAL_SPA_ROUTES) portal.get(route, async (_request, reply) => app(reply, 200));
+    // The app's router shows its not-found page for an address it does not know.
+    portal.get('/*', async (request, reply) =>
+      isMachinePath(request.url.split('?')[0] ?? '') ? reply.callNotFound() : app(reply, 404),
+    );
   });
 }

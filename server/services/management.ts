@@ -153,7 +153,7 @@ export function createManagementService(deps: {
         problems:
           current === null ? [] : deviceProblems(current.state, now.getTime(), resolutionsOf(resolutions)),
         commands: commands.map((row) => commandView(row, now)),
-        regions: tier === 'unlimited' ? await gatewaysRepository(deps.db).regions() : [],
+        regions: tier === 'unlimited' ? await gatewaysRepository(deps.db).regionPlaces() : [],
       };
     },
 

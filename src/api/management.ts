@@ -120,8 +120,8 @@ export const deviceDetailResponse = z.object({
   problems: z.array(problem),
   /** Newest first, the last 30 days. */
   commands: z.array(commandView),
-  /** Regions the device may be sent to (empty on the free tier). */
-  regions: z.array(z.string()),
+  /** Regions the device may be sent to besides Optimal, with their gateways' cities (empty on the free tier). */
+  regions: z.array(z.object({ region: z.string(), cities: z.array(z.string()) })),
 });
 export type DeviceDetail = z.infer<typeof deviceDetailResponse>;
 

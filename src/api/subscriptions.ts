@@ -9,7 +9,15 @@ export const subscriptionView = z.object({
 });
 export type SubscriptionView = z.infer<typeof subscriptionView>;
 
-// Codes are printed as groups (XXXX-XXXX-…); spacing and case do not matter when typed back.
+/** How codes are printed: five groups of four base32 characters, as the CLI issues them. */
+export const ACTIVATION_CODE_GROUPS = 5;
+export const ACTIVATION_CODE_GROUP_SIZE = 4;
+/** What people are shown as the code's shape: "XXXX-XXXX-XXXX-XXXX-XXXX". */
+export const activationCodeShape = Array.from({ length: ACTIVATION_CODE_GROUPS }, () =>
+  'X'.repeat(ACTIVATION_CODE_GROUP_SIZE),
+).join('-');
+
+// Codes are printed as groups (see above); spacing and case do not matter when typed back.
 export const activationCode = z
   .string()
   .trim()

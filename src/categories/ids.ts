@@ -1,9 +1,9 @@
 import type { CategoryId } from '../settings';
 
 /**
- * Which UT1 list feeds each category (see /work/shared/data/categories/SOURCE.md). `payments` comes from our own
- * curated list because UT1 has none (its `financial` is financial news); `adult` has no data yet: the UT1 adult
- * lists were not in the snapshot we could fetch, so that category matches nothing until a list is added.
+ * Which UT1 list feeds each category (see ../shared/data/categories/SOURCE.md). `payments` comes from our own
+ * curated list because UT1 has none (its `financial` is financial news). There is no adult category: the UT1
+ * adult lists were not in the snapshot we could fetch, and a category with no data would do nothing.
  */
 export const ut1Sources: Readonly<Partial<Record<CategoryId, string>>> = {
   banks: 'bank',

@@ -58,7 +58,8 @@ export const forEachPacEntry = (input: PacInput, emit: (key: string, code: numbe
     if (entry.domain) code |= siteCode[entry.domain.action] << SHIFT_DOMAIN;
     emit(host, code);
   }
-  if (categoryOf(0xfff) !== 0) {
+  // Every category bit at once: non-zero when any category is not ignored.
+  if (categoryOf((1 << categoryIds.length) - 1) !== 0) {
     for (const [domain, bits] of domains) {
       if (sites.has(domain)) continue;
       const code = categoryOf(bits);

@@ -1,12 +1,23 @@
 /**
  * Each entry upgrades stored settings from version `n` to `n + 1`: a small pure function with its own test.
- * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout; add a
+ * `migrate` runs the chain from whatever version was stored. Version 1 is the first released layout; add each
  * step here and bump `SETTINGS_VERSION` together.
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * 1 → 2: the account service's address is build-time configuration, not a setting: a shared settings file
+ * 1 → 2: the "adult" category is no longer offered (no list could be shipped for it, so a choice there did
+ * nothing); its stored action is dropped rather than kept as a setting nobody can see.
+ */
+export const dropAdultCategory: Migration = (old) => {
+  const actions = old['categoryActions'];
+  if (typeof actions !== 'object' || actions === null || Array.isArray(actions)) return old;
+  const { adult: _dropped, ...kept } = actions as Record<string, unknown>;
+  return { ...old, categoryActions: kept };
+};
+
+/**
+ * 2 → 3: the account service's address is build-time configuration, not a setting: a shared settings file
  * must not be able to move where the device's refresh token goes or which portal origin is trusted.
  */
 export const dropServiceUrl: Migration = (old) => {
@@ -15,7 +26,7 @@ export const dropServiceUrl: Migration = (old) => {
   return next;
 };
 
-export const migrations: Readonly<Record<number, Migration>> = { 1: dropServiceUrl };
+export const migrations: Readonly<Record<number, Migration>> = { 1: dropAdultCategory, 2: dropServiceUrl };
 
 /** Data stored without a version predates nothing: it is read as the first version. */
 export function storedVersion(stored: Record<string, unknown>): number {

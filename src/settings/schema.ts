@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseSitePattern } from '../rules/pattern';
 
 /** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const siteActions = ['always', 'never', 'ask'] as const;
 export type SiteAction = (typeof siteActions)[number];
@@ -20,7 +20,6 @@ export const categoryIds = [
   'games',
   'streaming',
   'fileSharing',
-  'adult',
 ] as const;
 export type CategoryId = (typeof categoryIds)[number];
 
@@ -110,7 +109,6 @@ export const defaultSettings: Settings = {
     games: 'ignore',
     streaming: 'ignore',
     fileSharing: 'ignore',
-    adult: 'ignore',
   },
   protectionEnabled: true,
   allowList: [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsFileMessage } from '../fieldMessages';
 import { appError, err, ok, type AppError, type Result } from '../result';
 import { migrate, storedVersion } from './migrations';
 import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema';
@@ -32,11 +33,16 @@ export function importSettings(text: string): Result<Settings, AppError> {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return err(appError('importNotSettings', 'importErrorNotSettings'));
   const stored = envelope.data.settings;
+  const version = stored['version'];
+  // Storage reads an odd version as the first one; a file with one is not ours to guess about.
+  if (version !== undefined && storedVersion(stored) !== version) {
+    const shown = typeof version === 'string' ? version : JSON.stringify(version);
+    return err(appError('importBadVersion', 'importErrorBadVersion', [shown.slice(0, 40)]));
+  }
   if (storedVersion(stored) > SETTINGS_VERSION) return err(appError('importTooNew', 'importErrorTooNew'));
   const parsed = settingsSchema.safeParse(migrate(stored, SETTINGS_VERSION));
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-    return err(appError('importInvalid', 'importErrorInvalid', [fields.slice(0, 5).join(', ')]));
+    return err(appError('importInvalid', settingsFileMessage(parsed.error.issues).messageKey));
   }
   return ok(parsed.data);
 }

@@ -48,3 +48,4 @@ export {
 } from './dnrTypes';
 export { urlFilterFor } from './urlFilter';
 export { planRuleUpdate } from './ruleUpdate';
+export { PROCEED_ALLOWANCE_MINUTES, PROCEED_ALLOWANCE_MS } from './proceedAllowance';

@@ -3,11 +3,11 @@ import { useContext } from 'preact/hooks';
 import type { Translate } from '../i18n';
 import type { Client } from '../messages';
 
-/** What every extension page needs: a translator and a typed client for the background. */
+/** What every extension page needs: a translator, its language (for `src/format`) and a typed client. */
 export interface PageContextValue {
   t: Translate;
   send: Client;
-  /** The page's language (a BCP 47 tag such as 'en' or 'ru'), for `Intl` dates, times and numbers. */
+  /** The language the page is shown in ("en", "ru"), for dates, times, sizes and plural forms. */
   language: string;
 }
 

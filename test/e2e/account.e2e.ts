@@ -87,7 +87,7 @@ describe('the extension with the real account service and gateway', () => {
         const text = await reopened
           .$eval('[data-testid="popup-traffic"]', (el) => el.textContent ?? '')
           .catch(() => '');
-        return /VPN traffic today: (1\d\d|[2-9]\d\d) KB of 200 MB/.test(text);
+        return /VPN traffic today: (1\d\d|[2-9]\d\d) kB of 200 MB/.test(text);
       },
       'the traffic meter',
       30_000,

@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeviceDetail } from '../../../src/api';
-import { regionLabel } from '../../commands';
+import { regionPlaceLabel } from '../../commands';
 import { paths } from '../../paths';
 import { Link } from '../../router';
 import { strings } from '../../strings';
@@ -93,18 +93,24 @@ function CommandGroup(props: {
   );
 }
 
-/** A region to send the VPN to; the free tier has the optimal region only, so it is shown locked. */
+const OPTIMAL = 'optimal';
+
+/**
+ * A region to send the VPN to: Optimal or a region by its cities and country. The free tier has Optimal only,
+ * so it is shown locked.
+ */
 function RegionCommand({ detail, target }: { detail: DeviceDetail; target: CommandTarget }): JSX.Element {
-  // The person's choice survives the page's refreshes; until they choose, the device's current region.
+  // The person's choice survives the page's refreshes; until they choose, the region the device uses now.
   const [chosen, setChosen] = useState<string | null>(null);
   const locked = detail.regions.length === 0;
-  const current = detail.status?.state.vpn.region;
+  const offered = [OPTIMAL, ...detail.regions.map((place) => place.region)];
+  const current = detail.status?.state.vpn.region.toLowerCase();
   const region =
-    chosen !== null && detail.regions.includes(chosen)
+    chosen !== null && offered.includes(chosen)
       ? chosen
-      : current !== undefined && detail.regions.includes(current)
+      : current !== undefined && offered.includes(current)
         ? current
-        : (detail.regions[0] ?? '');
+        : OPTIMAL;
   return (
     <div
       class="command-group"
@@ -124,15 +130,14 @@ function RegionCommand({ detail, target }: { detail: DeviceDetail; target: Comma
           data-testid="region-select"
           onChange={(event) => setChosen(event.currentTarget.value)}
         >
-          {locked ? (
-            <option value="optimal">{text.optimal}</option>
-          ) : (
-            detail.regions.map((option) => (
-              <option key={option} value={option}>
-                {regionLabel(option)}
-              </option>
-            ))
-          )}
+          <option value={OPTIMAL}>{text.optimal}</option>
+          {locked
+            ? null
+            : detail.regions.map((place) => (
+                <option key={place.region} value={place.region}>
+                  {regionPlaceLabel(place)}
+                </option>
+              ))}
         </select>
       </div>
       {locked ? (

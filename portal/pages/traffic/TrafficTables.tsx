@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { TrafficReport } from '../../../src/api';
-import { formatBytes } from '../../../src/ui/formatBytes';
+import { formatBytes } from '../../../src/format';
+import { PORTAL_LANGUAGE } from '../../messages';
 import { strings } from '../../strings';
 import { dayLabel, trafficColor, trafficDeviceName } from '../../traffic';
 
@@ -33,14 +34,14 @@ export function TotalsTable({ report }: { report: TrafficReport }): JSX.Element 
                 {trafficDeviceName(device)}
                 {device.platform !== null ? <span class="muted"> · {device.platform}</span> : null}
               </th>
-              <td class="number">{formatBytes(device.totalBytes)}</td>
+              <td class="number">{formatBytes(device.totalBytes, PORTAL_LANGUAGE)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr data-testid="traffic-total" data-bytes={report.totalBytes}>
             <th scope="row">{text.allDevices}</th>
-            <td class="number">{formatBytes(report.totalBytes)}</td>
+            <td class="number">{formatBytes(report.totalBytes, PORTAL_LANGUAGE)}</td>
           </tr>
         </tfoot>
       </table>
@@ -74,11 +75,14 @@ export function DailyTable({ report }: { report: TrafficReport }): JSX.Element {
                 <th scope="row">{dayLabel(day)}</th>
                 {report.devices.map((device) => (
                   <td key={device.id} class="number">
-                    {formatBytes(device.bytes[index] ?? 0)}
+                    {formatBytes(device.bytes[index] ?? 0, PORTAL_LANGUAGE)}
                   </td>
                 ))}
                 <td class="number">
-                  {formatBytes(report.devices.reduce((sum, device) => sum + (device.bytes[index] ?? 0), 0))}
+                  {formatBytes(
+                    report.devices.reduce((sum, device) => sum + (device.bytes[index] ?? 0), 0),
+                    PORTAL_LANGUAGE,
+                  )}
                 </td>
               </tr>
             ))}

@@ -32,6 +32,16 @@ export const gatewaysRepository = (db: Queryable) => ({
     return rows.map((row) => row.region);
   },
 
+  /** Each region with the cities its gateways are in, both sorted: what people choose a region by. */
+  async regionPlaces(): Promise<{ region: string; cities: string[] }[]> {
+    const { rows } = await db.query<{ region: string; city: string }>(
+      'SELECT DISTINCT region, city FROM gateways ORDER BY region, city',
+    );
+    const places = new Map<string, string[]>();
+    for (const row of rows) places.set(row.region, [...(places.get(row.region) ?? []), row.city]);
+    return [...places].map(([region, cities]) => ({ region, cities }));
+  },
+
   async setLoad(id: string, load: number): Promise<void> {
     await db.query('UPDATE gateways SET load = $2 WHERE id = $1', [id, load]);
   },

@@ -69,7 +69,14 @@ describe('the portal API client', () => {
     ]);
     const invalid = await failureOf(api.signUp('not-an-email', STRONG_PASSWORD));
     expect(invalid.code).toBe('invalidRequest');
-    expect(invalid.message).toMatch(/^email: /);
+    expect(invalid.fields).toEqual(['Enter a valid email address, such as name@example.com.']);
+  });
+
+  it('turns the service’s validation details into one sentence per field, never its schema text', async () => {
+    const empty = await failureOf(api.signIn('', '', false));
+    expect(empty.code).toBe('invalidRequest');
+    expect(empty.fields).toEqual(['Enter your email address.', 'Enter a password.']);
+    expect(empty.message).not.toMatch(/email:|expected|characters/);
   });
 
   it('signs up, verifies, signs in, and reports a lost session', async () => {

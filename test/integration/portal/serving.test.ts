@@ -73,8 +73,18 @@ describe('portal pages', () => {
     }
   });
 
-  it('answers a missing asset or an unknown page with the API 404, not the app', async () => {
-    for (const path of ['/assets/nope-123.js', '/no-such-page', '/index.html']) {
+  it('answers an unknown page with the portal (its "page not found"), as a 404', async () => {
+    for (const path of ['/no-such-page', '/index.html', '/devices/x/y?z=1']) {
+      const reply = await get(path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(reply.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await reply.text()).toContain('<div id="root"></div>');
+    }
+  });
+
+  it('answers a missing asset or an unknown API or development path with the API’s JSON 404', async () => {
+    for (const path of ['/assets/nope-123.js', '/api', '/api/v1/nope', '/dev/nope']) {
       const reply = await get(path);
       expect(reply.status, path).toBe(404);
       expect((await reply.json()).error.code).toBe('notFound');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceStatusResponse, deviceTokens, linkCodeResponse } from '../../../src/api/devices';
-import { subscriptionResponse } from '../../../src/api/subscriptions';
+import { activationCodeShape, subscriptionResponse } from '../../../src/api/subscriptions';
 import { createSubscriptionsService } from '../../../server/services/subscriptions';
 import { createThrottle } from '../../../server/services/throttle';
 import { Client, registeredDevice, signedInUser, startServer, type TestServer } from './helpers';
@@ -180,6 +180,12 @@ describe('linking', () => {
 });
 
 describe('subscriptions', () => {
+  it('issues codes in the shape the portal and the options page show', async () => {
+    const shape = new RegExp(`^${activationCodeShape.replaceAll('X', '[A-Z2-7]')}$`);
+    expect(activationCodeShape).toBe('XXXX-XXXX-XXXX-XXXX-XXXX');
+    for (const code of await newCodes(3, 30, 3)) expect(code).toMatch(shape);
+  });
+
   it('activates a code from the portal: unlimited, more devices, days add up; a code works once', async () => {
     const { client, email, password } = await signedInUser(server);
     expect(subscriptionResponse.parse((await client.get('/api/v1/subscription')).body).subscription).toEqual({

@@ -457,7 +457,10 @@ describe('regions', () => {
     const [code] = await server.app.context.subscriptions.createCodes(1, 30, 5);
     expect((await client.post('/api/v1/subscription/activate', { code })).status).toBe(200);
     const unlimited = await detail(client, device.deviceId);
-    expect(unlimited.regions).toEqual(['eu', 'us']);
+    expect(unlimited.regions).toEqual([
+      { region: 'eu', cities: ['Amsterdam', 'Paris'] },
+      { region: 'us', cities: ['Boston'] },
+    ]);
     expect(unlimited.status?.tier).toBe('unlimited');
 
     expectClientError(

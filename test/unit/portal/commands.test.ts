@@ -6,6 +6,7 @@ import {
   pendingCommand,
   pendingLabel,
   regionLabel,
+  regionPlaceLabel,
   sameCommand,
 } from '../../../portal/commands';
 
@@ -27,16 +28,26 @@ describe('command labels', () => {
     [{ type: 'updateDatabases' }, 'Update threat databases'],
     [{ type: 'setVpn', enabled: true }, 'Turn VPN on'],
     [{ type: 'setVpn', enabled: false }, 'Turn VPN off'],
-    [{ type: 'setRegion', region: 'de' }, 'Change region to de'],
+    [{ type: 'setRegion', region: 'de' }, 'Change region to Germany'],
     [{ type: 'setRegion', region: 'optimal' }, 'Change region to Optimal'],
     [{ type: 'checkTabs' }, 'Check open tabs'],
   ])('%j reads "%s"', (command, label) => {
     expect(commandLabel(command)).toBe(label);
   });
 
-  it('names the optimal region whatever its case, and other regions as they are', () => {
+  it('names the optimal region whatever its case, a country code by its country, other regions as they are', () => {
     expect(regionLabel('Optimal')).toBe('Optimal');
+    expect(regionLabel('de')).toBe('Germany');
     expect(regionLabel('us-east')).toBe('us-east');
+  });
+
+  it('shows a region as its cities and country', () => {
+    expect(regionPlaceLabel({ region: 'de', cities: ['Frankfurt'] })).toBe('Frankfurt, Germany');
+    expect(regionPlaceLabel({ region: 'eu', cities: ['Amsterdam', 'Paris'] })).toBe(
+      'Amsterdam / Paris, European Union',
+    );
+    expect(regionPlaceLabel({ region: 'local', cities: ['Test city'] })).toBe('Test city (local)');
+    expect(regionPlaceLabel({ region: 'us', cities: [] })).toBe('United States');
   });
 });
 

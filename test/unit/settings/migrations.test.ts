@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations, SETTINGS_VERSION, type Migration } from '../../../src/settings';
+import {
+  dropAdultCategory,
+  loadSettings,
+  migrate,
+  migrations,
+  SETTINGS_VERSION,
+  type Migration,
+} from '../../../src/settings';
 
 describe('migrate', () => {
   const chain: Record<number, Migration> = {
@@ -39,10 +46,29 @@ describe('migrate', () => {
   });
 });
 
-describe('1 → 2: the service address is not a setting', () => {
+describe('1 → 2: the adult category is no longer offered', () => {
+  it('drops a stored adult action and keeps every other one', () => {
+    expect(
+      dropAdultCategory({ version: 1, categoryActions: { adult: 'never', games: 'ask' }, killSwitch: true }),
+    ).toEqual({ version: 1, categoryActions: { games: 'ask' }, killSwitch: true });
+    expect(dropAdultCategory({ version: 1, categoryActions: 'broken' })).toEqual({
+      version: 1,
+      categoryActions: 'broken',
+    });
+  });
+
+  it('reads stored version 1 settings with an adult action as the current version without it', () => {
+    const loaded = loadSettings({ version: 1, categoryActions: { adult: 'enable', banks: 'enable' } });
+    expect(loaded.version).toBe(SETTINGS_VERSION);
+    expect(loaded.categoryActions).not.toHaveProperty('adult');
+    expect(loaded.categoryActions.banks).toBe('enable');
+  });
+});
+
+describe('2 → 3: the service address is not a setting', () => {
   it('drops a stored or imported serviceUrl and keeps everything else', () => {
-    expect(migrate({ version: 1, serviceUrl: 'https://evil.example', killSwitch: true }, 2)).toEqual({
-      version: 2,
+    expect(migrate({ version: 2, serviceUrl: 'https://evil.example', killSwitch: true }, 3)).toEqual({
+      version: 3,
       killSwitch: true,
     });
   });

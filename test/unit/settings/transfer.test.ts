@@ -33,12 +33,39 @@ describe('settings files', () => {
     if (!result.ok) expect(result.error.code).toBe(code);
   });
 
-  it('refuses a file with an invalid field and names it, instead of repairing', () => {
+  it('refuses a file with an invalid field and names it in words, instead of repairing', () => {
     const text = JSON.stringify({ kind: 'rampart-settings', settings: { ...custom, killSwitch: 'maybe' } });
     const result = importSettings(text);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'importInvalid', messageKey: 'importErrorInvalid', substitutions: ['killSwitch'] },
+      error: { code: 'importInvalid', messageKey: 'importErrorField_killSwitch' },
+    });
+  });
+
+  it.each([
+    ['1', '1'],
+    ['0', 0],
+    ['1.5', 1.5],
+    ['{"major":1}', { major: 1 }],
+  ])('says a file of version %s has an unknown version, not a list of every field', (shown, version) => {
+    const text = JSON.stringify({ kind: 'rampart-settings', settings: { ...custom, version } });
+    expect(importSettings(text)).toEqual({
+      ok: false,
+      error: { code: 'importBadVersion', messageKey: 'importErrorBadVersion', substitutions: [shown] },
+    });
+  });
+
+  it('reads a version 1 file and drops its adult category action (no longer offered)', () => {
+    const { categoryActions, ...rest } = custom;
+    const v1 = {
+      ...rest,
+      version: 1,
+      categoryActions: { ...categoryActions, adult: 'never', games: 'enable' },
+    };
+    const result = importSettings(JSON.stringify({ kind: 'rampart-settings', settings: v1 }));
+    expect(result).toEqual({
+      ok: true,
+      value: { ...custom, categoryActions: { ...categoryActions, games: 'enable' } },
     });
   });
 
