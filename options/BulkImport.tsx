@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatSitePattern, parseSitePattern } from '../src/rules';
+import type { AppError } from '../src/result';
+import { formatSitePattern, parseRulePattern } from '../src/rules';
 import type { SiteAction, SiteRule } from '../src/settings';
 import { usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
@@ -7,10 +8,15 @@ import { ActionSelect } from './SiteRulesSection';
 
 interface Outcome {
   added: number;
-  rejected: string[];
+  rejected: { line: string; error: AppError }[];
 }
 
-/** Pasting a list: every valid line becomes a rule with the chosen action; the invalid lines are listed. */
+const SHOWN_REFUSALS = 10;
+
+/**
+ * Pasting a list: every valid line becomes a rule with the chosen action. Refused lines stay in the box, each
+ * listed with its reason (a port, a path, a local name…), so the user can fix them and import again.
+ */
 export function BulkImport({ settings, update }: SectionProps) {
   const { t } = usePage();
   const [text, setText] = useState('');
@@ -19,14 +25,14 @@ export function BulkImport({ settings, update }: SectionProps) {
 
   const run = async () => {
     const byPattern = new Map(settings.siteRules.map((rule) => [rule.pattern, rule] as const));
-    const rejected: string[] = [];
+    const rejected: Outcome['rejected'] = [];
     let added = 0;
     for (const line of text.split(/\r?\n/)) {
       const entry = line.replace(/#.*/, '').trim();
       if (entry === '') continue;
-      const parsed = parseSitePattern(entry);
+      const parsed = parseRulePattern(entry);
       if (!parsed.ok) {
-        rejected.push(entry);
+        rejected.push({ line: entry, error: parsed.error });
         continue;
       }
       const pattern = formatSitePattern(parsed.value);
@@ -36,7 +42,7 @@ export function BulkImport({ settings, update }: SectionProps) {
     }
     if (added > 0 && !(await update({ siteRules: [...byPattern.values()] }))) return;
     setOutcome({ added, rejected });
-    if (rejected.length === 0) setText('');
+    setText(rejected.map((r) => r.line).join('\n'));
   };
 
   return (
@@ -57,12 +63,24 @@ export function BulkImport({ settings, update }: SectionProps) {
         </button>
       </div>
       {outcome ? (
-        <p class={outcome.rejected.length ? 'notice error' : 'notice success'} data-testid="bulk-outcome">
-          {t('bulkImportDone', [String(outcome.added)])}
-          {outcome.rejected.length
-            ? ` ${t('bulkImportRejected', [outcome.rejected.slice(0, 10).join(', ')])}`
-            : ''}
-        </p>
+        <div
+          class={outcome.added === 0 && outcome.rejected.length ? 'notice error' : 'notice success'}
+          data-testid="bulk-outcome"
+        >
+          <p>{t('bulkImportDone', [String(outcome.added)])}</p>
+          {outcome.rejected.length ? (
+            <>
+              <p>{t('bulkImportRefused', [String(outcome.rejected.length)])}</p>
+              <ul data-testid="bulk-refused">
+                {outcome.rejected.slice(0, SHOWN_REFUSALS).map(({ line, error }, i) => (
+                  <li key={i}>
+                    <code>{line}</code> — {t(error.messageKey, error.substitutions)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
       ) : null}
     </details>
   );
