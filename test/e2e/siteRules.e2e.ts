@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { openPopup, textOf, waitForText } from './harness/extensionPages';
+import { openPopup, sendFromPage, textOf, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
 import { LOOPBACK_RESOLVER, turnVpnOn, useTestProxy, visit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
@@ -112,7 +112,7 @@ describe('one-click site rules in real Chromium', () => {
 });
 
 describe('rules for hosts that never go through the VPN', () => {
-  it('a one-word name is refused with the reason, and it goes direct even with the VPN on', async () => {
+  it('a one-word name is refused with the reason, and goes direct with the VPN on even under an old always rule', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, proxy.port);
     await addRule(options, 'intranet', 'always');
@@ -122,6 +122,13 @@ describe('rules for hosts that never go through the VPN', () => {
       '“intranet” is a one-word name known only on your local network. Such names never go through the VPN, so a rule for it would have no effect.',
     );
     expect(await options.$$eval('[data-testid="rule-list"] li', (items) => items.length)).toBe(0);
+    // A rule an older version accepted stays visible, marked as never taking effect, as the PAC ignores it.
+    await sendFromPage(options, {
+      type: 'updateSettings',
+      patch: { siteRules: [{ pattern: 'intranet', action: 'always' }] },
+    });
+    await options.reload();
+    await waitForText(options, '[data-testid="rule-ineffective"]', /^“intranet” is a one-word name/);
     await turnVpnOn(ext);
 
     expect((await visit(ext, web.url('intranet', '/home'))).loaded).toBe(true);
