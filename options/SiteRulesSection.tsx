@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../src/result';
-import { formatSitePattern, parseRulePattern, parseSitePattern, unroutableRuleError } from '../src/rules';
+import { formatSitePattern, parseRulePattern, parseStoredPattern, unroutableRuleError } from '../src/rules';
 import { siteActions, type SiteAction, type SiteRule } from '../src/settings';
 import { usePage } from '../src/ui';
 import { BulkImport } from './BulkImport';
@@ -16,7 +16,7 @@ export const withRule = (rules: readonly SiteRule[], rule: SiteRule): SiteRule[]
 
 /** Why a stored rule never takes effect (a local host, saved by an older version), or null. */
 const ineffective = (pattern: string): AppError | null => {
-  const parsed = parseSitePattern(pattern);
+  const parsed = parseStoredPattern(pattern);
   return parsed.ok ? unroutableRuleError(parsed.value) : parsed.error;
 };
 

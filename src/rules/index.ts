@@ -17,6 +17,7 @@ export { normalizeHost, parseIPv4, parseIPv6, isIpLiteral } from './host';
 export { bypassReason, type BypassReason } from './bypass';
 export {
   parseSitePattern,
+  parseStoredPattern,
   parseCanonicalPattern,
   formatSitePattern,
   type SitePattern,

@@ -149,3 +149,28 @@ export const formatSitePattern = (pattern: SitePattern): string => {
   if (pattern.host.includes(':')) return `[${pattern.host}]`;
   return pattern.kind === 'exact' && parseIPv4(pattern.host) === null ? `=${pattern.host}` : pattern.host;
 };
+
+const URL_PART_ERRORS = new Set(['pattern_has_path', 'pattern_has_port', 'pattern_bad_character']);
+
+/** What versions before the port/path refusal kept of a pasted URL: the host (with its `=` or `*.` prefix). */
+const legacyHostPart = (text: string): string => {
+  const prefix = /^(=|\*\.|\.)?/.exec(text)?.[0] ?? '';
+  let t = text.slice(prefix.length).replace(SCHEME, '');
+  const end = t.search(/[/?#]/);
+  if (end >= 0) t = t.slice(0, end);
+  t = t.slice(t.lastIndexOf('@') + 1);
+  t = t.startsWith('[') ? t.slice(0, t.indexOf(']') + 1) : t.replace(/:\d{1,5}$/, '');
+  return prefix + t;
+};
+
+/**
+ * Parses a rule that is already stored. Older versions accepted a pasted URL and kept only its host, and a
+ * settings file may still hold such text: it keeps meaning that host, so no saved rule is lost on the way to
+ * the stricter `parseSitePattern` that what people type now goes through.
+ */
+export const parseStoredPattern = (input: string): Result<SitePattern> => {
+  const strict = parseSitePattern(input);
+  if (strict.ok || !URL_PART_ERRORS.has(strict.error.code)) return strict;
+  const legacy = parseSitePattern(legacyHostPart(input.trim()));
+  return legacy.ok ? legacy : strict;
+};

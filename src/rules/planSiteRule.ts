@@ -1,7 +1,13 @@
 import { err, ok, type Result } from '../result';
 import type { SiteAction, SiteRule } from '../settings';
 import { normalizeHost } from './host';
-import { formatSitePattern, parseCanonicalPattern, parseSitePattern, type SitePattern } from './pattern';
+import {
+  formatSitePattern,
+  parseCanonicalPattern,
+  parseSitePattern,
+  parseStoredPattern,
+  type SitePattern,
+} from './pattern';
 import { siteKey } from './siteKey';
 
 /** What a one-click button does: the whole site through the VPN, direct, or asked. */
@@ -19,7 +25,7 @@ export interface SiteRulePlan {
 const parseStored = (text: string): SitePattern | null => {
   const canonical = parseCanonicalPattern(text);
   if (canonical) return canonical;
-  const parsed = parseSitePattern(text);
+  const parsed = parseStoredPattern(text);
   return parsed.ok ? parsed.value : null;
 };
 
