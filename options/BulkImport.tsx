@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { pluralKey } from '../src/format';
-import { formatSitePattern, parseSitePattern } from '../src/rules';
+import type { AppError } from '../src/result';
+import { formatSitePattern, parseRulePattern } from '../src/rules';
 import type { SiteAction, SiteRule } from '../src/settings';
 import { usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
@@ -8,12 +9,15 @@ import { ActionSelect } from './SiteRulesSection';
 
 interface Outcome {
   added: number;
-  rejected: string[];
+  rejected: { line: string; error: AppError }[];
 }
+
+const SHOWN_REFUSALS = 10;
 
 /**
  * Pasting a list: every valid line becomes a rule with the chosen action. The refused lines stay in the box
- * (and only they), so the person can correct them; the outcome counts both, as information, not an error.
+ * (and only they), each listed with its reason (a port, a path, a local name…), so the person can correct
+ * them; the outcome counts both, as information, not an error.
  */
 export function BulkImport({ settings, update }: SectionProps) {
   const { t, language } = usePage();
@@ -23,14 +27,14 @@ export function BulkImport({ settings, update }: SectionProps) {
 
   const run = async () => {
     const byPattern = new Map(settings.siteRules.map((rule) => [rule.pattern, rule] as const));
-    const rejected: string[] = [];
+    const rejected: Outcome['rejected'] = [];
     let added = 0;
     for (const line of text.split(/\r?\n/)) {
       const entry = line.replace(/#.*/, '').trim();
       if (entry === '') continue;
-      const parsed = parseSitePattern(entry);
+      const parsed = parseRulePattern(entry);
       if (!parsed.ok) {
-        rejected.push(line.trim());
+        rejected.push({ line: entry, error: parsed.error });
         continue;
       }
       const pattern = formatSitePattern(parsed.value);
@@ -40,7 +44,7 @@ export function BulkImport({ settings, update }: SectionProps) {
     }
     if (added > 0 && !(await update({ siteRules: [...byPattern.values()] }))) return;
     setOutcome({ added, rejected });
-    setText(rejected.length === 0 ? '' : `${rejected.join('\n')}\n`);
+    setText(rejected.map((r) => r.line).join('\n'));
   };
   const count = (base: string, n: number) => t(pluralKey(base, n, language), [String(n)]);
 
@@ -62,14 +66,25 @@ export function BulkImport({ settings, update }: SectionProps) {
         </button>
       </div>
       {outcome ? (
-        <p
+        <div
           class={outcome.rejected.length ? 'notice info' : 'notice success'}
           role="status"
           data-testid="bulk-outcome"
         >
-          {count('bulkImportAdded', outcome.added)}
-          {outcome.rejected.length ? ` ${count('bulkImportRefused', outcome.rejected.length)}` : ''}
-        </p>
+          <p data-testid="bulk-summary">
+            {count('bulkImportAdded', outcome.added)}
+            {outcome.rejected.length ? ` ${count('bulkImportRefused', outcome.rejected.length)}` : ''}
+          </p>
+          {outcome.rejected.length ? (
+            <ul data-testid="bulk-refused">
+              {outcome.rejected.slice(0, SHOWN_REFUSALS).map(({ line, error }, i) => (
+                <li key={i}>
+                  <code>{line}</code> — {t(error.messageKey, error.substitutions)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
     </details>
   );

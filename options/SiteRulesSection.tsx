@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../src/result';
-import { formatSitePattern, parseSitePattern } from '../src/rules';
+import { formatSitePattern, parseRulePattern, parseStoredPattern, unroutableRuleError } from '../src/rules';
 import { siteActions, type SiteAction, type SiteRule } from '../src/settings';
 import { usePage } from '../src/ui';
 import { BulkImport } from './BulkImport';
@@ -14,7 +14,16 @@ export const withRule = (rules: readonly SiteRule[], rule: SiteRule): SiteRule[]
   rule,
 ];
 
-/** Site rules: add, edit the action, delete, search, and bulk import. Patterns are checked as typed. */
+/** Why a stored rule never takes effect (a local host, saved by an older version), or null. */
+const ineffective = (pattern: string): AppError | null => {
+  const parsed = parseStoredPattern(pattern);
+  return parsed.ok ? unroutableRuleError(parsed.value) : parsed.error;
+};
+
+/**
+ * Site rules: add, edit the action, delete, search, and bulk import. Patterns are checked as typed, and a rule
+ * the PAC would ignore (a local name or address) is refused with the reason.
+ */
 export function SiteRulesSection({ settings, update }: SectionProps) {
   const { t } = usePage();
   const [pattern, setPattern] = useState('');
@@ -24,7 +33,7 @@ export function SiteRulesSection({ settings, update }: SectionProps) {
 
   const add = async (event: Event) => {
     event.preventDefault();
-    const parsed = parseSitePattern(pattern);
+    const parsed = parseRulePattern(pattern);
     if (!parsed.ok) return setError(parsed.error);
     setError(null);
     if (
@@ -72,6 +81,7 @@ export function SiteRulesSection({ settings, update }: SectionProps) {
         {matching.slice(0, PAGE).map((rule) => (
           <li key={rule.pattern} class="row">
             <span class="rule-pattern">{rule.pattern}</span>
+            <IneffectiveNote pattern={rule.pattern} />
             <ActionSelect
               id={`action-${rule.pattern}`}
               value={rule.action}
@@ -98,6 +108,16 @@ export function SiteRulesSection({ settings, update }: SectionProps) {
       <BulkImport settings={settings} update={update} />
     </section>
   );
+}
+
+function IneffectiveNote({ pattern }: { pattern: string }) {
+  const { t } = usePage();
+  const problem = ineffective(pattern);
+  return problem ? (
+    <span class="muted" data-testid="rule-ineffective">
+      {t(problem.messageKey, problem.substitutions)}
+    </span>
+  ) : null;
 }
 
 export function ActionSelect({

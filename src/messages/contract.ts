@@ -50,15 +50,23 @@ export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-/** How the current tab's site is routed, for the popup's one-click buttons. */
+/** How the current tab's host is routed, for the popup's one-click buttons. */
 export interface SiteRouting {
-  /** Null for pages that are not web sites (new tab, extension pages). */
+  /** The tab's own host, whose route this is. Null for pages that are not web sites (new tab, extension pages). */
   host: string | null;
+  /** "This site": what the one-click buttons write a rule for, covering it and its subdomains. */
+  site: string | null;
   route: 'vpn' | 'direct' | 'ask';
   reason: 'bypass' | 'siteRule' | 'category' | 'global' | 'notWeb';
-  /** The site rule that applies to this host exactly, if any (what the buttons change). */
+  /** The action of the site's own rule, if any (what the buttons change). */
   ruleAction: 'always' | 'never' | 'ask' | null;
+  /** The site rule that decided the route (may be a more specific one than the site's own). */
+  rulePattern?: string;
+  /** Why the host never goes through the VPN (a `BypassReason`). */
+  bypass?: string;
   category?: string;
+  /** Rules the last one-click change removed because they sent this host the other way. */
+  replaced?: { pattern: string; action: 'always' | 'never' | 'ask' }[];
 }
 
 export interface RegionChoice {

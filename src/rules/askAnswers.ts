@@ -1,5 +1,5 @@
-import { getDomain } from 'tldts';
 import { isIpLiteral, normalizeHost } from './host';
+import { siteKey } from './siteKey';
 
 export type Route = 'vpn' | 'direct';
 
@@ -15,14 +15,8 @@ export type AskAnswers = Readonly<Record<string, AskAnswer>>;
 /** An answer given without "remember my choice" lasts one hour. */
 export const ASK_ANSWER_TTL_MS = 60 * 60 * 1000;
 
-/**
- * "Ask" prompts once per site, not once per host: the key is the registrable domain (`www.bank.co.uk` →
- * `bank.co.uk`), or the host itself when it has none (IP addresses, bare public suffixes).
- */
-export const askSiteKey = (rawHost: string): string => {
-  const host = normalizeHost(rawHost);
-  return getDomain(host) ?? host;
-};
+/** "Ask" prompts once per site, not once per host: answers are keyed by `siteKey` (`www.bank.co.uk` → `bank.co.uk`). */
+export const askSiteKey = siteKey;
 
 export const createAskAnswer = (route: Route, remember: boolean, now: number): AskAnswer => ({
   route,
@@ -32,17 +26,32 @@ export const createAskAnswer = (route: Route, remember: boolean, now: number): A
 const isLive = (answer: AskAnswer, now: number): boolean =>
   answer.expiresAt === null || answer.expiresAt > now;
 
-/** Records an answer for the host's site, dropping answers that have expired by `now`. */
+/** The keys on the way from `host` up to (not including) `site`: an answer kept there would outrank the site's. */
+const keysBelowSite = (host: string, site: string): string[] => {
+  const keys: string[] = [];
+  for (let key = host; key !== site && key.endsWith(`.${site}`); key = key.slice(key.indexOf('.') + 1))
+    keys.push(key);
+  return keys;
+};
+
+/**
+ * Records an answer for the host's site, dropping answers that have expired by `now` and any older answer keyed
+ * between the host and its site (kept by an earlier version with another site key), so the new answer is the
+ * one that applies to the host.
+ */
 export const rememberAskAnswer = (
   answers: AskAnswers,
-  host: string,
+  rawHost: string,
   route: Route,
   remember: boolean,
   now: number,
-): AskAnswers => ({
-  ...pruneAskAnswers(answers, now),
-  [askSiteKey(host)]: createAskAnswer(route, remember, now),
-});
+): AskAnswers => {
+  const host = normalizeHost(rawHost);
+  const site = siteKey(host);
+  const shadowing = new Set(keysBelowSite(host, site));
+  const kept = Object.entries(pruneAskAnswers(answers, now)).filter(([key]) => !shadowing.has(key));
+  return { ...Object.fromEntries(kept), [site]: createAskAnswer(route, remember, now) };
+};
 
 export const pruneAskAnswers = (answers: AskAnswers, now: number): AskAnswers =>
   Object.fromEntries(Object.entries(answers).filter(([, answer]) => isLive(answer, now)));

@@ -24,14 +24,23 @@ const BAD_CHAR = /[^\p{L}\p{N}\p{M}_.\u3002\uff0e\uff61-]/u;
 const CANONICAL_ASCII = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 const NUMERIC_LABEL = /^(\d+|0x[0-9a-f]*)$/i;
 
-/** A pasted URL keeps only its host: scheme, credentials, port, path, query and fragment go. */
-const stripUrlParts = (text: string): string => {
-  let t = text.replace(SCHEME, '');
+/**
+ * A pasted URL may keep its scheme and a bare trailing `/`, nothing else: a rule applies to a whole host, so a
+ * path, query or fragment is refused rather than silently dropped (the user may think it narrows the rule).
+ */
+const stripUrlParts = (text: string): Result<string> => {
+  const t = text.replace(SCHEME, '');
   const end = t.search(/[/?#]/);
-  if (end >= 0) t = t.slice(0, end);
-  const at = t.lastIndexOf('@');
-  return at >= 0 ? t.slice(at + 1) : t;
+  if (end < 0) return ok(t);
+  const rest = t.slice(end);
+  return rest === '/' ? ok(t.slice(0, end)) : err(patternError('pattern_has_path', rest));
 };
+
+/** Ports are refused for the same reason as paths: routing is per host, whatever the port. */
+const portError = (port: string) =>
+  /^\d{1,5}$/.test(port)
+    ? err(patternError('pattern_has_port', `:${port}`))
+    : err(patternError('pattern_bad_port', port));
 
 const parseIpv6Pattern = (text: string, kind: PatternKind): Result<SitePattern> => {
   let inner = text;
@@ -39,7 +48,8 @@ const parseIpv6Pattern = (text: string, kind: PatternKind): Result<SitePattern> 
     const close = text.indexOf(']');
     if (close < 0) return err(patternError('pattern_bad_ip', text));
     const rest = text.slice(close + 1);
-    if (rest !== '' && !/^:\d{1,5}$/.test(rest)) return err(patternError('pattern_bad_port', rest));
+    if (rest !== '')
+      return rest.startsWith(':') ? portError(rest.slice(1)) : err(patternError('pattern_bad_port', rest));
     inner = text.slice(1, close);
   }
   if (kind === 'subdomains') return err(patternError('pattern_wildcard_ip'));
@@ -99,7 +109,10 @@ export const parseSitePattern = (input: string): Result<SitePattern> => {
     kind = 'exact';
     text = text.slice(1);
   }
-  text = stripUrlParts(text);
+  const stripped = stripUrlParts(text);
+  if (!stripped.ok) return stripped;
+  text = stripped.value;
+  if (text.includes('@')) return err(patternError('pattern_bad_character', '@'));
   if (kind === 'domain' && (text.startsWith('*.') || (text.startsWith('.') && !text.startsWith('..')))) {
     kind = 'subdomains';
     text = text.slice(text.startsWith('*') ? 2 : 1);
@@ -108,11 +121,7 @@ export const parseSitePattern = (input: string): Result<SitePattern> => {
 
   const colons = text.split(':').length - 1;
   if (text.startsWith('[') || colons >= 2) return parseIpv6Pattern(text, kind);
-  if (colons === 1) {
-    const [hostPart = '', port = ''] = text.split(':');
-    if (!/^\d{1,5}$/.test(port)) return err(patternError('pattern_bad_port', port));
-    text = hostPart;
-  }
+  if (colons === 1) return portError(text.slice(text.indexOf(':') + 1));
   if (text.endsWith('.') && !text.endsWith('..')) text = text.slice(0, -1);
   if (text === '') return err(patternError('pattern_empty'));
   if (!HOST_CHARS.test(text))
@@ -139,4 +148,29 @@ export const formatSitePattern = (pattern: SitePattern): string => {
   if (pattern.kind === 'subdomains') return `*.${pattern.host}`;
   if (pattern.host.includes(':')) return `[${pattern.host}]`;
   return pattern.kind === 'exact' && parseIPv4(pattern.host) === null ? `=${pattern.host}` : pattern.host;
+};
+
+const URL_PART_ERRORS = new Set(['pattern_has_path', 'pattern_has_port', 'pattern_bad_character']);
+
+/** What versions before the port/path refusal kept of a pasted URL: the host (with its `=` or `*.` prefix). */
+const legacyHostPart = (text: string): string => {
+  const prefix = /^(=|\*\.|\.)?/.exec(text)?.[0] ?? '';
+  let t = text.slice(prefix.length).replace(SCHEME, '');
+  const end = t.search(/[/?#]/);
+  if (end >= 0) t = t.slice(0, end);
+  t = t.slice(t.lastIndexOf('@') + 1);
+  t = t.startsWith('[') ? t.slice(0, t.indexOf(']') + 1) : t.replace(/:\d{1,5}$/, '');
+  return prefix + t;
+};
+
+/**
+ * Parses a rule that is already stored. Older versions accepted a pasted URL and kept only its host, and a
+ * settings file may still hold such text: it keeps meaning that host, so no saved rule is lost on the way to
+ * the stricter `parseSitePattern` that what people type now goes through.
+ */
+export const parseStoredPattern = (input: string): Result<SitePattern> => {
+  const strict = parseSitePattern(input);
+  if (strict.ok || !URL_PART_ERRORS.has(strict.error.code)) return strict;
+  const legacy = parseSitePattern(legacyHostPart(input.trim()));
+  return legacy.ok ? legacy : strict;
 };

@@ -14,6 +14,11 @@ export const patternErrorKeys = {
   pattern_bad_ip: 'patternErrorBadIp',
   pattern_bad_port: 'patternErrorBadPort',
   pattern_invalid_host: 'patternErrorInvalidHost',
+  pattern_has_port: 'patternErrorHasPort',
+  pattern_has_path: 'patternErrorHasPath',
+  pattern_local_name: 'patternErrorLocalName',
+  pattern_local_domain: 'patternErrorLocalDomain',
+  pattern_local_address: 'patternErrorLocalAddress',
 } as const;
 
 export type PatternErrorCode = keyof typeof patternErrorKeys;

@@ -1,7 +1,7 @@
 import type { AppError } from '../result';
 import type { SiteAction, SiteRule } from '../settings';
 import { isIpLiteral, normalizeHost } from './host';
-import { formatSitePattern, parseCanonicalPattern, parseSitePattern, type PatternKind } from './pattern';
+import { formatSitePattern, parseCanonicalPattern, parseStoredPattern, type PatternKind } from './pattern';
 
 export interface RuleHit {
   action: SiteAction;
@@ -30,7 +30,7 @@ export const indexSiteRules = (rules: readonly SiteRule[]): SiteRuleIndex => {
     let pattern = parseCanonicalPattern(rule.pattern);
     let text = rule.pattern;
     if (!pattern) {
-      const parsed = parseSitePattern(rule.pattern);
+      const parsed = parseStoredPattern(rule.pattern);
       if (!parsed.ok) {
         invalid.push({ rule, error: parsed.error });
         continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // Direct file import: `rules/index` reaches categories, which import these settings types.
-import { parseSitePattern } from '../rules/pattern';
+import { parseStoredPattern } from '../rules/pattern';
 
 /** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
 export const SETTINGS_VERSION = 3;
@@ -35,7 +35,7 @@ export const siteRuleSchema = z.object({
     .trim()
     .min(1)
     .max(300)
-    .refine((pattern) => parseSitePattern(pattern).ok, { message: 'not a valid site pattern' }),
+    .refine((pattern) => parseStoredPattern(pattern).ok, { message: 'not a valid site pattern' }),
   action: z.enum(siteActions),
 });
 export type SiteRule = z.infer<typeof siteRuleSchema>;

@@ -253,12 +253,12 @@ describe('the options page in Russian', () => {
     );
     await options.click('details.bulk .row button');
     await options.waitForSelector('[data-testid="bulk-outcome"]');
-    expect(await textOf(options, '[data-testid="bulk-outcome"]')).toBe(
+    expect(await textOf(options, '[data-testid="bulk-summary"]')).toBe(
       'Добавлено 5 правил. Не приняты 2 строки: они остались в поле, исправьте или удалите их.',
     );
     expect(await options.$eval('[data-testid="bulk-outcome"]', (p) => p.className)).toBe('notice info');
     expect(await options.$eval('#bulk-rules', (t) => (t as HTMLTextAreaElement).value)).toBe(
-      'bad host\nno!pe\n',
+      'bad host\nno!pe',
     );
   });
 

@@ -100,12 +100,72 @@ describe('VPN in the background', () => {
     const reply = await send({ type: 'setSiteRule', host: 'www.news.test', action: 'never' });
     expect(reply).toEqual({
       ok: true,
-      value: { host: 'news.test', route: 'direct', reason: 'siteRule', ruleAction: 'never' },
+      value: {
+        host: 'www.news.test',
+        site: 'news.test',
+        route: 'direct',
+        reason: 'siteRule',
+        ruleAction: 'never',
+        rulePattern: 'news.test',
+      },
     });
     expect(lastPac('http://www.news.test/')).toBe('DIRECT');
     expect(lastPac('http://other.test/')).toBe('PROXY 127.0.0.1:3128; DIRECT');
-    const cleared = await send({ type: 'setSiteRule', host: 'news.test', action: null });
+    const cleared = await send({ type: 'setSiteRule', host: 'www.news.test', action: null });
     expect(cleared).toMatchObject({ ok: true, value: { route: 'vpn', reason: 'global', ruleAction: null } });
+  });
+
+  it('on shared hosting "this site" is the customer\'s site, not the hosting domain', async () => {
+    const { send, lastPac, platform } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    const reply = await send({ type: 'setSiteRule', host: 'alice.github.io', action: 'never' });
+    expect(reply).toMatchObject({ ok: true, value: { site: 'alice.github.io', route: 'direct' } });
+    expect(await platform.local.get('settings')).toMatchObject({
+      siteRules: [{ pattern: 'alice.github.io', action: 'never' }],
+    });
+    expect(lastPac('https://alice.github.io/')).toBe('DIRECT');
+    expect(lastPac('https://bob.github.io/')).toBe('PROXY 127.0.0.1:3128; DIRECT');
+  });
+
+  it('a one-click rule wins over a more specific rule, and says which one it replaced', async () => {
+    const { send, lastPac, platform } = await setup({
+      siteRules: [
+        { pattern: '*.sticky.test', action: 'always' },
+        { pattern: '=api.sticky.test', action: 'always' },
+      ],
+    });
+    const before = await send({ type: 'getSiteRouting', url: 'http://www.sticky.test/' });
+    expect(before).toMatchObject({ ok: true, value: { route: 'vpn', rulePattern: '*.sticky.test' } });
+    const reply = await send({ type: 'setSiteRule', host: 'www.sticky.test', action: 'never' });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        host: 'www.sticky.test',
+        site: 'sticky.test',
+        route: 'direct',
+        rulePattern: 'sticky.test',
+        replaced: [{ pattern: '*.sticky.test', action: 'always' }],
+      },
+    });
+    expect(lastPac('http://www.sticky.test/')).toBe('DIRECT');
+    // An exception the user made for another host of the site stays.
+    expect(lastPac('http://api.sticky.test/')).toBe('PROXY 127.0.0.1:3128; DIRECT');
+    expect(await platform.local.get('settings')).toMatchObject({
+      siteRules: [
+        { pattern: '=api.sticky.test', action: 'always' },
+        { pattern: 'sticky.test', action: 'never' },
+      ],
+    });
+  });
+
+  it('a local host gets no rule: the popup shows why it never goes through the VPN', async () => {
+    const { send, platform } = await setup();
+    const reply = await send({ type: 'setSiteRule', host: 'intranet', action: 'always' });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { host: 'intranet', route: 'direct', reason: 'bypass', bypass: 'singleLabel' },
+    });
+    expect(await platform.local.get('settings')).toMatchObject({ siteRules: [] });
   });
 
   it('a category set to "never" goes direct while the VPN is on', async () => {
@@ -218,6 +278,20 @@ describe('site watcher', () => {
 });
 
 describe('ask answers', () => {
+  it('"Use VPN" on mail.google.com: the popup shows the route of that host, which the PAC follows', async () => {
+    const { send, lastPac } = await setup({
+      categoryActions: { ...defaultSettings.categoryActions, webmail: 'ask' },
+    });
+    const asked = await send({ type: 'getSiteRouting', url: 'https://mail.google.com/mail/u/0/' });
+    expect(asked).toMatchObject({ ok: true, value: { host: 'mail.google.com', route: 'ask' } });
+    const reply = await send({ type: 'answerAsk', host: 'mail.google.com', route: 'vpn', remember: false });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { host: 'mail.google.com', site: 'google.com', route: 'vpn', reason: 'category' },
+    });
+    expect(lastPac('https://mail.google.com/mail/u/0/')).toBe('PROXY 127.0.0.1:3128; DIRECT');
+  });
+
   it('an answer without "remember" lasts an hour: routing is recompiled when it runs out', async () => {
     const { send, alarms, state, lastPac, background } = await setup({
       siteRules: [{ pattern: 'ask-me.test', action: 'ask' }],

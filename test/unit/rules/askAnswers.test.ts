@@ -37,6 +37,14 @@ describe('ask answers', () => {
     expect(findAskAnswer(answers, 'notbank.com', now)).toBeUndefined();
   });
 
+  it('keys an answer by the customer site on shared hosting, and it outranks an older answer below the site', () => {
+    const older = { 'www.alice.github.io': createAskAnswer('direct', true, now) };
+    const answers = rememberAskAnswer(older, 'WWW.alice.github.io', 'vpn', true, now);
+    expect(answers).toEqual({ 'alice.github.io': { route: 'vpn', expiresAt: null } });
+    expect(findAskAnswer(answers, 'www.alice.github.io', now)?.route).toBe('vpn');
+    expect(findAskAnswer(answers, 'bob.github.io', now)).toBeUndefined();
+  });
+
   it('prefers the most specific answer', () => {
     const answers = {
       'bank.com': createAskAnswer('vpn', true, now),
