@@ -20,7 +20,7 @@ import { subscriptionRoutes } from './routes/subscriptions';
 import { vpnRoutes } from './routes/vpn';
 import { threatRoutes } from './routes/threats';
 import { createThreatsService } from './services/threats';
-import { createPasswordHasher } from './security/passwords';
+import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
@@ -29,7 +29,7 @@ import { createSessionsService } from './services/sessions';
 import { createSubscriptionsService } from './services/subscriptions';
 import { createThrottle } from './services/throttle';
 import { createTrafficService } from './services/traffic';
-import { createTwoFactorService } from './services/two-factor';
+import { createTwoFactorService, type TwoFactorService } from './services/two-factor';
 import { createUsageService } from './services/usage';
 import { createVpnService } from './services/vpn';
 
@@ -44,6 +44,10 @@ export interface AppOverrides {
   sleep?: (ms: number) => Promise<void>;
   /** The proxy-credential signing key; default: a fresh pair (fine for development, not for gateways that must trust it). */
   credentialKeys?: CredentialKeys;
+  /** The password hasher; tests wrap it to count the guesses that reach Argon2. */
+  hasher?: PasswordHasher;
+  /** Wraps the two-step service; tests count the codes that reach the check. */
+  twoFactor?: (service: TwoFactorService) => TwoFactorService;
 }
 
 export interface App {
@@ -82,10 +86,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await fastify.register(cookie);
   await fastify.register(rateLimit, { max: config.requestsPerMinutePerIp, timeWindow: 60_000 });
 
-  const throttle = createThrottle(config.throttle, { now, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
-  const hasher = createPasswordHasher(config.argon2);
+  const throttle = createThrottle(config.throttle, { db, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
+  const hasher = overrides.hasher ?? createPasswordHasher(config.argon2);
   const sessions = createSessionsService({ db, now });
-  const twoFactor = createTwoFactorService({ db, now, hasher });
+  const realTwoFactor = createTwoFactorService({ db, now, hasher, throttle });
+  const twoFactor = overrides.twoFactor?.(realTwoFactor) ?? realTwoFactor;
   const accounts = createAccountsService({
     db,
     now,
@@ -147,6 +152,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     async close() {
       await fastify.close();
+      throttle.close();
       mailer.close?.();
       if (ownsDb) await db.close();
     },
