@@ -1,12 +1,14 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from './config';
 import { generateCredentialKeys, type CredentialKeys } from './credentials';
-import { migrate, openDatabase, type Database } from './db';
+import { migrate, openDatabase, serverSecretsRepository, type Database } from './db';
 import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
+import { deviceCookies } from './http/device-cookie';
 import { registerErrorHandling } from './http/errors';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
@@ -111,10 +113,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
   });
   const cookies = sessionCookies(config.secureCookies);
+  // One key for every instance on this database, so a device cookie from one is trusted by all.
+  const deviceCookieSecret = await serverSecretsRepository(db).getOrCreate(
+    'deviceCookie',
+    randomBytes(32).toString('base64url'),
+    now(),
+  );
   const context: RouteContext = {
     config,
     db,
     cookies,
+    deviceCookies: deviceCookies(config.secureCookies, deviceCookieSecret),
     guards: createGuards({
       sessions,
       devices,

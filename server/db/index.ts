@@ -31,3 +31,4 @@ export {
   type FalsePositiveRow,
 } from './repositories/threats';
 export { guessLimitsRepository, guessLimitsStore, GUESS_LIMITS_TABLE } from './repositories/guess-limits';
+export { serverSecretsRepository } from './repositories/server-secrets';

@@ -88,15 +88,21 @@ export function createAccountsService(deps: AccountsDeps) {
   /**
    * Email + password (+ second factor when 2FA is on) with the sign-in throttle. Shared by portal sign-in and
    * device linking. Returns null when the password is right but a second factor is needed and none was given.
+   *
+   * `trustedDevice` is the nonce of a valid device cookie issued to this browser for this email: its attempts
+   * count against that cookie instead of the account, so strangers locking the account out do not lock the
+   * owner out of a browser that signed in before (OWASP, "Slow down online guessing attacks with device
+   * cookies"). The address is counted either way.
    */
   async function checkCredentials(
     email: string,
     password: string,
     ip: string | null,
     factor: SecondFactor | null,
+    trustedDevice: string | null = null,
   ): Promise<UserRow | null> {
     const attempts: Attempt[] = [
-      ['signInAccount', email],
+      trustedDevice === null ? ['signInAccount', email] : ['signInDevice', trustedDevice],
       ['signInIp', ip ?? 'unknown'],
     ];
     const reservation = await deps.throttle.reserve(attempts);
@@ -164,8 +170,9 @@ export function createAccountsService(deps: AccountsDeps) {
     async signIn(
       input: { email: string; password: string; rememberMe: boolean },
       meta: ClientMeta,
+      trustedDevice: string | null = null,
     ): Promise<SignInOutcome> {
-      const user = await checkCredentials(input.email, input.password, meta.ip, null);
+      const user = await checkCredentials(input.email, input.password, meta.ip, null, trustedDevice);
       if (user === null) {
         const byEmail = await users.byEmail(input.email);
         if (!byEmail) throw invalidCredentials();

@@ -10,3 +10,10 @@ CREATE TABLE guess_limits (
   expire bigint
 );
 CREATE INDEX guess_limits_expire ON guess_limits (expire);
+
+-- Keys the service generates once for all its instances (the device-cookie signing key).
+CREATE TABLE server_secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL,
+  created_at timestamptz NOT NULL
+);
