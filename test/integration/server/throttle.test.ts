@@ -2,7 +2,7 @@
 // counted before the guess is evaluated, atomically, and shared by every throttle on the same database.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultThrottle } from '../../../server/config';
-import type { Database } from '../../../server/db';
+import { migrate, type Database } from '../../../server/db';
 import { createThrottle, type Attempt, type Throttle } from '../../../server/services/throttle';
 import { testDatabase } from './database';
 
@@ -10,6 +10,8 @@ let db: Database;
 const throttles: Throttle[] = [];
 beforeAll(async () => {
   db = await testDatabase();
+  // A PostgreSQL test schema starts empty (the PGlite template is already migrated: a no-op there).
+  await migrate(db);
 }, 60_000);
 afterAll(async () => {
   for (const throttle of throttles) throttle.close();
