@@ -43,6 +43,7 @@ export const defaultThrottle: ThrottleConfig = {
   signInPerAccount: 10,
   signInPerIp: 50,
   signInPerDevice: 10,
+  signInPerSession: 10,
   twoFactorPerAccount: 10,
   resetPerAccount: 3,
   resetPerIp: 20,

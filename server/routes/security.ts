@@ -76,7 +76,7 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/account/two-factor/disable', async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const input = parse(twoFactorDisableRequest, request.body);
-    await ctx.twoFactor.disable(auth.user.id, input.password, input.code, request.ip);
+    await ctx.twoFactor.disable(auth.user.id, auth.session.id, input.password, input.code, request.ip);
     return reply.code(204).send();
   });
 }

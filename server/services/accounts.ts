@@ -272,7 +272,7 @@ export function createAccountsService(deps: AccountsDeps) {
       ip: string | null,
     ): Promise<void> {
       const reservation = await deps.throttle.reserve([
-        ['signInAccount', user.email],
+        ['signInSession', keepSessionId],
         ['signInIp', ip ?? 'unknown'],
       ]);
       if (!(await deps.hasher.verify(user.passwordHash, currentPassword))) throw invalidCredentials();

@@ -9,6 +9,12 @@ export interface ThrottleConfig {
   signInPerIp: number;
   /** Sign-ins from a browser holding the account's device cookie, counted per cookie instead of per account. */
   signInPerDevice: number;
+  /**
+   * Password guesses by a signed-in session (changing the password, turning 2FA off), counted per session instead
+   * of per account: a session cannot mint more sessions, and the owner can still change a password that
+   * strangers are guessing.
+   */
+  signInPerSession: number;
   twoFactorPerAccount: number;
   resetPerAccount: number;
   resetPerIp: number;
@@ -24,6 +30,7 @@ export type Scope =
   | 'signInAccount'
   | 'signInIp'
   | 'signInDevice'
+  | 'signInSession'
   | 'twoFactorAccount'
   | 'resetAccount'
   | 'resetIp'
@@ -70,6 +77,7 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
     signInAccount: config.signInPerAccount,
     signInIp: config.signInPerIp,
     signInDevice: config.signInPerDevice,
+    signInSession: config.signInPerSession,
     twoFactorAccount: config.twoFactorPerAccount,
     resetAccount: config.resetPerAccount,
     resetIp: config.resetPerIp,
@@ -82,6 +90,7 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
     'signInAccount',
     'signInIp',
     'signInDevice',
+    'signInSession',
     'twoFactorAccount',
     'verifyIp',
   ]);

@@ -58,13 +58,19 @@ export function createTwoFactorService(deps: {
       return codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
     },
 
-    /** Needs the password and a code: a guess at either counts like a sign-in guess (a stolen session cannot guess freely). */
-    async disable(userId: string, password: string, code: string, ip: string | null): Promise<void> {
+    /** Needs the password and a code: guesses count per session (a stolen session cannot guess freely). */
+    async disable(
+      userId: string,
+      sessionId: string,
+      password: string,
+      code: string,
+      ip: string | null,
+    ): Promise<void> {
       const user = await users.byId(userId);
       if (!user || user.totpEnabledAt === null)
         throw new ApiError('twoFactorNotSetUp', 'Two-step verification is off.');
       const reservation = await deps.throttle.reserve([
-        ['signInAccount', user.email],
+        ['signInSession', sessionId],
         ['signInIp', ip ?? 'unknown'],
       ]);
       if (!(await deps.hasher.verify(user.passwordHash, password))) throw invalidCredentials();

@@ -114,3 +114,32 @@ describe('device cookie', () => {
     }
   });
 });
+
+describe('password guesses by a signed-in session', () => {
+  it('the owner can change a password that strangers have locked; a session guessing is limited per session', async () => {
+    const { client, email, password } = await signedInUser(server);
+    await lockOut(email);
+    const changed = await client.post('/api/v1/account/password', {
+      currentPassword: password,
+      newPassword: 'Ch4nged-Passphrase',
+    });
+    expect(changed.status).toBe(204);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < defaultThrottle.signInPerSession + 1; i += 1)
+      statuses.push(
+        (
+          await client.post('/api/v1/account/password', {
+            currentPassword: `Wrong${i}Passw0rd`,
+            newPassword: 'An0ther-Passphrase',
+          })
+        ).status,
+      );
+    expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
+    const locked = await client.post('/api/v1/account/password', {
+      currentPassword: 'Ch4nged-Passphrase',
+      newPassword: 'An0ther-Passphrase',
+    });
+    expect(locked.status).toBe(429);
+  });
+});
