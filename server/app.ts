@@ -1,12 +1,14 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from './config';
 import { generateCredentialKeys, type CredentialKeys } from './credentials';
-import { migrate, openDatabase, type Database } from './db';
+import { migrate, openDatabase, serverSecretsRepository, type Database } from './db';
 import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
+import { deviceCookies } from './http/device-cookie';
 import { registerErrorHandling } from './http/errors';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
@@ -20,7 +22,7 @@ import { subscriptionRoutes } from './routes/subscriptions';
 import { vpnRoutes } from './routes/vpn';
 import { threatRoutes } from './routes/threats';
 import { createThreatsService } from './services/threats';
-import { createPasswordHasher } from './security/passwords';
+import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
@@ -29,7 +31,7 @@ import { createSessionsService } from './services/sessions';
 import { createSubscriptionsService } from './services/subscriptions';
 import { createThrottle } from './services/throttle';
 import { createTrafficService } from './services/traffic';
-import { createTwoFactorService } from './services/two-factor';
+import { createTwoFactorService, type TwoFactorService } from './services/two-factor';
 import { createUsageService } from './services/usage';
 import { createVpnService } from './services/vpn';
 
@@ -44,6 +46,10 @@ export interface AppOverrides {
   sleep?: (ms: number) => Promise<void>;
   /** The proxy-credential signing key; default: a fresh pair (fine for development, not for gateways that must trust it). */
   credentialKeys?: CredentialKeys;
+  /** The password hasher; tests wrap it to count the guesses that reach Argon2. */
+  hasher?: PasswordHasher;
+  /** Wraps the two-step service; tests count the codes that reach the check. */
+  twoFactor?: (service: TwoFactorService) => TwoFactorService;
 }
 
 export interface App {
@@ -82,10 +88,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await fastify.register(cookie);
   await fastify.register(rateLimit, { max: config.requestsPerMinutePerIp, timeWindow: 60_000 });
 
-  const throttle = createThrottle(config.throttle, { now, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
-  const hasher = createPasswordHasher(config.argon2);
+  const throttle = createThrottle(config.throttle, { db, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
+  const hasher = overrides.hasher ?? createPasswordHasher(config.argon2);
   const sessions = createSessionsService({ db, now });
-  const twoFactor = createTwoFactorService({ db, now, hasher });
+  const realTwoFactor = createTwoFactorService({ db, now, hasher, throttle });
+  const twoFactor = overrides.twoFactor?.(realTwoFactor) ?? realTwoFactor;
   const accounts = createAccountsService({
     db,
     now,
@@ -106,10 +113,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
   });
   const cookies = sessionCookies(config.secureCookies);
+  // One key for every instance on this database, so a device cookie from one is trusted by all.
+  const deviceCookieSecret = await serverSecretsRepository(db).getOrCreate(
+    'deviceCookie',
+    randomBytes(32).toString('base64url'),
+    now(),
+  );
   const context: RouteContext = {
     config,
     db,
     cookies,
+    deviceCookies: deviceCookies(config.secureCookies, deviceCookieSecret),
     guards: createGuards({
       sessions,
       devices,
@@ -147,6 +161,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     async close() {
       await fastify.close();
+      throttle.close();
       mailer.close?.();
       if (ownsDb) await db.close();
     },

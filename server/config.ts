@@ -42,6 +42,8 @@ export const defaultThrottle: ThrottleConfig = {
   windowMs: 15 * 60_000,
   signInPerAccount: 10,
   signInPerIp: 50,
+  signInPerDevice: 10,
+  signInPerSession: 10,
   twoFactorPerAccount: 10,
   resetPerAccount: 3,
   resetPerIp: 20,

@@ -55,7 +55,7 @@ const commands: Record<string, Command> = {
       db,
       now,
       limits: config.limits,
-      throttle: createThrottle(config.throttle, { now, sleep: async () => {} }),
+      throttle: createThrottle(config.throttle, { db, sleep: async () => {} }),
     });
     for (const code of await service.createCodes(count, days, devices)) io.out(code);
     io.err(

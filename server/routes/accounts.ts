@@ -14,6 +14,7 @@ import {
   verifyEmailRequest,
   verifyEmailResponse,
 } from '../../src/api/accounts';
+import { noStore } from '../http/no-store';
 import { parse } from '../http/validate';
 import { accountView, csrfTokenFor } from '../services/sessions';
 import type { SignInOutcome } from '../services/accounts';
@@ -34,6 +35,7 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
       outcome.session.token,
       outcome.session.persistent ? outcome.session.expiresAt : null,
     );
+    ctx.deviceCookies.issue(reply, outcome.user.email);
     return { status: 'signedIn', account: accountView(outcome.user), csrfToken: outcome.session.csrfToken };
   };
 
@@ -55,12 +57,13 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.code(202).send({ status: 'verificationSent' } satisfies z.infer<typeof signUpResponse>);
   });
 
-  app.post('/api/v1/sessions', async (request, reply) => {
+  app.post('/api/v1/sessions', { onRequest: noStore }, async (request, reply) => {
     const input = parse(signInRequest, request.body);
-    return signedIn(reply, await ctx.accounts.signIn(input, clientMeta(request)));
+    const trustedDevice = ctx.deviceCookies.trusted(request, input.email);
+    return signedIn(reply, await ctx.accounts.signIn(input, clientMeta(request), trustedDevice));
   });
 
-  app.post('/api/v1/sessions/two-factor', async (request, reply) => {
+  app.post('/api/v1/sessions/two-factor', { onRequest: noStore }, async (request, reply) => {
     const input = parse(signInTwoFactorRequest, request.body);
     const factor = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
     return signedIn(
@@ -69,7 +72,7 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
   });
 
-  app.get('/api/v1/account', async (request) => {
+  app.get('/api/v1/account', { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
     return { account: accountView(auth.user), csrfToken: csrfTokenFor(auth.token) } satisfies z.infer<
       typeof currentAccountResponse

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Guards } from '../http/auth';
 import type { SessionCookies } from '../http/cookies';
+import type { DeviceCookies } from '../http/device-cookie';
 import type { AccountsService } from '../services/accounts';
 import type { DevicesService } from '../services/devices';
 import type { ManagementService } from '../services/management';
@@ -19,6 +20,7 @@ export interface RouteContext {
   db: Database;
   guards: Guards;
   cookies: SessionCookies;
+  deviceCookies: DeviceCookies;
   accounts: AccountsService;
   sessions: SessionsService;
   twoFactor: TwoFactorService;

@@ -13,6 +13,7 @@ import {
 } from '../../src/api/devices';
 import { activateRequest, subscriptionResponse } from '../../src/api/subscriptions';
 import { ApiError } from '../errors';
+import { noStore } from '../http/no-store';
 import { parse } from '../http/validate';
 import type { IssuedDeviceTokens } from '../services/devices';
 import type { RouteContext } from './context';
@@ -24,13 +25,13 @@ const tokensBody = (tokens: IssuedDeviceTokens): z.infer<typeof deviceTokens> =>
 
 /** The extension's side (device tokens) and the portal's side (its devices, link codes). */
 export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/api/v1/devices', async (request, reply) => {
+  app.post('/api/v1/devices', { onRequest: noStore }, async (request, reply) => {
     // An empty body is fine here: name and platform are optional.
     const input = parse(registerDeviceRequest, request.body ?? {});
     return reply.code(201).send(tokensBody(await ctx.devices.register(input, request.ip)));
   });
 
-  app.post('/api/v1/devices/token', async (request) => {
+  app.post('/api/v1/devices/token', { onRequest: noStore }, async (request) => {
     const input = parse(refreshDeviceTokenRequest, request.body);
     return tokensBody(await ctx.devices.refresh(input.refreshToken));
   });
@@ -79,7 +80,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
     } satisfies z.infer<typeof subscriptionResponse>;
   });
 
-  app.post('/api/v1/link-codes', async (request, reply) => {
+  app.post('/api/v1/link-codes', { onRequest: noStore }, async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const issued = await ctx.devices.issueLinkCode(auth.user.id);
     return reply

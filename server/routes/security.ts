@@ -9,6 +9,7 @@ import {
   twoFactorDisableRequest,
   twoFactorSetupResponse,
 } from '../../src/api/accounts';
+import { noStore } from '../http/no-store';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
@@ -59,12 +60,12 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/account/two-factor/setup', async (request) => {
+  app.post('/api/v1/account/two-factor/setup', { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
     return (await ctx.twoFactor.setup(auth.user)) satisfies z.infer<typeof twoFactorSetupResponse>;
   });
 
-  app.post('/api/v1/account/two-factor/confirm', async (request) => {
+  app.post('/api/v1/account/two-factor/confirm', { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
     const input = parse(twoFactorConfirmRequest, request.body);
     return { recoveryCodes: await ctx.twoFactor.confirm(auth.user.id, input.code) } satisfies z.infer<
@@ -75,7 +76,7 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/v1/account/two-factor/disable', async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const input = parse(twoFactorDisableRequest, request.body);
-    await ctx.twoFactor.disable(auth.user.id, input.password, input.code);
+    await ctx.twoFactor.disable(auth.user.id, auth.session.id, input.password, input.code, request.ip);
     return reply.code(204).send();
   });
 }

@@ -7,6 +7,7 @@ import {
   usageReportResponse,
   usageTodayResponse,
 } from '../../src/api/vpn';
+import { noStore } from '../http/no-store';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
@@ -16,7 +17,7 @@ export function vpnRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { gateways: await ctx.vpn.listGateways() } satisfies z.infer<typeof gatewaysResponse>;
   });
 
-  app.post('/api/v1/vpn/credentials', async (request) => {
+  app.post('/api/v1/vpn/credentials', { onRequest: noStore }, async (request) => {
     const device = await ctx.guards.device(request);
     const issued = ctx.vpn.issueCredential(device);
     return { ...issued, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<

@@ -5,6 +5,7 @@ import {
   pendingSignInsRepository,
   usersRepository,
   type Database,
+  type Queryable,
   type UserRow,
 } from '../db';
 import { ApiError, invalidCredentials, invalidToken } from '../errors';
@@ -87,37 +88,46 @@ export function createAccountsService(deps: AccountsDeps) {
   /**
    * Email + password (+ second factor when 2FA is on) with the sign-in throttle. Shared by portal sign-in and
    * device linking. Returns null when the password is right but a second factor is needed and none was given.
+   *
+   * `trustedDevice` is the nonce of a valid device cookie issued to this browser for this email: its attempts
+   * count against that cookie instead of the account, so strangers locking the account out do not lock the
+   * owner out of a browser that signed in before (OWASP, "Slow down online guessing attacks with device
+   * cookies"). The address is counted either way.
    */
   async function checkCredentials(
     email: string,
     password: string,
     ip: string | null,
     factor: SecondFactor | null,
+    trustedDevice: string | null = null,
   ): Promise<UserRow | null> {
     const attempts: Attempt[] = [
-      ['signInAccount', email],
+      trustedDevice === null ? ['signInAccount', email] : ['signInDevice', trustedDevice],
       ['signInIp', ip ?? 'unknown'],
     ];
-    await deps.throttle.guard(attempts);
+    const reservation = await deps.throttle.reserve(attempts);
     const user = await users.byEmail(email);
     if (!user) {
       await deps.hasher.verifyDummy(password);
-      deps.throttle.fail(attempts);
       throw invalidCredentials();
     }
-    if (!(await deps.hasher.verify(user.passwordHash, password))) {
-      deps.throttle.fail(attempts);
-      throw invalidCredentials();
-    }
+    if (!(await deps.hasher.verify(user.passwordHash, password))) throw invalidCredentials();
     if (user.totpEnabledAt !== null) {
-      if (factor === null) return null;
-      if (!(await deps.twoFactor.verify(user, factor))) {
-        deps.throttle.fail(attempts);
-        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      if (factor === null) {
+        await reservation.release();
+        return null;
       }
+      if (!(await deps.twoFactor.verify(user, factor)))
+        throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
     }
-    deps.throttle.succeed(attempts);
+    await reservation.succeed();
     return user;
+  }
+
+  /** A new password ends every link mailed before it (reset and verification): the old mailbox loses its keys. */
+  async function setPassword(tx: Queryable, userId: string, passwordHash: string): Promise<void> {
+    await usersRepository(tx).setPasswordHash(userId, passwordHash);
+    await emailTokensRepository(tx).spendEvery(userId, deps.now());
   }
 
   return {
@@ -126,9 +136,7 @@ export function createAccountsService(deps: AccountsDeps) {
     /** The same answer whether or not the email is taken; an existing owner gets a "you already have an account" mail. */
     async signUp(email: string, password: string, ip: string | null): Promise<void> {
       assertStrongPassword(password, email);
-      const attempts: Attempt[] = [['registerIp', ip ?? 'unknown']];
-      await deps.throttle.guard(attempts);
-      deps.throttle.fail(attempts);
+      await deps.throttle.reserve([['registerIp', ip ?? 'unknown']]);
       const id = randomUUID();
       const passwordHash = await deps.hasher.hash(password);
       const created = await users.insert({ id, email, passwordHash, now: deps.now() });
@@ -142,24 +150,19 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     async verifyEmail(token: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [['verifyIp', ip ?? 'unknown']];
-      await deps.throttle.guard(attempts);
+      const reservation = await deps.throttle.reserve([['verifyIp', ip ?? 'unknown']]);
       const userId = await emailTokens.consume(hashToken(token), 'verifyEmail', deps.now());
-      if (userId === null) {
-        deps.throttle.fail(attempts);
-        throw invalidToken();
-      }
+      if (userId === null) throw invalidToken();
+      await reservation.succeed();
       await users.markVerified(userId, deps.now());
     },
 
     /** A fresh link for an unverified account; silent otherwise. */
     async resendVerification(email: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [
+      await deps.throttle.reserve([
         ['resetAccount', `verify:${email}`],
         ['verifyIp', ip ?? 'unknown'],
-      ];
-      await deps.throttle.guard(attempts);
-      deps.throttle.fail(attempts);
+      ]);
       const user = await users.byEmail(email);
       if (user && user.emailVerifiedAt === null) await sendVerification(user);
     },
@@ -167,8 +170,9 @@ export function createAccountsService(deps: AccountsDeps) {
     async signIn(
       input: { email: string; password: string; rememberMe: boolean },
       meta: ClientMeta,
+      trustedDevice: string | null = null,
     ): Promise<SignInOutcome> {
-      const user = await checkCredentials(input.email, input.password, meta.ip, null);
+      const user = await checkCredentials(input.email, input.password, meta.ip, null, trustedDevice);
       if (user === null) {
         const byEmail = await users.byEmail(input.email);
         if (!byEmail) throw invalidCredentials();
@@ -198,17 +202,14 @@ export function createAccountsService(deps: AccountsDeps) {
       const tokenHash = hashToken(pendingToken);
       const found = await pending.attempt(tokenHash, deps.now(), PENDING_SIGN_IN_ATTEMPTS);
       if (found === null) throw new ApiError('invalidToken', 'This sign-in has expired. Sign in again.');
-      const attempts: Attempt[] = [
+      const reservation = await deps.throttle.reserve([
         ['twoFactorAccount', found.userId],
         ['signInIp', meta.ip ?? 'unknown'],
-      ];
-      await deps.throttle.guard(attempts);
+      ]);
       const user = await users.byId(found.userId);
-      if (!user || !(await deps.twoFactor.verify(user, factor))) {
-        deps.throttle.fail(attempts);
+      if (!user || !(await deps.twoFactor.verify(user, factor)))
         throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
-      }
-      deps.throttle.succeed(attempts);
+      await reservation.succeed();
       await pending.markUsed(tokenHash, deps.now());
       if (user.emailVerifiedAt === null)
         throw new ApiError(
@@ -220,12 +221,10 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Always the same answer; a link goes out only when the account exists. */
     async requestPasswordReset(email: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [
+      await deps.throttle.reserve([
         ['resetAccount', email],
         ['resetIp', ip ?? 'unknown'],
-      ];
-      await deps.throttle.guard(attempts);
-      deps.throttle.fail(attempts);
+      ]);
       const user = await users.byEmail(email);
       if (!user) return;
       const token = newToken();
@@ -243,23 +242,20 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Sets a new password from a reset link; every session ends, and the email counts as verified. */
     async resetPassword(token: string, password: string, ip: string | null): Promise<void> {
-      const attempts: Attempt[] = [['resetIp', ip ?? 'unknown']];
-      await deps.throttle.guard(attempts);
+      const reservation = await deps.throttle.reserve([['resetIp', ip ?? 'unknown']]);
       const tokenHash = hashToken(token);
       // Look first, spend last: a weak new password must not burn the link, and the slow hash stays outside
       // the transaction (PGlite has one connection).
       const found = await emailTokens.peek(tokenHash, 'resetPassword', deps.now());
       const user = found === null ? null : await users.byId(found);
-      if (!user) {
-        deps.throttle.fail(attempts);
-        throw invalidToken();
-      }
+      if (!user) throw invalidToken();
+      await reservation.succeed();
       assertStrongPassword(password, user.email);
       const passwordHash = await deps.hasher.hash(password);
       const userId = await deps.db.transaction(async (tx) => {
         const id = await emailTokensRepository(tx).consume(tokenHash, 'resetPassword', deps.now());
         if (id === null) return null;
-        await usersRepository(tx).setPasswordHash(id, passwordHash);
+        await setPassword(tx, id, passwordHash);
         await usersRepository(tx).markVerified(id, deps.now());
         return id;
       });
@@ -275,17 +271,15 @@ export function createAccountsService(deps: AccountsDeps) {
       newPassword: string,
       ip: string | null,
     ): Promise<void> {
-      const attempts: Attempt[] = [
-        ['signInAccount', user.email],
+      const reservation = await deps.throttle.reserve([
+        ['signInSession', keepSessionId],
         ['signInIp', ip ?? 'unknown'],
-      ];
-      await deps.throttle.guard(attempts);
-      if (!(await deps.hasher.verify(user.passwordHash, currentPassword))) {
-        deps.throttle.fail(attempts);
-        throw invalidCredentials();
-      }
+      ]);
+      if (!(await deps.hasher.verify(user.passwordHash, currentPassword))) throw invalidCredentials();
+      await reservation.succeed();
       assertStrongPassword(newPassword, user.email);
-      await users.setPasswordHash(user.id, await deps.hasher.hash(newPassword));
+      const passwordHash = await deps.hasher.hash(newPassword);
+      await deps.db.transaction((tx) => setPassword(tx, user.id, passwordHash));
       await deps.sessions.revokeAll(user.id, keepSessionId);
       await sendQuietly(passwordChangedMail(user.email));
     },

@@ -107,8 +107,7 @@ export function createDevicesService(deps: DevicesDeps) {
       ip: string | null,
     ): Promise<IssuedDeviceTokens> {
       const attempts = [['registerIp', ip ?? 'unknown']] as const;
-      await deps.throttle.guard(attempts);
-      deps.throttle.fail(attempts);
+      await deps.throttle.reserve(attempts);
       const id = randomUUID();
       await devices.insert({
         id,

@@ -36,7 +36,7 @@ export function createSubscriptionsService(deps: {
     /** Redeems a code for the account: days are added to a running subscription, or start now. */
     async activate(userId: string, code: string, ip: string | null): Promise<SubscriptionView> {
       const attempts = [['verifyIp', ip ?? 'unknown']] as const;
-      await deps.throttle.guard(attempts);
+      const reservation = await deps.throttle.reserve(attempts);
       const redeemed = await deps.db.transaction(async (tx) => {
         const found = await activationCodesRepository(tx).redeem(hashToken(code), userId, deps.now());
         if (found === null) return false;
@@ -44,9 +44,9 @@ export function createSubscriptionsService(deps: {
         return true;
       });
       if (!redeemed) {
-        deps.throttle.fail(attempts);
         throw new ApiError('invalidActivationCode', 'This activation code is invalid or was already used.');
       }
+      await reservation.succeed();
       return view(userId);
     },
 

@@ -3,6 +3,7 @@ import { ApiError, invalidCredentials } from '../errors';
 import type { PasswordHasher } from '../security/passwords';
 import { hashToken, newTypableCode } from '../security/tokens';
 import { newTotpSecret, totpStep, totpUri } from '../security/totp';
+import type { Throttle } from './throttle';
 
 const RECOVERY_CODES = 10;
 
@@ -11,7 +12,12 @@ const normaliseRecoveryCode = (code: string): string => code.replace(/[\s-]/g, '
 
 export type SecondFactor = { code: string } | { recoveryCode: string };
 
-export function createTwoFactorService(deps: { db: Database; now: () => Date; hasher: PasswordHasher }) {
+export function createTwoFactorService(deps: {
+  db: Database;
+  now: () => Date;
+  hasher: PasswordHasher;
+  throttle: Throttle;
+}) {
   const users = usersRepository(deps.db);
 
   /** True when `code` is a fresh TOTP code for the account (each time step is accepted once). */
@@ -52,13 +58,25 @@ export function createTwoFactorService(deps: { db: Database; now: () => Date; ha
       return codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
     },
 
-    async disable(userId: string, password: string, code: string): Promise<void> {
+    /** Needs the password and a code: guesses count per session (a stolen session cannot guess freely). */
+    async disable(
+      userId: string,
+      sessionId: string,
+      password: string,
+      code: string,
+      ip: string | null,
+    ): Promise<void> {
       const user = await users.byId(userId);
       if (!user || user.totpEnabledAt === null)
         throw new ApiError('twoFactorNotSetUp', 'Two-step verification is off.');
+      const reservation = await deps.throttle.reserve([
+        ['signInSession', sessionId],
+        ['signInIp', ip ?? 'unknown'],
+      ]);
       if (!(await deps.hasher.verify(user.passwordHash, password))) throw invalidCredentials();
       if (!(await acceptTotp(user, code)))
         throw new ApiError('invalidTwoFactorCode', 'The code is incorrect or has expired.');
+      await reservation.succeed();
       await users.disableTotp(user.id);
     },
 

@@ -36,6 +36,14 @@ export const emailTokensRepository = (db: Queryable) => ({
     return rows[0]?.userId ?? null;
   },
 
+  /** Every live link of the account, whatever its purpose, stops working (its password changed). */
+  async spendEvery(userId: string, now: Date): Promise<void> {
+    await db.query('UPDATE email_tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [
+      userId,
+      now,
+    ]);
+  },
+
   /** Earlier links stop working once a newer one is sent or one is used. */
   async spendAll(userId: string, purpose: EmailTokenPurpose, now: Date): Promise<void> {
     await db.query(

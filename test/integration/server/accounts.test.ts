@@ -145,7 +145,8 @@ describe('sign-in and sessions', () => {
     expect((await client.delete(`/api/v1/sessions/${otherSession?.id}`)).status).toBe(404);
 
     expect((await client.delete('/api/v1/sessions/current')).status).toBe(204);
-    expect(client.cookies.size).toBe(0);
+    // The session cookie is gone; the device cookie stays (the browser signed in before, see abuse.test.ts).
+    expect([...client.cookies.keys()]).toEqual(['rampart_device']);
     expect((await client.get('/api/v1/account')).body.error.code).toBe('unauthenticated');
   });
 
@@ -253,6 +254,49 @@ describe('passwords', () => {
     expect((await client.get('/api/v1/account')).status).toBe(200);
     expect((await other.get('/api/v1/account')).status).toBe(401);
     expect((await server.mailsTo(email)).at(-1)?.subject).toBe('Your Rampart password was changed');
+  });
+});
+
+describe('a new password ends the links mailed before it', () => {
+  it('a reset link requested before a password change no longer works after it', async () => {
+    const { client, email, password } = await signedInUser(server);
+    const anonymous = new Client(server.url);
+    expect((await anonymous.post('/api/v1/password-resets', { email })).status).toBe(202);
+    const token = await server.tokenFrom(email, 'reset-password');
+    const changed = await client.post('/api/v1/account/password', {
+      currentPassword: password,
+      newPassword: 'Ch4nged-Passphrase',
+    });
+    expect(changed.status).toBe(204);
+    const late = await anonymous.post('/api/v1/password-resets/confirm', {
+      token,
+      password: 'Att4cker-Passphrase',
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.error.code).toBe('invalidToken');
+    expect((await anonymous.post('/api/v1/sessions', { email, password: 'Ch4nged-Passphrase' })).status).toBe(
+      200,
+    );
+  });
+
+  it('a reset ends the verification link sent before it', async () => {
+    const email = newEmail('unverified');
+    const anonymous = new Client(server.url);
+    expect((await anonymous.post('/api/v1/accounts', { email, password: STRONG_PASSWORD })).status).toBe(202);
+    const verification = await server.tokenFrom(email, 'verify-email');
+    expect((await anonymous.post('/api/v1/password-resets', { email })).status).toBe(202);
+    const reset = await server.tokenFrom(email, 'reset-password');
+    expect(
+      (
+        await anonymous.post('/api/v1/password-resets/confirm', {
+          token: reset,
+          password: 'N3w-Str0ng-Passphrase',
+        })
+      ).status,
+    ).toBe(204);
+    const late = await anonymous.post('/api/v1/accounts/verify-email', { token: verification });
+    expect(late.status).toBe(400);
+    expect(late.body.error.code).toBe('invalidToken');
   });
 });
 

@@ -16,7 +16,7 @@ const newCodes = (count: number, days: number, devices: number) =>
     db: server.db,
     now: server.clock.now,
     limits: server.config.limits,
-    throttle: createThrottle(server.config.throttle, { now: server.clock.now, sleep: async () => {} }),
+    throttle: createThrottle(server.config.throttle, { db: server.db, sleep: async () => {} }),
   }).createCodes(count, days, devices);
 
 describe('device tokens', () => {

@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { failedPasswordRules } from '../../../src/api/password-rules';
 import { activationCode } from '../../../src/api/subscriptions';
-import { defaultThrottle } from '../../../server/config';
 import { entitlementOf } from '../../../server/services/entitlements';
-import { createThrottle } from '../../../server/services/throttle';
 import { nextUtcMidnight, utcDay } from '../../../server/services/time';
 
 describe('password rules', () => {
@@ -70,46 +68,5 @@ describe('activation codes as typed', () => {
   });
   it('refuses characters outside the alphabet', () => {
     expect(activationCode.safeParse('ABCD-0189-IJKL-MNOP').success).toBe(false);
-  });
-});
-
-describe('throttle', () => {
-  it('delays after the free failures, doubling to the cap, then refuses until the window ends', async () => {
-    let now = 0;
-    const delays: number[] = [];
-    const throttle = createThrottle(defaultThrottle, {
-      now: () => new Date(now),
-      sleep: async (ms) => void delays.push(ms),
-    });
-    const key = [['signInAccount', 'a@example.com']] as const;
-    for (let i = 0; i < defaultThrottle.signInPerAccount; i += 1) {
-      await throttle.guard(key);
-      throttle.fail(key);
-    }
-    expect(delays).toEqual([250, 500, 1000, 2000, 4000, 4000]);
-    await expect(throttle.guard(key)).rejects.toMatchObject({
-      code: 'tooManyRequests',
-      details: { retryAfterSeconds: 900 },
-    });
-    now += defaultThrottle.windowMs;
-    await expect(throttle.guard(key)).resolves.toBeUndefined();
-  });
-
-  it('a success clears the account count but not the address count', async () => {
-    const throttle = createThrottle(
-      { ...defaultThrottle, signInPerIp: 2 },
-      { now: () => new Date(0), sleep: async () => {} },
-    );
-    const attempts = [
-      ['signInAccount', 'a'],
-      ['signInIp', '1.2.3.4'],
-    ] as const;
-    throttle.fail(attempts);
-    throttle.fail(attempts);
-    throttle.succeed(attempts);
-    await expect(throttle.guard([['signInAccount', 'a']])).resolves.toBeUndefined();
-    await expect(throttle.guard([['signInIp', '1.2.3.4']])).rejects.toMatchObject({
-      code: 'tooManyRequests',
-    });
   });
 });
