@@ -1,11 +1,13 @@
 // Builds the bundled category database in extension/data/categories/ from the UT1 snapshot in
-// /work/shared/data/categories (override with CATEGORY_SOURCE) plus our own curated payments list.
+// ../shared/data/categories beside the repository (override with CATEGORY_SOURCE) plus our own curated payments list.
 // Output is deterministic (no timestamps), so re-running it on the same input changes nothing.
 //   node scripts/build-category-data.mjs
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const sourceDir = process.env.CATEGORY_SOURCE ?? '/work/shared/data/categories';
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sourceDir = process.env.CATEGORY_SOURCE ?? resolve(root, '../shared/data/categories');
 const outDir = 'extension/data/categories';
 
 // Keep in step with src/categories/ids.ts (that file is TypeScript; this script runs on plain Node).

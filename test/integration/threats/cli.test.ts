@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/db';
 import { createThreatsService } from '../../../server/services/threats';
@@ -10,7 +10,8 @@ import { bundled, cli } from './helpers';
 
 // The operator's side: `npm run rampart -- threats ...` on an in-memory database.
 
-const DATA = '/work/shared/data/threats';
+/** The shared sample feeds beside the repository (the tests run from its root). */
+const DATA = resolve('../shared/data/threats');
 const config = testConfig();
 let db: Database;
 
