@@ -11,6 +11,8 @@ import { sessionCookies } from './http/cookies';
 import { deviceCookies } from './http/device-cookie';
 import { registerErrorHandling } from './http/errors';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
+import { registerHealth } from './observability/health';
+import { createServiceMetrics, type ServiceMetrics } from './observability/metrics';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
 import { accountRoutes } from './routes/accounts';
 import type { RouteContext } from './routes/context';
@@ -56,8 +58,14 @@ export interface App {
   fastify: FastifyInstance;
   context: RouteContext;
   credentialKeys: CredentialKeys;
-  /** Listens on `config.host:config.port` (0: any free port) and returns the base URL. */
+  metrics: ServiceMetrics;
+  /**
+   * Listens on `config.host:config.port` (0: any free port) and returns the base URL; also starts the
+   * metrics listener when `config.metrics` is set.
+   */
   listen(): Promise<string>;
+  /** The metrics listener's address once `listen` started it, else null. */
+  metricsAddress(): string | null;
   close(): Promise<void>;
 }
 
@@ -83,6 +91,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     onConstructorPoisoning: 'error',
   });
   registerErrorHandling(fastify);
+  const metrics = createServiceMetrics();
+  metrics.instrument(fastify);
+  registerHealth(fastify, db);
   // JSON only: a text/plain body is what a cross-site form can send without a preflight.
   fastify.removeContentTypeParser('text/plain');
   await fastify.register(cookie);
@@ -152,15 +163,22 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   if (!config.production && config.smtpUrl === null) devOutboxRoutes(fastify, context);
   await registerPortal(fastify, portalDistDir());
 
+  let metricsServer: { address: string; close(): Promise<void> } | null = null;
   return {
     fastify,
     context,
     credentialKeys,
+    metrics,
     async listen() {
-      return fastify.listen({ host: config.host, port: config.port });
+      const address = await fastify.listen({ host: config.host, port: config.port });
+      if (config.metrics) metricsServer = await metrics.listen(config.metrics.host, config.metrics.port);
+      return address;
     },
+    metricsAddress: () => metricsServer?.address ?? null,
     async close() {
+      // Requests in flight are finished first (Fastify stops accepting, then waits for them).
       await fastify.close();
+      await metricsServer?.close();
       throttle.close();
       mailer.close?.();
       if (ownsDb) await db.close();

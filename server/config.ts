@@ -34,6 +34,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   trustProxy: boolean;
   logger: boolean;
+  /** Where Prometheus scrapes `/metrics` (a port of its own, never the public one); null: no metrics listener. */
+  metrics: { host: string; port: number } | null;
 }
 
 const MB = 1_000_000;
@@ -99,5 +101,8 @@ export function loadConfig(env: Env = process.env): Config {
     accessTokenTtlSeconds: 15 * 60,
     trustProxy: env.TRUST_PROXY === 'true',
     logger: env.LOG !== 'false',
+    metrics: env.METRICS_PORT
+      ? { host: env.METRICS_HOST ?? '127.0.0.1', port: int(env, 'METRICS_PORT', 9464) }
+      : null,
   };
 }
