@@ -63,7 +63,8 @@ async function verifiedAccount(email: string) {
 async function optionsIn(language: 'en' | 'ru'): Promise<Page> {
   const first = await ext.openPage('options/index.html');
   await first.waitForSelector('#kill-switch');
-  await sendFromPage(first, { type: 'updateSettings', patch: { serviceUrl: portalUrl, language } });
+  await sendFromPage(first, { type: 'useTestService', url: portalUrl });
+  await sendFromPage(first, { type: 'updateSettings', patch: { language } });
   await first.close();
   const options = await ext.openPage('options/index.html');
   await options.waitForSelector('[data-testid="account-section"]');
@@ -173,7 +174,15 @@ describe('the options page in Russian', () => {
 
   it('lets the portal send the device to Optimal or a region by city and country, preselecting its region', async () => {
     await service.context.vpn.addGateway({ region: 'de', city: 'Frankfurt', host: 'fra.test', port: 8443 });
-    await sendFromPage(options, { type: 'updateSettings', patch: { region: 'de' } });
+    // The device picks the new region as a person would: once its list has the gateway (an account sync,
+    // which opening a page starts), through the region choice that checks the subscription.
+    await waitFor(
+      async () => {
+        await sendFromPage(options, { type: 'getAccount' });
+        return (await sendFromPage<{ ok: boolean }>(options, { type: 'selectRegion', region: 'de' })).ok;
+      },
+      'the device to list and pick the Frankfurt region',
+    );
     const page = await ext.browser.newPage();
     await page.goto(`${portalUrl}/sign-in`);
     await page.waitForSelector('#email');
