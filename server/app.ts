@@ -8,6 +8,7 @@ import { migrate, openDatabase, type Database } from './db';
 import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
 import { registerErrorHandling } from './http/errors';
+import { loggerOptions, type LogStream } from './http/logging';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
 import { accountRoutes } from './routes/accounts';
@@ -44,6 +45,8 @@ export interface AppOverrides {
   sleep?: (ms: number) => Promise<void>;
   /** The proxy-credential signing key; default: a fresh pair (fine for development, not for gateways that must trust it). */
   credentialKeys?: CredentialKeys;
+  /** Where the request log goes instead of stdout (turns the log on even when `config.logger` is off). */
+  logStream?: LogStream;
 }
 
 export interface App {
@@ -68,9 +71,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     (config.smtpUrl !== null
       ? createSmtpMailer(config.smtpUrl, config.mailFrom)
       : createOutboxMailer(db, now));
+  const { timeouts } = config;
   const fastify = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
+    logger: loggerOptions(config.logger, overrides.logStream),
     bodyLimit: config.bodyLimitBytes,
+    // A client that sends headers or a body slowly, or announces a body that never comes, is cut off:
+    // Node checks these deadlines every `connectionsCheckingInterval`, so that runs often enough to matter.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+    },
     trustProxy: config.trustProxy,
     // Refuse `__proto__`/`constructor` keys outright instead of silently stripping them.
     onProtoPoisoning: 'error',

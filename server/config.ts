@@ -34,6 +34,17 @@ export interface Config {
   accessTokenTtlSeconds: number;
   trustProxy: boolean;
   logger: boolean;
+  timeouts: HttpTimeouts;
+}
+
+/** How long a client may take to send its request; past that the connection is closed (408 when possible). */
+export interface HttpTimeouts {
+  /** From the first byte to the end of the headers. */
+  headersMs: number;
+  /** From the first byte to the end of the body: a body announced by Content-Length but slow or missing. */
+  requestMs: number;
+  /** A connection with no traffic in either direction (also between keep-alive requests). */
+  idleMs: number;
 }
 
 const MB = 1_000_000;
@@ -97,5 +108,10 @@ export function loadConfig(env: Env = process.env): Config {
     accessTokenTtlSeconds: 15 * 60,
     trustProxy: env.TRUST_PROXY === 'true',
     logger: env.LOG !== 'false',
+    timeouts: {
+      headersMs: int(env, 'HEADERS_TIMEOUT_MS', 10_000),
+      requestMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000),
+      idleMs: int(env, 'IDLE_TIMEOUT_MS', 60_000),
+    },
   };
 }
