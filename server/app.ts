@@ -49,8 +49,16 @@ export interface AppOverrides {
   logStream?: LogStream;
 }
 
+/** A route as registered, e.g. `{ method: 'POST', url: '/api/v1/accounts' }` (tests walk every one). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export interface App {
   fastify: FastifyInstance;
+  /** Every route the service answers, in registration order (HEAD routes included). */
+  routes: readonly RegisteredRoute[];
   context: RouteContext;
   credentialKeys: CredentialKeys;
   /** Listens on `config.host:config.port` (0: any free port) and returns the base URL. */
@@ -90,6 +98,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     onConstructorPoisoning: 'error',
   });
   registerErrorHandling(fastify);
+  const routes: RegisteredRoute[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   // JSON only: a text/plain body is what a cross-site form can send without a preflight.
   fastify.removeContentTypeParser('text/plain');
   await fastify.register(cookie);
@@ -153,6 +165,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   return {
     fastify,
+    routes,
     context,
     credentialKeys,
     async listen() {

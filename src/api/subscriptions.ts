@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, tier } from './common';
+import { text } from './storable';
 
 export const subscriptionView = z.object({
   tier,
@@ -10,8 +11,7 @@ export const subscriptionView = z.object({
 export type SubscriptionView = z.infer<typeof subscriptionView>;
 
 // Codes are printed as groups (XXXX-XXXX-…); spacing and case do not matter when typed back.
-export const activationCode = z
-  .string()
+export const activationCode = text()
   .trim()
   .min(8)
   .max(64)
