@@ -10,6 +10,7 @@ import { sessionCookies } from './http/cookies';
 import { registerErrorHandling } from './http/errors';
 import { loggerOptions, type LogStream } from './http/logging';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
+import { startMailQueue, type MailQueue } from './mail/queue';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
 import { accountRoutes } from './routes/accounts';
 import type { RouteContext } from './routes/context';
@@ -22,6 +23,7 @@ import { vpnRoutes } from './routes/vpn';
 import { threatRoutes } from './routes/threats';
 import { createThreatsService } from './services/threats';
 import { createPasswordHasher } from './security/passwords';
+import { createAccountMail } from './services/account-mail';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
@@ -61,6 +63,8 @@ export interface App {
   routes: readonly RegisteredRoute[];
   context: RouteContext;
   credentialKeys: CredentialKeys;
+  /** The mail worker's queue: `drain()` delivers what is due now. */
+  mailQueue: MailQueue;
   /** Listens on `config.host:config.port` (0: any free port) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -111,16 +115,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const hasher = createPasswordHasher(config.argon2);
   const sessions = createSessionsService({ db, now });
   const twoFactor = createTwoFactorService({ db, now, hasher });
+  const mailQueue = await startMailQueue({
+    db,
+    config: config.mailQueue,
+    deliver: createAccountMail({ db, now, mailer, publicUrl: config.publicUrl }).deliver,
+    log: (message, error) => fastify.log.error({ err: error }, message),
+  });
   const accounts = createAccountsService({
     db,
     now,
     hasher,
-    mailer,
+    mail: mailQueue,
     throttle,
     sessions,
     twoFactor,
-    publicUrl: config.publicUrl,
-    log: (message, error) => fastify.log.error({ err: error }, message),
   });
   const devices = createDevicesService({
     db,
@@ -146,6 +154,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     sessions,
     twoFactor,
     devices,
+    mailQueue,
     subscriptions: createSubscriptionsService({ db, now, limits: config.limits, throttle }),
     vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
     usage: createUsageService({ db, now, limits: config.limits }),
@@ -168,11 +177,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     routes,
     context,
     credentialKeys,
+    mailQueue,
     async listen() {
       return fastify.listen({ host: config.host, port: config.port });
     },
     async close() {
       await fastify.close();
+      await mailQueue.stop();
       mailer.close?.();
       if (ownsDb) await db.close();
     },

@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from './db';
+import type { MailQueueConfig } from './mail/queue';
 import { productionArgon2, type Argon2Params } from './security/passwords';
 import type { ThrottleConfig } from './services/throttle';
 
@@ -21,6 +22,7 @@ export interface Config {
   /** null: mail goes to the local outbox (GET /dev/outbox outside production). */
   smtpUrl: string | null;
   mailFrom: string;
+  mailQueue: MailQueueConfig;
   argon2: Argon2Params;
   /** Secure cookies with the `__Host-` prefix; off only for plain-http loopback development and tests. */
   secureCookies: boolean;
@@ -90,6 +92,13 @@ export function loadConfig(env: Env = process.env): Config {
       : { kind: 'pglite', dataDir: env.RAMPART_DATA_DIR ?? '.data/pglite' },
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@rampart.test>',
+    mailQueue: {
+      // 30 s, 1 min, 2 min, … : eight retries cover about two hours of a mail server being down.
+      retryLimit: int(env, 'MAIL_RETRY_LIMIT', 8),
+      retryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 30),
+      pollIntervalMs: int(env, 'MAIL_POLL_INTERVAL_MS', 2_000),
+      claimTimeoutSeconds: int(env, 'MAIL_CLAIM_TIMEOUT_SECONDS', 300),
+    },
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', productionArgon2.memoryCost),
       timeCost: int(env, 'ARGON2_TIME_COST', productionArgon2.timeCost),

@@ -379,7 +379,7 @@ async function runAll(probes: Probe[], parallel = 6): Promise<{ probe: Probe; st
       const probe = probes[next++]!;
       const status = await send(probe);
       if (status >= 500) failures.push({ probe, status });
-        console.log(`status ${status} ${probe.method} ${probe.url.split('?')[0]}`);
+      console.log(`status ${status} ${probe.method} ${probe.url.split('?')[0]}`);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

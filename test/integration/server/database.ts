@@ -54,6 +54,8 @@ async function postgresSchema(url: string): Promise<Database> {
     async close() {
       await db.close();
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      // The mail queue's tables (pg-boss) sit in a schema named after the service's own.
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
       await admin.close();
     },
   };
