@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db';
 import { mailJob, type MailJob } from './jobs';
@@ -27,13 +28,21 @@ export interface MailQueue {
 }
 
 /**
- * pg-boss's tables beside the service's own: `pgboss` for a database in `public`, `<schema>_pgboss` when the
- * service runs in another schema (several environments, or test runs, on one server never share a queue).
+ * pg-boss's schema beside the service's own: `pgboss` for a database in `public`, `<schema>_pgboss` when the
+ * service runs in another schema (several environments, or test runs, on one server never share a queue);
+ * pg-boss takes names of at most 50 characters, so a longer one is shortened to a hash.
  */
+export function queueSchemaFor(serviceSchema: string): string {
+  if (serviceSchema === 'public') return 'pgboss';
+  const name = `${serviceSchema}_pgboss`;
+  return name.length <= 50
+    ? name
+    : `pgboss_${createHash('sha256').update(serviceSchema).digest('hex').slice(0, 32)}`;
+}
+
 async function queueSchema(db: Database): Promise<string> {
   const { rows } = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
-  const current = rows[0]?.schema ?? 'public';
-  return current === 'public' ? 'pgboss' : `${current}_pgboss`;
+  return queueSchemaFor(rows[0]?.schema ?? 'public');
 }
 
 /**

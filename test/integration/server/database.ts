@@ -14,6 +14,7 @@ import {
   openPglite,
   type Database,
 } from '../../../server/db';
+import { queueSchemaFor } from '../../../server/mail/queue';
 
 const templatePath = () => {
   const version = createHash('sha256')
@@ -55,7 +56,7 @@ async function postgresSchema(url: string): Promise<Database> {
       await db.close();
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
       // The mail queue's tables (pg-boss) sit in a schema named after the service's own.
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
+      await admin.exec(`DROP SCHEMA IF EXISTS ${queueSchemaFor(schema)} CASCADE`);
       await admin.close();
     },
   };
