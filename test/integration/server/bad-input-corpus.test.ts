@@ -456,7 +456,7 @@ describe('bad-input corpus over every route', () => {
     const after = await runAll(deletes, 1);
     console.info(
       `bad-input corpus: ${probes.length} requests over ${routes.length} API and ` +
-        `${portalRoutes.length} portal routes in ${Date.now() - before} ms; 5xx: ${failures.length + after.length}`,
+        `${portalRoutes.length} other routes (portal, HEAD) in ${Date.now() - before} ms; 5xx: ${failures.length + after.length}`,
     );
     const all = [...failures, ...after];
     if (all.length > 0) console.error(all.map(describeProbe).join('\n'));
