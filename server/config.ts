@@ -98,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 30),
       pollIntervalMs: int(env, 'MAIL_POLL_INTERVAL_MS', 2_000),
       claimTimeoutSeconds: int(env, 'MAIL_CLAIM_TIMEOUT_SECONDS', 300),
+      maintenanceIntervalSeconds: 60,
     },
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', productionArgon2.memoryCost),

@@ -16,6 +16,8 @@ export interface MailQueueConfig {
   pollIntervalMs: number;
   /** A job claimed this long ago with no outcome (its instance stopped mid-send) is handed out again. */
   claimTimeoutSeconds: number;
+  /** How often pg-boss's upkeep runs: releasing timed-out claims, archiving and deleting old jobs. */
+  maintenanceIntervalSeconds: number;
 }
 
 export interface MailQueue {
@@ -63,6 +65,7 @@ export async function startMailQueue(deps: {
     schema: await queueSchema(deps.db),
     // Expiry of stale claims, archiving and deletion of old jobs; no cron schedules.
     supervise: true,
+    maintenanceIntervalSeconds: config.maintenanceIntervalSeconds,
     schedule: false,
     migrate: true,
   });

@@ -7,7 +7,13 @@ import type { Mail, Mailer } from '../../../server/mail';
 import { testDatabase } from './database';
 import { Client, newEmail, startServer, STRONG_PASSWORD, type TestServer } from './helpers';
 
-const quickRetries = { retryLimit: 3, retryDelaySeconds: 1, pollIntervalMs: 200, claimTimeoutSeconds: 60 };
+const quickRetries = {
+  retryLimit: 3,
+  retryDelaySeconds: 1,
+  pollIntervalMs: 200,
+  claimTimeoutSeconds: 60,
+  maintenanceIntervalSeconds: 60,
+};
 
 async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 10_000) {
   const deadline = Date.now() + ms;
@@ -153,5 +159,48 @@ describe('mail queue with two instances on one database', () => {
     const delivered = await waitFor('the orphaned mail', () => secondMail.to(email)[0], 20_000);
     expect(delivered.subject).toMatch(/Confirm your email/);
     expect(firstMail.to(email)).toHaveLength(0);
+  }, 30_000);
+});
+
+describe('mail queue when an instance dies while sending', () => {
+  let db: Database;
+  let dying: TestServer;
+  let survivor: TestServer | undefined;
+  const dyingMail = recordingMailer();
+  const survivorMail = recordingMailer();
+  let crash = (_error: Error) => {};
+  const config = { mailQueue: { ...quickRetries, claimTimeoutSeconds: 1, maintenanceIntervalSeconds: 1 } };
+  beforeAll(async () => {
+    db = await testDatabase();
+    dying = await startServer({ db, config, overrides: { mailer: dyingMail.mailer } });
+  }, 60_000);
+  afterAll(async () => {
+    crash(new Error('the instance is gone'));
+    await dying.close();
+    await survivor?.close();
+    await db.close();
+  }, 30_000);
+
+  it('hands the claimed mail to another instance once the claim times out, and it is sent once', async () => {
+    // The first instance claims the job and never finishes sending it (as if its process had been killed).
+    dyingMail.state.hold = new Promise<void>((_resolve, reject) => (crash = reject));
+    const email = newEmail('claimed');
+    const reply = await new Client(dying.url).post('/api/v1/accounts', { email, password: STRONG_PASSWORD });
+    expect(reply.status).toBe(202);
+    await waitFor('the first instance to claim it', () => (dyingMail.state.attempts > 0 ? true : undefined));
+    survivor = await startServer({ db, config, overrides: { mailer: survivorMail.mailer } });
+    const delivered = await waitFor(
+      'the mail from the other instance',
+      () => survivorMail.to(email)[0],
+      20_000,
+    );
+    expect(delivered.subject).toMatch(/Confirm your email/);
+    expect(dyingMail.to(email)).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(survivorMail.to(email)).toHaveLength(1);
+    const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(delivered.text)?.[1];
+    expect((await new Client(survivor.url).post('/api/v1/accounts/verify-email', { token })).status).toBe(
+      200,
+    );
   }, 30_000);
 });
