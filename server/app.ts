@@ -10,9 +10,11 @@ import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
 import { deviceCookies } from './http/device-cookie';
 import { registerErrorHandling } from './http/errors';
+import { loggerOptions, type LogStream } from './http/logging';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
 import { registerHealth } from './observability/health';
 import { createServiceMetrics, type ServiceMetrics } from './observability/metrics';
+import { startMailQueue, type MailQueue } from './mail/queue';
 import { portalDistDir, registerPortal } from './portal/registerPortal';
 import { accountRoutes } from './routes/accounts';
 import type { RouteContext } from './routes/context';
@@ -25,6 +27,7 @@ import { vpnRoutes } from './routes/vpn';
 import { threatRoutes } from './routes/threats';
 import { createThreatsService } from './services/threats';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
+import { createAccountMail } from './services/account-mail';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
@@ -52,13 +55,25 @@ export interface AppOverrides {
   hasher?: PasswordHasher;
   /** Wraps the two-step service; tests count the codes that reach the check. */
   twoFactor?: (service: TwoFactorService) => TwoFactorService;
+  /** Where the request log goes instead of stdout (turns the log on even when `config.logger` is off). */
+  logStream?: LogStream;
+}
+
+/** A route as registered, e.g. `{ method: 'POST', url: '/api/v1/accounts' }` (tests walk every one). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
 }
 
 export interface App {
   fastify: FastifyInstance;
+  /** Every route the service answers, in registration order (HEAD routes included). */
+  routes: readonly RegisteredRoute[];
   context: RouteContext;
   credentialKeys: CredentialKeys;
   metrics: ServiceMetrics;
+  /** The mail worker's queue: `drain()` delivers what is due now. */
+  mailQueue: MailQueue;
   /**
    * Listens on `config.host:config.port` (0: any free port) and returns the base URL; also starts the
    * metrics listener when `config.metrics` is set.
@@ -82,15 +97,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     (config.smtpUrl !== null
       ? createSmtpMailer(config.smtpUrl, config.mailFrom)
       : createOutboxMailer(db, now));
+  const { timeouts } = config;
   const fastify = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
+    logger: loggerOptions(config.logger, overrides.logStream),
     bodyLimit: config.bodyLimitBytes,
+    // A client that sends headers or a body slowly, or announces a body that never comes, is cut off:
+    // Node checks these deadlines every `connectionsCheckingInterval`, so that runs often enough to matter.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+    },
     trustProxy: config.trustProxy,
     // Refuse `__proto__`/`constructor` keys outright instead of silently stripping them.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
   registerErrorHandling(fastify);
+  const routes: RegisteredRoute[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   const metrics = createServiceMetrics();
   metrics.instrument(fastify);
   registerHealth(fastify, db);
@@ -104,16 +133,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const sessions = createSessionsService({ db, now });
   const realTwoFactor = createTwoFactorService({ db, now, hasher, throttle });
   const twoFactor = overrides.twoFactor?.(realTwoFactor) ?? realTwoFactor;
+  const mailQueue = await startMailQueue({
+    db,
+    config: config.mailQueue,
+    deliver: createAccountMail({ db, now, mailer, publicUrl: config.publicUrl }).deliver,
+    log: (message, error) => fastify.log.error({ err: error }, message),
+  });
   const accounts = createAccountsService({
     db,
     now,
     hasher,
-    mailer,
+    mail: mailQueue,
     throttle,
     sessions,
     twoFactor,
-    publicUrl: config.publicUrl,
-    log: (message, error) => fastify.log.error({ err: error }, message),
   });
   const devices = createDevicesService({
     db,
@@ -146,6 +179,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     sessions,
     twoFactor,
     devices,
+    mailQueue,
     subscriptions: createSubscriptionsService({ db, now, limits: config.limits, throttle }),
     vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
     usage: createUsageService({ db, now, limits: config.limits }),
@@ -166,9 +200,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   let metricsServer: { address: string; close(): Promise<void> } | null = null;
   return {
     fastify,
+    routes,
     context,
     credentialKeys,
     metrics,
+    mailQueue,
     async listen() {
       const address = await fastify.listen({ host: config.host, port: config.port });
       if (config.metrics) metricsServer = await metrics.listen(config.metrics.host, config.metrics.port);
@@ -180,6 +216,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       await fastify.close();
       await metricsServer?.close();
       throttle.close();
+      await mailQueue.stop();
       mailer.close?.();
       if (ownsDb) await db.close();
     },

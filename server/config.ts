@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from './db';
+import type { MailQueueConfig } from './mail/queue';
 import { productionArgon2, type Argon2Params } from './security/passwords';
 import type { ThrottleConfig } from './services/throttle';
 
@@ -21,6 +22,7 @@ export interface Config {
   /** null: mail goes to the local outbox (GET /dev/outbox outside production). */
   smtpUrl: string | null;
   mailFrom: string;
+  mailQueue: MailQueueConfig;
   argon2: Argon2Params;
   /** Secure cookies with the `__Host-` prefix; off only for plain-http loopback development and tests. */
   secureCookies: boolean;
@@ -36,6 +38,17 @@ export interface Config {
   logger: boolean;
   /** Where Prometheus scrapes `/metrics` (a port of its own, never the public one); null: no metrics listener. */
   metrics: { host: string; port: number } | null;
+  timeouts: HttpTimeouts;
+}
+
+/** How long a client may take to send its request; past that the connection is closed (408 when possible). */
+export interface HttpTimeouts {
+  /** From the first byte to the end of the headers. */
+  headersMs: number;
+  /** From the first byte to the end of the body: a body announced by Content-Length but slow or missing. */
+  requestMs: number;
+  /** A connection with no traffic in either direction (also between keep-alive requests). */
+  idleMs: number;
 }
 
 const MB = 1_000_000;
@@ -83,6 +96,14 @@ export function loadConfig(env: Env = process.env): Config {
       : { kind: 'pglite', dataDir: env.RAMPART_DATA_DIR ?? '.data/pglite' },
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@rampart.test>',
+    mailQueue: {
+      // 30 s, 1 min, 2 min, … : eight retries cover about two hours of a mail server being down.
+      retryLimit: int(env, 'MAIL_RETRY_LIMIT', 8),
+      retryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 30),
+      pollIntervalMs: int(env, 'MAIL_POLL_INTERVAL_MS', 2_000),
+      claimTimeoutSeconds: int(env, 'MAIL_CLAIM_TIMEOUT_SECONDS', 300),
+      maintenanceIntervalSeconds: 60,
+    },
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', productionArgon2.memoryCost),
       timeCost: int(env, 'ARGON2_TIME_COST', productionArgon2.timeCost),
@@ -104,5 +125,10 @@ export function loadConfig(env: Env = process.env): Config {
     metrics: env.METRICS_PORT
       ? { host: env.METRICS_HOST ?? '127.0.0.1', port: int(env, 'METRICS_PORT', 9464) }
       : null,
+    timeouts: {
+      headersMs: int(env, 'HEADERS_TIMEOUT_MS', 10_000),
+      requestMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000),
+      idleMs: int(env, 'IDLE_TIMEOUT_MS', 60_000),
+    },
   };
 }

@@ -21,10 +21,12 @@ const statementName = (sql: string): string => {
 
 const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-    const result =
+    const answer: pg.QueryResult | pg.QueryResult[] =
       params.length === 0
         ? await client.query(sql)
         : await client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
+    // A script of several statements (no parameters) answers with one result each: the last one counts.
+    const result = Array.isArray(answer) ? answer[answer.length - 1]! : answer;
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
   },
 });

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Guards } from '../http/auth';
 import type { SessionCookies } from '../http/cookies';
 import type { DeviceCookies } from '../http/device-cookie';
+import type { MailQueue } from '../mail/queue';
 import type { AccountsService } from '../services/accounts';
 import type { DevicesService } from '../services/devices';
 import type { ManagementService } from '../services/management';
@@ -25,6 +26,7 @@ export interface RouteContext {
   sessions: SessionsService;
   twoFactor: TwoFactorService;
   devices: DevicesService;
+  mailQueue: MailQueue;
   subscriptions: SubscriptionsService;
   vpn: VpnService;
   usage: UsageService;

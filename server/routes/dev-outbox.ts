@@ -23,6 +23,8 @@ export function devOutboxRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const outbox = outboxRepository(ctx.db);
   app.get('/dev/outbox', async (request, reply) => {
     const { limit } = parse(outboxQuery, request.query, 'query');
+    // Mail is made by the worker just after the answer that queued it; show it even if it is still due.
+    await ctx.mailQueue.drain();
     const mails = await outbox.latest(limit);
     const items = mails
       .map(

@@ -8,6 +8,7 @@ import {
   THREATS_SNAPSHOT_PATH,
   type ThreatsLatest,
 } from '../../src/api/threats';
+import { int32Count } from '../../src/api/storable';
 import { parse } from '../http/validate';
 import type { ThreatsService } from '../services/threats';
 
@@ -20,8 +21,9 @@ const CACHE = 'public, max-age=60';
 const deltaQuery = z.object({
   since: z
     .string({ message: 'Required: the version the client has' })
-    .regex(/^\d{1,15}$/, { message: 'must be a list version, a non-negative integer' })
-    .transform(Number),
+    .regex(/^\d{1,10}$/, { message: 'must be a list version, a non-negative integer' })
+    .transform(Number)
+    .pipe(int32Count()),
 });
 
 /** Sends JSON text that is already serialised, or 304 when the client holds this very answer. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { GATEWAY_USAGE_PATH, gatewayUsageBatchSchema } from '../../src/api/proxyCredential';
+import { GATEWAY_USAGE_PATH, gatewayUsageBatchRequest } from '../../src/api/proxyCredential';
 import {
   gatewaysResponse,
   proxyCredentialResponse,
@@ -33,7 +33,7 @@ export function vpnRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post(GATEWAY_USAGE_PATH, async (request) => {
     ctx.guards.gateway(request);
-    const input = parse(gatewayUsageBatchSchema, request.body);
+    const input = parse(gatewayUsageBatchRequest, request.body);
     return (await ctx.usage.report(input)) satisfies z.infer<typeof usageReportResponse>;
   });
 }

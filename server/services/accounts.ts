@@ -9,13 +9,7 @@ import {
   type UserRow,
 } from '../db';
 import { ApiError, invalidCredentials, invalidToken } from '../errors';
-import {
-  alreadyRegisteredMail,
-  passwordChangedMail,
-  passwordResetMail,
-  verificationMail,
-  type Mailer,
-} from '../mail';
+import type { MailJob } from '../mail/jobs';
 import { checkPassword } from '../security/password-policy';
 import type { PasswordHasher } from '../security/passwords';
 import { hashToken, newToken } from '../security/tokens';
@@ -24,8 +18,6 @@ import type { Attempt, Throttle } from './throttle';
 import { addSeconds } from './time';
 import type { SecondFactor, TwoFactorService } from './two-factor';
 
-const VERIFY_SECONDS = 24 * 3600;
-const RESET_SECONDS = 3600;
 const PENDING_SIGN_IN_SECONDS = 5 * 60;
 const PENDING_SIGN_IN_ATTEMPTS = 5;
 
@@ -33,12 +25,11 @@ export interface AccountsDeps {
   db: Database;
   now: () => Date;
   hasher: PasswordHasher;
-  mailer: Mailer;
+  /** The mail worker's queue: tokens and mails are made there, after the answer (see `account-mail.ts`). */
+  mail: { enqueue(job: MailJob): Promise<void> };
   throttle: Throttle;
   sessions: SessionsService;
   twoFactor: TwoFactorService;
-  publicUrl: string;
-  log: (message: string, error: unknown) => void;
 }
 
 export type SignInOutcome =
@@ -64,26 +55,6 @@ export function createAccountsService(deps: AccountsDeps) {
   const users = usersRepository(deps.db);
   const emailTokens = emailTokensRepository(deps.db);
   const pending = pendingSignInsRepository(deps.db);
-  const link = (path: string, token: string) =>
-    `${deps.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
-
-  // Mail problems must not change the answer (that would reveal whether an account exists): log them.
-  const sendQuietly = (mail: Parameters<Mailer['send']>[0]) =>
-    deps.mailer.send(mail).catch((error: unknown) => deps.log('mail delivery failed', error));
-
-  async function sendVerification(user: UserRow): Promise<void> {
-    const token = newToken();
-    const now = deps.now();
-    await emailTokens.spendAll(user.id, 'verifyEmail', now);
-    await emailTokens.insert({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      purpose: 'verifyEmail',
-      now,
-      expiresAt: addSeconds(now, VERIFY_SECONDS),
-    });
-    await sendQuietly(verificationMail(user.email, link('verify-email', token)));
-  }
 
   /**
    * Email + password (+ second factor when 2FA is on) with the sign-in throttle. Shared by portal sign-in and
@@ -140,13 +111,9 @@ export function createAccountsService(deps: AccountsDeps) {
       const id = randomUUID();
       const passwordHash = await deps.hasher.hash(password);
       const created = await users.insert({ id, email, passwordHash, now: deps.now() });
-      const user = await users.byEmail(email);
-      if (!user) return;
-      if (created) await sendVerification(user);
-      else
-        await sendQuietly(
-          alreadyRegisteredMail(email, `${deps.publicUrl}/sign-in`, `${deps.publicUrl}/reset-password`),
-        );
+      await deps.mail.enqueue(
+        created ? { kind: 'verifyEmail', userId: id } : { kind: 'alreadyRegistered', email },
+      );
     },
 
     async verifyEmail(token: string, ip: string | null): Promise<void> {
@@ -157,14 +124,14 @@ export function createAccountsService(deps: AccountsDeps) {
       await users.markVerified(userId, deps.now());
     },
 
-    /** A fresh link for an unverified account; silent otherwise. */
+    /** A fresh link for an unverified account, from the mail worker; silent otherwise. */
     async resendVerification(email: string, ip: string | null): Promise<void> {
       await deps.throttle.reserve([
         ['resetAccount', `verify:${email}`],
         ['verifyIp', ip ?? 'unknown'],
       ]);
-      const user = await users.byEmail(email);
-      if (user && user.emailVerifiedAt === null) await sendVerification(user);
+      // Whether the address has an unverified account is the worker's question, not the answer's.
+      await deps.mail.enqueue({ kind: 'resendVerification', email });
     },
 
     async signIn(
@@ -219,25 +186,14 @@ export function createAccountsService(deps: AccountsDeps) {
       return { kind: 'signedIn', user, session: await deps.sessions.create(user.id, found.rememberMe, meta) };
     },
 
-    /** Always the same answer; a link goes out only when the account exists. */
+    /** Always the same answer, in the same time; the worker mails a link only when the account exists. */
     async requestPasswordReset(email: string, ip: string | null): Promise<void> {
       await deps.throttle.reserve([
         ['resetAccount', email],
         ['resetIp', ip ?? 'unknown'],
       ]);
-      const user = await users.byEmail(email);
-      if (!user) return;
-      const token = newToken();
-      const now = deps.now();
-      await emailTokens.spendAll(user.id, 'resetPassword', now);
-      await emailTokens.insert({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        purpose: 'resetPassword',
-        now,
-        expiresAt: addSeconds(now, RESET_SECONDS),
-      });
-      await sendQuietly(passwordResetMail(user.email, link('reset-password', token)));
+      // The same one insert for every address; the worker looks the account up and makes the link.
+      await deps.mail.enqueue({ kind: 'passwordReset', email });
     },
 
     /** Sets a new password from a reset link; every session ends, and the email counts as verified. */
@@ -281,7 +237,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const passwordHash = await deps.hasher.hash(newPassword);
       await deps.db.transaction((tx) => setPassword(tx, user.id, passwordHash));
       await deps.sessions.revokeAll(user.id, keepSessionId);
-      await sendQuietly(passwordChangedMail(user.email));
+      await deps.mail.enqueue({ kind: 'passwordChanged', email: user.email });
     },
   };
 }

@@ -1,4 +1,9 @@
-import type { GatewayUsageBatch } from '../../src/api/proxyCredential';
+import {
+  gatewayUsageEntrySchema,
+  type GatewayUsageBatchRequest,
+  type GatewayUsageEntry,
+} from '../../src/api/proxyCredential';
+import { MAX_STORED_BYTES } from '../../src/api/storable';
 import type { Limits } from '../config';
 import { usageRepository, type Database, type DeviceContext } from '../db';
 import { entitlementOf } from './entitlements';
@@ -19,13 +24,22 @@ export function createUsageService(deps: { db: Database; now: () => Date; limits
      * each entry names, and tells the gateway which devices are now at their limit.
      */
     async report(
-      batch: GatewayUsageBatch,
+      batch: GatewayUsageBatchRequest,
     ): Promise<{ accepted: number; duplicate: boolean; overLimit: string[] }> {
       const now = deps.now();
-      // Device ids that are not ours cannot be counted; dropping them keeps the batch (and its retries) moving.
+      // Entries that cannot be counted (malformed, out of range, device ids that are not ours) are dropped
+      // one by one, which keeps the batch (and its retries) moving.
       const entries = batch.entries
+        .flatMap((raw): GatewayUsageEntry[] => {
+          const entry = gatewayUsageEntrySchema.safeParse(raw);
+          return entry.success ? [entry.data] : [];
+        })
         .filter((e) => uuidPattern.test(e.deviceId) && isCalendarDay(e.day))
-        .map((e) => ({ deviceId: e.deviceId, day: e.day, bytes: e.uploadBytes + e.downloadBytes }));
+        .map((e) => ({
+          deviceId: e.deviceId,
+          day: e.day,
+          bytes: Math.min(e.uploadBytes + e.downloadBytes, MAX_STORED_BYTES),
+        }));
       const totals = await deps.db.transaction(async (tx) => {
         if (!(await usageRepository(tx).claimBatch(batch.batchId, now))) return null;
         return usageRepository(tx).add(entries);

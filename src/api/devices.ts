@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { email, isoDate, opaqueToken, password, tier, totpCode, uuid } from './common';
+import { text } from './storable';
 
 export const registerDeviceRequest = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text().trim().min(1).max(100).optional(),
   platform: z.enum(['chrome', 'firefox', 'edge', 'other']).optional(),
 });
 /** Device tokens: keep `refreshToken` in storage; it rotates on every use. */

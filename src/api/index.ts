@@ -2,6 +2,7 @@
 // Pure zod, shared by the server and the extension's client.
 export * from './errors';
 export * from './common';
+export * from './storable';
 export * from './password-rules';
 export * from './accounts';
 export * from './devices';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { connectionStates } from '../status/states';
 import { isoDate, uuid } from './common';
+import { epochMs, int32Count, text } from './storable';
 
 // Remote management: devices report their status and collect commands in one call; the portal reads a
 // device's status, problems and commands, and queues commands. Problems are worked out by
@@ -11,7 +12,7 @@ export const deviceCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setProtection'), enabled: z.boolean() }),
   z.strictObject({ type: z.literal('updateDatabases') }),
   z.strictObject({ type: z.literal('setVpn'), enabled: z.boolean() }),
-  z.strictObject({ type: z.literal('setRegion'), region: z.string().trim().min(1).max(64) }),
+  z.strictObject({ type: z.literal('setRegion'), region: text().trim().min(1).max(64) }),
   z.strictObject({ type: z.literal('checkTabs') }),
 ]);
 export type DeviceCommand = z.infer<typeof deviceCommand>;
@@ -23,33 +24,33 @@ export const COMMAND_TTL_DAYS = 7;
 export const commandResult = z.strictObject({
   id: uuid,
   outcome: z.enum(['done', 'failed']),
-  message: z.string().max(500),
+  message: text().max(500),
 });
 export type CommandResult = z.infer<typeof commandResult>;
 
 export const reportedDetection = z.strictObject({
-  url: z.string().max(2048),
-  threat: z.string().max(64),
-  list: z.string().max(128),
+  url: text().max(2048),
+  threat: text().max(64),
+  list: text().max(128),
   /** Milliseconds since the epoch. */
-  at: z.number().int().nonnegative(),
+  at: epochMs(),
   kind: z.enum(['page', 'resource']),
 });
 export type ReportedDetection = z.infer<typeof reportedDetection>;
 
 export const deviceState = z.strictObject({
-  extensionVersion: z.string().max(32),
+  extensionVersion: text().max(32),
   vpn: z.strictObject({
     state: z.enum(connectionStates),
-    region: z.string().max(64),
-    exitAddress: z.string().max(64).nullable(),
+    region: text().max(64),
+    exitAddress: text().max(64).nullable(),
     /** Another extension controls the browser's proxy settings, so Rampart cannot route. */
     proxyControlledByOther: z.boolean(),
   }),
   killSwitch: z.boolean(),
   protection: z.strictObject({
     enabled: z.boolean(),
-    databaseVersion: z.number().int().nonnegative(),
+    databaseVersion: int32Count(),
     /** When the list in force was last installed or confirmed current by an update check. */
     databaseUpdatedAt: isoDate,
   }),
@@ -130,7 +131,7 @@ export const sendCommandRequest = z.strictObject({ command: deviceCommand });
 
 /** POST /api/v1/account/devices/:id/detections/resolve (session + CSRF) → 204. */
 export const resolveDetectionsRequest = z.union([
-  z.strictObject({ keys: z.array(z.string().max(64)).min(1).max(MAX_LISTED_DETECTIONS) }),
+  z.strictObject({ keys: z.array(text().max(64)).min(1).max(MAX_LISTED_DETECTIONS) }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 

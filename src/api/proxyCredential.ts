@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportedBytes, text } from './storable';
 
 // The contract between the account service (which signs proxy credentials), the gateways (which verify them
 // offline and meter traffic) and the extension (which presents them as Basic proxy auth and reads the refusal
@@ -87,12 +88,12 @@ export const GATEWAY_USAGE_PATH = '/api/v1/gateway/usage';
 export const GATEWAY_SECRET_HEADER = 'x-rampart-gateway-secret';
 
 export const gatewayUsageEntrySchema = z.object({
-  deviceId: z.string().min(1),
-  accountId: z.string().min(1).nullable(),
+  deviceId: text().min(1).max(128),
+  accountId: text().min(1).max(128).nullable(),
   /** UTC day the bytes were counted on, YYYY-MM-DD. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  uploadBytes: z.number().int().nonnegative(),
-  downloadBytes: z.number().int().nonnegative(),
+  uploadBytes: reportedBytes(),
+  downloadBytes: reportedBytes(),
 });
 export type GatewayUsageEntry = z.infer<typeof gatewayUsageEntrySchema>;
 
@@ -101,8 +102,16 @@ export type GatewayUsageEntry = z.infer<typeof gatewayUsageEntrySchema>;
  * batch id at most once and answer 2xx again for a batch it already applied.
  */
 export const gatewayUsageBatchSchema = z.object({
-  batchId: z.string().min(1).max(64),
-  gatewayId: z.string().min(1),
+  batchId: text().min(1).max(64),
+  gatewayId: text().min(1).max(128),
   entries: z.array(gatewayUsageEntrySchema),
 });
 export type GatewayUsageBatch = z.infer<typeof gatewayUsageBatchSchema>;
+
+/**
+ * What the service accepts: the envelope as above, each entry checked on its own. An entry the service cannot
+ * count (out of range, not a day, not one of its devices) is dropped, not the batch: a refused batch would
+ * come back with every retry, for ever.
+ */
+export const gatewayUsageBatchRequest = gatewayUsageBatchSchema.extend({ entries: z.array(z.unknown()) });
+export type GatewayUsageBatchRequest = z.infer<typeof gatewayUsageBatchRequest>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, tier } from './common';
+import { text } from './storable';
 
 export const subscriptionView = z.object({
   tier,
@@ -18,8 +19,7 @@ export const activationCodeShape = Array.from({ length: ACTIVATION_CODE_GROUPS }
 ).join('-');
 
 // Codes are printed as groups (see above); spacing and case do not matter when typed back.
-export const activationCode = z
-  .string()
+export const activationCode = text()
   .trim()
   .min(8)
   .max(64)

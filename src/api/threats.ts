@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32Count, text } from './storable';
 
 // The threat list as the account service publishes it (see src/threats for the snapshot and delta shapes,
 // which are validated there, after download, with their SHA-256).
@@ -20,9 +21,9 @@ export type ThreatsLatest = z.infer<typeof threatsLatestResponse>;
 export const threatsSnapshotResponse = z.object({ snapshot: z.unknown(), sha256: z.string() });
 
 export const falsePositiveRequest = z.strictObject({
-  url: z.string().min(1).max(8192),
+  url: text().min(1).max(8192),
   /** The list version the extension enforced when the user reported. */
-  listVersion: z.number().int().nonnegative(),
-  comment: z.string().max(2000).optional(),
+  listVersion: int32Count(),
+  comment: text().max(2000).optional(),
 });
 export type FalsePositiveRequest = z.infer<typeof falsePositiveRequest>;

@@ -1,3 +1,4 @@
+import { MAX_STORED_BYTES } from '../../../src/api/storable';
 import type { Queryable } from '../database';
 
 export interface DeviceUsage {
@@ -20,24 +21,31 @@ export const usageRepository = (db: Queryable) => ({
 
   /**
    * Adds bytes per device and UTC day in one statement (unknown devices are skipped: a gateway's batch must
-   * not fail on one stale entry) and returns the new totals with what decides the limit.
+   * not fail on one stale entry) and returns the new totals with what decides the limit. Totals stop at
+   * `MAX_STORED_BYTES` instead of overflowing `bigint`, which would fail (and so bring back) the batch.
    */
   async add(entries: { deviceId: string; day: string; bytes: number }[]): Promise<DeviceUsage[]> {
     if (entries.length === 0) return [];
     const { rows } = await db.query<DeviceUsage>(
       `WITH input AS (
-         SELECT d.id AS device_id, t.day::date AS day, sum(t.bytes)::bigint AS bytes
+         SELECT d.id AS device_id, t.day::date AS day, LEAST(sum(t.bytes), $4::bigint)::bigint AS bytes
          FROM unnest($1::uuid[], $2::text[], $3::bigint[]) AS t(device_id, day, bytes)
          JOIN devices d ON d.id = t.device_id
          GROUP BY d.id, t.day
        ), added AS (
          INSERT INTO usage_daily (device_id, day, bytes) SELECT device_id, day, bytes FROM input
-         ON CONFLICT (device_id, day) DO UPDATE SET bytes = usage_daily.bytes + EXCLUDED.bytes
+         ON CONFLICT (device_id, day) DO UPDATE
+           SET bytes = LEAST(usage_daily.bytes::numeric + EXCLUDED.bytes, $4::bigint)::bigint
          RETURNING device_id, day, bytes
        )
        SELECT a.device_id AS "deviceId", a.day::text AS day, a.bytes, d.user_id AS "userId", s.expires_at AS "subscriptionExpiresAt"
        FROM added a JOIN devices d ON d.id = a.device_id LEFT JOIN subscriptions s ON s.user_id = d.user_id`,
-      [entries.map((e) => e.deviceId), entries.map((e) => e.day), entries.map((e) => e.bytes)],
+      [
+        entries.map((e) => e.deviceId),
+        entries.map((e) => e.day),
+        entries.map((e) => e.bytes),
+        MAX_STORED_BYTES,
+      ],
     );
     return rows.map((row) => ({ ...row, bytes: Number(row.bytes) }));
   },

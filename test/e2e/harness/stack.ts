@@ -41,6 +41,7 @@ export async function startTestStack(limits: { anonymousDailyBytes?: number; fre
     client: () => new Client(stack.serviceUrl, { origin: publicUrl }),
     /** The token of the last mailed link with `path` to `to`. */
     async mailedToken(to: string, path: 'verify-email' | 'reset-password') {
+      await stack.app.mailQueue.drain();
       const mails = (await outbox.latest(200)).filter((m) => m.recipient === to);
       const match = mails
         .map((m) => new RegExp(`/${path}\\?token=([A-Za-z0-9_-]+)`).exec(m.textBody))

@@ -14,6 +14,7 @@ import {
   openPglite,
   type Database,
 } from '../../../server/db';
+import { queueSchemaFor } from '../../../server/mail/queue';
 
 const templatePath = () => {
   const version = createHash('sha256')
@@ -54,6 +55,8 @@ async function postgresSchema(url: string): Promise<Database> {
     async close() {
       await db.close();
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      // The mail queue's tables (pg-boss) sit in a schema named after the service's own.
+      await admin.exec(`DROP SCHEMA IF EXISTS ${queueSchemaFor(schema)} CASCADE`);
       await admin.close();
     },
   };

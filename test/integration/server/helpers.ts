@@ -44,7 +44,7 @@ export interface TestServer {
   /** Milliseconds the throttle asked to wait, in order. */
   delays: number[];
   clock: { now: () => Date; advance(ms: number): void };
-  /** Mails in the outbox to `to`, oldest first. */
+  /** Mails in the outbox to `to`, oldest first, once the mail worker has delivered what is due. */
   mailsTo(to: string): Promise<{ subject: string; text: string }[]>;
   /** The token in the last mailed link with `path`. */
   tokenFrom(to: string, path: 'verify-email' | 'reset-password'): Promise<string>;
@@ -67,11 +67,13 @@ export async function startServer(
   });
   const url = await app.listen();
   const outbox = outboxRepository(db);
-  const mailsTo = async (to: string) =>
-    (await outbox.latest(500))
+  const mailsTo = async (to: string) => {
+    await app.mailQueue.drain();
+    return (await outbox.latest(500))
       .filter((m) => m.recipient === to)
       .reverse()
       .map((m) => ({ subject: m.subject, text: m.textBody }));
+  };
   return {
     url,
     app,

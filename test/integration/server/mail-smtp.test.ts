@@ -15,6 +15,7 @@ interface Caught {
 let smtp: SMTPServer;
 let caught: Caught[] = [];
 let db: Database;
+let productionDb: Database;
 let viaSmtp: App;
 let production: App;
 let smtpUrl = '';
@@ -42,7 +43,9 @@ beforeAll(async () => {
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   db = await testDatabase();
   viaSmtp = await buildApp(testConfig({ smtpUrl, mailFrom: 'Rampart <no-reply@rampart.test>' }), { db });
-  production = await buildApp(testConfig({ production: true }), { db });
+  // Its own database: instances on one database share one mail queue, and so must share one mail server.
+  productionDb = await testDatabase();
+  production = await buildApp(testConfig({ production: true }), { db: productionDb });
   await viaSmtp.listen();
   await production.listen();
 }, 60_000);
@@ -51,6 +54,7 @@ afterAll(async () => {
   await viaSmtp.close();
   await production.close();
   await db.close();
+  await productionDb.close();
   await new Promise<void>((resolve) => smtp.close(resolve));
 });
 
@@ -65,6 +69,8 @@ describe('mail over SMTP', () => {
     const email = newEmail('smtp');
     const client = new Client(urlOf(viaSmtp));
     expect((await client.post('/api/v1/accounts', { email, password: STRONG_PASSWORD })).status).toBe(202);
+    // Sent by the mail worker just after the answer.
+    for (let i = 0; i < 400 && caught.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(caught).toHaveLength(1);
     const [mail] = caught;
     expect(mail?.from).toBe('no-reply@rampart.test');
@@ -78,7 +84,8 @@ describe('mail over SMTP', () => {
   });
 
   it('keeps the answer the same when the SMTP server is down (no enumeration through errors)', async () => {
-    const broken = await buildApp(testConfig({ smtpUrl: 'smtp://127.0.0.1:1' }), { db });
+    const brokenDb = await testDatabase();
+    const broken = await buildApp(testConfig({ smtpUrl: 'smtp://127.0.0.1:1' }), { db: brokenDb });
     try {
       await broken.listen();
       const reply = await new Client(urlOf(broken)).post('/api/v1/password-resets', {
@@ -92,6 +99,7 @@ describe('mail over SMTP', () => {
       expect(signUp.status).toBe(202);
     } finally {
       await broken.close();
+      await brokenDb.close();
     }
   });
 
