@@ -4,7 +4,7 @@ import { createDeviceAuth } from './account/deviceAuth';
 import { createPortalLink } from './account/portalLink';
 import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
-import type { Platform } from './platform';
+import type { Platform, SenderInfo } from './platform';
 import { createAllowances } from './protection/allowances';
 import { createDetections } from './protection/detections';
 import { createProtectionService } from './protection/protectionService';
@@ -14,7 +14,7 @@ import { createCommandRunner } from './management/commandRunner';
 import { createDeviceReporter } from './management/deviceReporter';
 import { collectDeviceState } from './management/deviceState';
 import { createResultStore } from './management/resultStore';
-import { createRouter } from './router';
+import { createRouter, isOwnPage } from './router';
 import { createSettingsStore } from './settingsStore';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
 import { createCategoryLoader } from './vpn/categoryLoader';
@@ -74,11 +74,7 @@ export function composeBackground(browserPlatform: Platform) {
   });
 
   const api = createApiClient(platform, serviceUrl);
-  const deviceAuth = createDeviceAuth(
-    platform,
-    api,
-    () => `Rampart on ${platform.extensionOrigin.startsWith('moz') ? 'Firefox' : 'Chrome'}`,
-  );
+  const deviceAuth = createDeviceAuth(platform, api);
   const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
   const portal = createPortalLink(platform, account, serviceUrl);
 
@@ -125,6 +121,15 @@ export function composeBackground(browserPlatform: Platform) {
     return reply;
   };
 
+  /**
+   * `runtime.onMessage`: the extension's own pages reach the router; any other sender is a content script,
+   * i.e. Firefox's relay on the portal's origin, and gets exactly the checks of Chrome's external messages.
+   */
+  const receive = (message: unknown, sender: SenderInfo) =>
+    isOwnPage(sender, platform.extensionId, platform.extensionOrigin)
+      ? route(message, sender)
+      : portal.handleExternal(message, sender);
+
   const answerAuth = createProxyAuth({
     credentialsFor: service.proxyCredentials,
     onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
@@ -149,6 +154,7 @@ export function composeBackground(browserPlatform: Platform) {
     portal,
     reporter,
     route,
+    receive,
     answerAuth,
     watchSite,
     start,

@@ -3,9 +3,10 @@
 import browser from 'webextension-polyfill';
 import { decideRoute } from '../src/rules';
 import { appError, err } from '../src/result';
-import { createBrowserPlatform, isFirefox } from './browserPlatform';
+import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
+import { isBlockedByExtension } from './protection/blockedByExtension';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isProxyFailure } from './vpn/proxyErrors';
@@ -19,25 +20,27 @@ const {
   account,
   portal,
   reporter,
-  route,
+  receive,
   answerAuth,
   watchSite,
   start,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
+const isFirefox = platform.browser === 'firefox';
 
 // A restarted worker restores its state and re-applies routing before it answers anything else.
 const whenReady = createReadyGate(start, 10_000);
 
-// The portal (and only the portal's origin) hands link codes back and says when an account is signed in.
+// The portal (and only the portal's origin) hands link codes back and says when an account is signed in:
+// through `externally_connectable` in Chrome, through the content script on the portal's origin in Firefox.
 browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(() => portal.handleExternal(message, sender)),
 );
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(
-    () => route(message, sender),
+    () => receive(message, sender),
     (error: unknown) => err(appError('notReady', 'errorBackgroundUnavailable', [String(error)])),
   ),
 );
@@ -62,7 +65,7 @@ browser.webRequest.onErrorOccurred.addListener(
     // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
     if (isProxyFailure(details.error)) void whenReady().then(() => vpn.checkConnection());
     // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
-    if (details.error.includes('ERR_BLOCKED_BY_CLIENT')) {
+    if (isBlockedByExtension(details.error)) {
       void whenReady().then(async () => {
         if (details.type === 'main_frame') await protection.onBlockedNavigation(details.tabId, details.url);
         else await protection.resourceBlocked(details.url);
@@ -71,6 +74,23 @@ browser.webRequest.onErrorOccurred.addListener(
   },
   { urls: ['<all_urls>'] },
 );
+
+// URL entries beyond the browser's rule budget. Firefox: a blocking listener stops them before the request
+// leaves (a page goes to the warning page, a resource is cancelled). Chrome has no blocking webRequest for
+// extensions: the tab's address change below catches a page after its request went out.
+if (isFirefox) {
+  browser.webRequest.onBeforeRequest.addListener(
+    async (details): Promise<browser.WebRequest.BlockingResponse> => {
+      await whenReady();
+      if (!(await protection.beyondRules(details.url))) return {};
+      if (details.type === 'main_frame') return { redirectUrl: protection.warningPageFor(details.url) };
+      void protection.resourceBlocked(details.url);
+      return { cancel: true };
+    },
+    { urls: ['http://*/*', 'https://*/*'] },
+    ['blocking'],
+  );
+}
 
 if (isFirefox) {
   browser.proxy.onRequest.addListener(
@@ -111,7 +131,12 @@ browser.proxy.settings.onChange.addListener(() => {
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.url) void whenReady().then(() => watchSite(tabId, change.url!));
+  const url = change.url;
+  if (!url) return;
+  void whenReady().then(async () => {
+    await watchSite(tabId, url);
+    if (!isFirefox && (await protection.beyondRules(url))) await protection.onBlockedNavigation(tabId, url);
+  });
 });
 
 const HEALTH_ALARM = 'vpn-health';

@@ -46,5 +46,6 @@ export {
   type DnrResourceType,
   type DnrRule,
 } from './dnrTypes';
+export { dnrLimitsFrom } from './dnrLimits';
 export { urlFilterFor } from './urlFilter';
 export { planRuleUpdate } from './ruleUpdate';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { DnrRule } from '../../src/threats';
+import { CHROME_DNR_LIMITS, type DnrRule } from '../../src/threats';
 import type {
   StoredThreatList,
   ControlLevel,
@@ -53,6 +53,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
       'unreachable',
   };
   const platform: Platform = {
+    browser: 'chrome',
     local: memoryArea(),
     session: memoryArea(),
     extensionId: EXTENSION_ID,
@@ -85,6 +86,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
         const removed = new Set(removeRuleIds);
         dnrRules = [...dnrRules.filter((rule) => !removed.has(rule.id)), ...structuredClone(addRules)];
       },
+      limits: CHROME_DNR_LIMITS,
       hasBundledRuleset: state.bundledRuleset.available,
       setBundledRulesetEnabled: async (enabled) => {
         state.bundledRuleset.enabled = enabled;
