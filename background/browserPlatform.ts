@@ -122,6 +122,10 @@ export function createBrowserPlatform(): Platform {
       (await browser.tabs.query({})).flatMap((tab) =>
         tab.id !== undefined && tab.url !== undefined ? [{ id: tab.id, url: tab.url }] : [],
       ),
+    access: async () => ({
+      allSites: await browser.permissions.contains({ origins: ['<all_urls>'] }),
+      privateWindows: await browser.extension.isAllowedIncognitoAccess(),
+    }),
     fetchJson: async (url, init = {}) => {
       const response = await fetch(url, {
         method: init.method ?? 'GET',

@@ -66,6 +66,8 @@ export interface Platform {
   navigateTab(tabId: number, url: string): Promise<void>;
   /** The open tabs with the address each shows (for "check the open tabs"). */
   openTabs(): Promise<{ id: number; url: string }[]>;
+  /** Whether the user granted access to all sites and to private windows. */
+  access(): Promise<{ allSites: boolean; privateWindows: boolean }>;
   /** A JSON request to the account service; rejects on network failure, resolves with status and body. */
   fetchJson(
     url: string,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import type { HandlerDeps } from './deps';
 import { accountHandlers } from './accountHandlers';
+import { browserHandlers } from './browserHandlers';
 import { protectionHandlers } from './protectionHandlers';
 import { regionHandlers } from './regionHandlers';
 import { settingsHandlers } from './settingsHandlers';
@@ -17,4 +18,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...regionHandlers(deps),
   ...protectionHandlers(deps),
   ...accountHandlers(deps),
+  ...browserHandlers(deps),
 });

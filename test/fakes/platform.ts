@@ -46,6 +46,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     clock: new Date('2026-11-23T12:00:00Z').getTime(),
     /** Chrome's static ruleset; `available: false` plays Firefox. */
     bundledRuleset: { available: true, enabled: true },
+    /** What the user granted: all sites, private windows. */
+    access: { allSites: true, privateWindows: false },
     /** The open tabs, as `openTabs` reports them. */
     tabs: [] as { id: number; url: string }[],
     /** What the fake account service answers; 'unreachable' throws like a network failure. */
@@ -110,6 +112,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
       if (tab) tab.url = url;
     },
     openTabs: async () => structuredClone(state.tabs),
+    access: async () => ({ ...state.access }),
     fetchJson: async (url, init) => {
       requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
       const answer = state.service(url, init?.body);

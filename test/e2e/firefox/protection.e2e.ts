@@ -135,4 +135,18 @@ describe('web protection in Firefox ESR', () => {
     await waitForHeading(page, `Hello from ${LISTED_DOMAIN}`);
     expect(requestsTo(LISTED_DOMAIN, '/proceed')).toBe(1);
   });
+
+  // Last: it takes away the access every test above needs.
+  it('options says what Firefox does not let Rampart do: private windows, and sites once access is withdrawn', async () => {
+    const shows = (page: Page, testId: string) =>
+      page
+        .evaluate((id) => document.querySelector(`[data-testid="${id}"]`) !== null, testId)
+        .catch(() => false);
+    const before = await ext.openPage('options/index.html');
+    await waitFor(() => shows(before, 'no-private-windows'), 'the private-windows notice');
+    expect(await shows(before, 'no-site-access')).toBe(false);
+    expect(await before.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }))).toBe(true);
+    const after = await ext.openPage('options/index.html');
+    await waitFor(() => shows(after, 'no-site-access'), 'the no-access notice');
+  });
 });

@@ -64,6 +64,19 @@ describe('the background in Firefox', () => {
     ).toMatchObject({ ok: true, value: { linked: true } });
   });
 
+  it('tells the pages what the browser does not allow', async () => {
+    const { send, state } = await backgroundWithAccountApi({ browser: 'firefox' });
+    expect(await send({ type: 'getBrowserAccess' })).toEqual({
+      ok: true,
+      value: { browser: 'firefox', allSites: true, privateWindows: false },
+    });
+    state.access = { allSites: false, privateWindows: true };
+    expect(await send({ type: 'getBrowserAccess' })).toEqual({
+      ok: true,
+      value: { browser: 'firefox', allSites: false, privateWindows: true },
+    });
+  });
+
   it('a Chrome page message from a web page never reaches the router', async () => {
     const { background } = await backgroundWithAccountApi();
     expect(
