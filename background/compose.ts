@@ -143,6 +143,16 @@ export function composeBackground(browserPlatform: Platform) {
   };
 
   const watchSite = createSiteWatcher(platform, settings, vpn);
+  /**
+   * A tab's address changed. In Chrome this is also where a URL entry beyond the rule budget is caught: no
+   * blocking webRequest there, so the tab goes to the warning page after the request went out (Firefox
+   * stops it before, in a blocking `onBeforeRequest`; see index.ts).
+   */
+  const tabAddressChanged = async (tabId: number, url: string) => {
+    await watchSite(tabId, url);
+    if (platform.browser === 'chrome' && (await protection.beyondRules(url)))
+      await protection.onBlockedNavigation(tabId, url);
+  };
 
   return {
     platform,
@@ -157,6 +167,7 @@ export function composeBackground(browserPlatform: Platform) {
     receive,
     answerAuth,
     watchSite,
+    tabAddressChanged,
     start,
     latestRouting: () => latestRouting,
   };

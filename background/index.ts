@@ -22,7 +22,7 @@ const {
   reporter,
   receive,
   answerAuth,
-  watchSite,
+  tabAddressChanged,
   start,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
@@ -133,10 +133,7 @@ browser.proxy.settings.onChange.addListener(() => {
 browser.tabs.onUpdated.addListener((tabId, change) => {
   const url = change.url;
   if (!url) return;
-  void whenReady().then(async () => {
-    await watchSite(tabId, url);
-    if (!isFirefox && (await protection.beyondRules(url))) await protection.onBlockedNavigation(tabId, url);
-  });
+  void whenReady().then(() => tabAddressChanged(tabId, url));
 });
 
 const HEALTH_ALARM = 'vpn-health';

@@ -104,6 +104,25 @@ describe('web protection in the background', () => {
     );
   });
 
+  it('in Chrome a URL entry beyond the rule budget sends its tab to the warning page when the address changes', async () => {
+    const { background, navigations, platform } = await setup({}, 'chrome');
+    // A list in dynamic rules (as after a download) under a small budget, as on an older Chrome.
+    platform.dnr.hasBundledRuleset = false;
+    platform.dnr.limits = FIREFOX_LIMITS;
+    await background.protection.enforce();
+    const { urls } = await bundled();
+    const beyondUrl = `http://${urls.at(-1)}`;
+    await background.tabAddressChanged(7, beyondUrl);
+    expect(navigations.at(-1)).toEqual({
+      tabId: 7,
+      url: `chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning/index.html?url=${beyondUrl}`,
+    });
+    const before = navigations.length;
+    await background.tabAddressChanged(7, 'http://clean.example/');
+    await background.tabAddressChanged(8, `http://${urls[0]}`); // a rule blocks that one already
+    expect(navigations).toHaveLength(before);
+  });
+
   it('turning protection off removes every rule, and on restores them', async () => {
     const { dnrRules, send } = await setup();
     const count = dnrRules().length;
