@@ -81,8 +81,13 @@ browser.webRequest.onErrorOccurred.addListener(
 if (isFirefox) {
   browser.webRequest.onBeforeRequest.addListener(
     async (details): Promise<browser.WebRequest.BlockingResponse> => {
-      await whenReady();
-      if (!(await protection.beyondRules(details.url))) return {};
+      // A background that could not start lets the request go (the rules still block what they hold),
+      // rather than stalling every page.
+      const ready = await whenReady().then(
+        () => true,
+        () => false,
+      );
+      if (!ready || !(await protection.beyondRules(details.url))) return {};
       if (details.type === 'main_frame') return { redirectUrl: protection.warningPageFor(details.url) };
       void protection.resourceBlocked(details.url);
       return { cancel: true };
