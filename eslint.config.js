@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const contexts = ['background', 'popup', 'options', 'warning', 'portal'];
+const contexts = ['background', 'popup', 'options', 'warning', 'portal', 'content'];
 const contextBoundaries = contexts.map((context) => ({
   files: [`${context}/**/*.{ts,tsx}`],
   rules: {

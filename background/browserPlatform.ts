@@ -6,9 +6,16 @@ import {
   GATEWAY_RESET_HEADER,
   gatewayCheckResponseSchema,
 } from '../src/api/proxyCredential';
-import type { DnrRule } from '../src/threats';
+import { dnrLimitsFrom, type DnrRule } from '../src/threats';
 import { createThreatListDb } from './threatListDb';
-import type { ControlLevel, GatewayCheck, KeyValueArea, Platform, ProxyConfig } from './platform';
+import type {
+  BrowserKind,
+  ControlLevel,
+  GatewayCheck,
+  KeyValueArea,
+  Platform,
+  ProxyConfig,
+} from './platform';
 
 const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
   get: async (key) => (await storage.get(key))[key],
@@ -16,7 +23,11 @@ const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
   remove: (key) => storage.remove(key),
 });
 
-export const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
+/** The one place that tells the browser in use: Firefox serves extension pages from moz-extension://. */
+export const BROWSER: BrowserKind = browser.runtime.getURL('').startsWith('moz-extension:')
+  ? 'firefox'
+  : 'chrome';
+const isFirefox = BROWSER === 'firefox';
 
 const CHECK_TIMEOUT_MS = 8_000;
 /** The static ruleset id in manifest.json. */
@@ -60,6 +71,7 @@ async function applyProxy(config: ProxyConfig): Promise<void> {
 
 export function createBrowserPlatform(): Platform {
   return {
+    browser: BROWSER,
     local: area(browser.storage.local),
     session: area(browser.storage.session),
     extensionId: browser.runtime.id,
@@ -95,6 +107,7 @@ export function createBrowserPlatform(): Platform {
         chrome.declarativeNetRequest.updateDynamicRules(
           update as chrome.declarativeNetRequest.UpdateRuleOptions,
         ),
+      limits: dnrLimitsFrom(chrome.declarativeNetRequest as unknown as Record<string, unknown>),
       hasBundledRuleset: !isFirefox,
       setBundledRulesetEnabled: (enabled) =>
         chrome.declarativeNetRequest.updateEnabledRulesets(
@@ -109,6 +122,10 @@ export function createBrowserPlatform(): Platform {
       (await browser.tabs.query({})).flatMap((tab) =>
         tab.id !== undefined && tab.url !== undefined ? [{ id: tab.id, url: tab.url }] : [],
       ),
+    access: async () => ({
+      allSites: await browser.permissions.contains({ origins: ['<all_urls>'] }),
+      privateWindows: await browser.extension.isAllowedIncognitoAccess(),
+    }),
     fetchJson: async (url, init = {}) => {
       const response = await fetch(url, {
         method: init.method ?? 'GET',

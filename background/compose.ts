@@ -4,7 +4,7 @@ import { createDeviceAuth } from './account/deviceAuth';
 import { createPortalLink } from './account/portalLink';
 import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
-import type { Platform } from './platform';
+import type { Platform, SenderInfo } from './platform';
 import { createAllowances } from './protection/allowances';
 import { createDetections } from './protection/detections';
 import { createProtectionService } from './protection/protectionService';
@@ -14,7 +14,7 @@ import { createCommandRunner } from './management/commandRunner';
 import { createDeviceReporter } from './management/deviceReporter';
 import { collectDeviceState } from './management/deviceState';
 import { createResultStore } from './management/resultStore';
-import { createRouter } from './router';
+import { createRouter, isOwnPage } from './router';
 import { createSettingsStore } from './settingsStore';
 import { createStartup } from './startup';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
@@ -82,11 +82,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   };
 
   const api = createApiClient(platform, serviceUrl);
-  const deviceAuth = createDeviceAuth(
-    platform,
-    api,
-    () => `Rampart on ${platform.extensionOrigin.startsWith('moz') ? 'Firefox' : 'Chrome'}`,
-  );
+  const deviceAuth = createDeviceAuth(platform, api);
   const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
   const portal = createPortalLink(platform, account, serviceUrl);
 
@@ -160,6 +156,15 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     return reply;
   };
 
+  /**
+   * `runtime.onMessage`: the extension's own pages reach the router; any other sender is a content script,
+   * i.e. Firefox's relay on the portal's origin, and gets exactly the checks of Chrome's external messages.
+   */
+  const receive = (message: unknown, sender: SenderInfo) =>
+    isOwnPage(sender, platform.extensionId, platform.extensionOrigin)
+      ? route(message, sender)
+      : portal.handleExternal(message, sender);
+
   const answerAuth = createProxyAuth({
     identify: service.identify,
     credentials: service.proxyCredentials,
@@ -167,6 +172,16 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   });
 
   const watchSite = createSiteWatcher(platform, settings, vpn);
+  /**
+   * A tab's address changed. In Chrome this is also where a URL entry beyond the rule budget is caught: no
+   * blocking webRequest there, so the tab goes to the warning page after the request went out (Firefox
+   * stops it before, in a blocking `onBeforeRequest`; see index.ts).
+   */
+  const tabAddressChanged = async (tabId: number, url: string) => {
+    await watchSite(tabId, url);
+    if (platform.browser === 'chrome' && (await protection.beyondRules(url)))
+      await protection.onBlockedNavigation(tabId, url);
+  };
 
   return {
     platform,
@@ -178,8 +193,10 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     portal,
     reporter,
     route,
+    receive,
     answerAuth,
     watchSite,
+    tabAddressChanged,
     start,
     startup,
     checkThreatsNow,

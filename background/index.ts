@@ -2,8 +2,9 @@
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
 import { decideRoute } from '../src/rules';
-import { createBrowserPlatform, isFirefox } from './browserPlatform';
+import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
+import { isBlockedByExtension } from './protection/blockedByExtension';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isProxyFailure } from './vpn/proxyErrors';
@@ -17,28 +18,30 @@ const {
   account,
   portal,
   reporter,
-  route,
+  receive,
   answerAuth,
-  watchSite,
   startup,
   checkThreatsNow,
+  tabAddressChanged,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
+const isFirefox = platform.browser === 'firefox';
 
 // A restarted worker restores its state and re-applies routing before it answers anything else; each
 // listener waits only for the parts it needs, and a part that failed is tried again by the next event.
 void startup.ready();
 const whenReady = () => startup.ready();
 
-// The portal (and only the portal's origin) hands link codes back and says when an account is signed in.
+// The portal (and only the portal's origin) hands link codes back and says when an account is signed in:
+// through `externally_connectable` in Chrome, through the content script on the portal's origin in Firefox.
 browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   whenReady().then(() => portal.handleExternal(message, sender)),
 );
 
 // Pages are answered once every part has started or failed: a failed part is named in the popup.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  whenReady().then(() => route(message, sender)),
+  whenReady().then(() => receive(message, sender)),
 );
 
 // Proxy authentication: answered from storage, at most once per request, never left to a browser prompt.
@@ -61,7 +64,7 @@ browser.webRequest.onErrorOccurred.addListener(
     // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
     if (isProxyFailure(details.error)) void startup.ready('routing').then(() => vpn.checkConnection());
     // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
-    if (details.error.includes('ERR_BLOCKED_BY_CLIENT')) {
+    if (isBlockedByExtension(details.error)) {
       void startup.ready('protection').then(async () => {
         if (details.type === 'main_frame') await protection.onBlockedNavigation(details.tabId, details.url);
         else await protection.resourceBlocked(details.url);
@@ -70,6 +73,26 @@ browser.webRequest.onErrorOccurred.addListener(
   },
   { urls: ['<all_urls>'] },
 );
+
+// URL entries beyond the browser's rule budget. Firefox: a blocking listener stops them before the request
+// leaves (a page goes to the warning page, a resource is cancelled). Chrome has no blocking webRequest for
+// extensions: the tab's address change below catches a page after its request went out.
+if (isFirefox) {
+  browser.webRequest.onBeforeRequest.addListener(
+    async (details): Promise<browser.WebRequest.BlockingResponse> => {
+      // Web protection that could not start lets the request go (the rules still block what they hold),
+      // rather than stalling every page; it is named in the popup and tried again.
+      await startup.ready('protection');
+      const started = !startup.failures().some((failure) => failure.part === 'protection');
+      if (!started || !(await protection.beyondRules(details.url))) return {};
+      if (details.type === 'main_frame') return { redirectUrl: protection.warningPageFor(details.url) };
+      void protection.resourceBlocked(details.url);
+      return { cancel: true };
+    },
+    { urls: ['http://*/*', 'https://*/*'] },
+    ['blocking'],
+  );
+}
 
 if (isFirefox) {
   browser.proxy.onRequest.addListener(
@@ -110,7 +133,9 @@ browser.proxy.settings.onChange.addListener(() => {
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.url) void whenReady().then(() => watchSite(tabId, change.url!));
+  const url = change.url;
+  if (!url) return;
+  void whenReady().then(() => tabAddressChanged(tabId, url));
 });
 
 const HEALTH_ALARM = 'vpn-health';

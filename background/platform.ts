@@ -1,4 +1,4 @@
-import type { DnrRule, ThreatSnapshot } from '../src/threats';
+import type { DnrLimits, DnrRule, ThreatSnapshot } from '../src/threats';
 /**
  * The browser as the background logic sees it: small interfaces that vitest fakes with plain objects.
  * Only `index.ts` builds the real one from `webextension-polyfill`.
@@ -33,7 +33,12 @@ export type GatewayCheck =
   | { ok: true; exitAddress?: string }
   | { ok: false; reason: 'unreachable' | 'refused' | 'limit'; resetAt?: number };
 
+/** The browser the extension runs in: decided once, in browserPlatform.ts. */
+export type BrowserKind = 'chrome' | 'firefox';
+
 export interface Platform {
+  /** Which browser this is; everything that differs by browser reads this, nothing sniffs on its own. */
+  browser: BrowserKind;
   local: KeyValueArea;
   session: KeyValueArea;
   extensionId: string;
@@ -61,6 +66,8 @@ export interface Platform {
   navigateTab(tabId: number, url: string): Promise<void>;
   /** The open tabs with the address each shows (for "check the open tabs"). */
   openTabs(): Promise<{ id: number; url: string }[]>;
+  /** Whether the user granted access to all sites and to private windows. */
+  access(): Promise<{ allSites: boolean; privateWindows: boolean }>;
   /** A JSON request to the account service; rejects on network failure, resolves with status and body. */
   fetchJson(
     url: string,
@@ -72,6 +79,8 @@ export interface Platform {
 export interface DnrControl {
   getDynamicRules(): Promise<DnrRule[]>;
   updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  /** The dynamic-rule budget this browser reports; URL entries beyond it are checked by the background. */
+  limits: DnrLimits;
   /** Whether this build declares the bundled list as a static ruleset (Chrome; not Firefox). */
   hasBundledRuleset: boolean;
   setBundledRulesetEnabled(enabled: boolean): Promise<void>;

@@ -2,6 +2,7 @@ import { usePage, useSettings } from '../src/ui';
 import { AccountSection } from './AccountSection';
 import { AllowListSection } from './AllowListSection';
 import { BackupSection } from './BackupSection';
+import { BrowserAccessNotice } from './BrowserAccessNotice';
 import { CategoriesSection } from './CategoriesSection';
 import { GeneralSection } from './GeneralSection';
 import { NotificationsSection } from './NotificationsSection';
@@ -24,6 +25,7 @@ export function Options() {
           {t(error.messageKey, error.substitutions)}
         </p>
       ) : null}
+      <BrowserAccessNotice />
       {settings ? (
         <>
           <AccountSection />

@@ -3,9 +3,54 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
+ * The extension pages' CSP in Firefox. Firefox's default MV3 policy adds `upgrade-insecure-requests`, which
+ * turns the background's `http://check.rampart.internal/` (answered by the gateway itself, through the proxy)
+ * into a CONNECT to port 443; declaring the policy without it keeps the check on plain HTTP as in Chrome.
+ */
+export const FIREFOX_EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
+interface BuiltManifest {
+  background: { service_worker: string; type?: string };
+  permissions: string[];
+  externally_connectable?: { matches: string[] };
+  [key: string]: unknown;
+}
+
+/**
+ * The Firefox manifest from the Chrome one:
+ * - the background runs as an event page (Firefox runs no MV3 service worker);
+ * - `webRequestBlocking` in place of Chrome's `webRequestAuthProvider`: it allows blocking `onAuthRequired`
+ *   (proxy credentials) and blocking `onBeforeRequest` (threat URLs beyond the rule budget) in Firefox 115+;
+ * - no `key` and no static ruleset (its redirect names the Chrome id; the list goes in dynamic rules);
+ * - no `externally_connectable` (Firefox does not deliver messages from web pages): a content script on the
+ *   same origins relays the portal's messages instead.
+ */
+export function firefoxManifest(chrome: BuiltManifest, relayScript: string): Record<string, unknown> {
+  const {
+    key: _key,
+    declarative_net_request: _static,
+    externally_connectable: connectable,
+    ...portable
+  } = chrome;
+  return {
+    ...portable,
+    background: { scripts: [chrome.background.service_worker], type: 'module' },
+    permissions: [
+      ...chrome.permissions.filter((permission) => permission !== 'webRequestAuthProvider'),
+      'webRequestBlocking',
+    ],
+    content_security_policy: { extension_pages: FIREFOX_EXTENSION_PAGES_CSP },
+    content_scripts: [{ matches: connectable?.matches ?? [], js: [relayScript], run_at: 'document_start' }],
+  };
+}
+
+const RELAY_SOURCE = 'content/portalRelay.ts';
+const RELAY_OUTPUT = 'content/portalRelay.js';
+
+/**
  * Firefox has no MV3 service worker: it runs the same module as a background event page. After the
- * Chrome build is written, this copies `dist/` to `dist-firefox/` with the `background` key rewritten
- * and the Chrome-only permission dropped, so each browser loads a manifest without warnings.
+ * Chrome build is written, this copies `dist/` to `dist-firefox/` with the manifest rewritten for Firefox
+ * (see firefoxManifest) and the portal relay bundled as one classic script (content scripts are no modules).
  */
 export function firefoxBuild(): Plugin {
   return {
@@ -16,29 +61,24 @@ export function firefoxBuild(): Plugin {
       const to = resolve('dist-firefox');
       await rm(to, { recursive: true, force: true });
       await cp(from, to, { recursive: true });
-      const manifest = JSON.parse(await readFile(resolve(to, 'manifest.json'), 'utf8')) as {
-        background: { service_worker: string; type?: string };
-        permissions: string[];
-      };
-      const chrome = JSON.parse(await readFile(resolve(from, 'manifest.json'), 'utf8')) as typeof manifest;
-      delete (chrome as { browser_specific_settings?: unknown }).browser_specific_settings;
+      const manifest = JSON.parse(await readFile(resolve(to, 'manifest.json'), 'utf8')) as BuiltManifest;
+      const chrome = { ...manifest };
+      delete chrome.browser_specific_settings;
       await writeFile(resolve(from, 'manifest.json'), JSON.stringify(chrome, null, 2));
-      // Firefox gives each install its own moz-extension:// id: neither the key nor the static ruleset (whose
-      // redirect names the Chrome id) applies there; the background installs the list as dynamic rules.
-      const {
-        key: _key,
-        declarative_net_request: _static,
-        ...portable
-      } = manifest as typeof manifest & {
-        key?: string;
-        declarative_net_request?: unknown;
-      };
-      const firefox = {
-        ...portable,
-        background: { scripts: [manifest.background.service_worker], type: 'module' },
-        permissions: manifest.permissions.filter((permission) => permission !== 'webRequestAuthProvider'),
-      };
-      await writeFile(resolve(to, 'manifest.json'), JSON.stringify(firefox, null, 2));
+      const { build } = await import('esbuild');
+      await build({
+        entryPoints: [resolve(RELAY_SOURCE)],
+        outfile: resolve(to, RELAY_OUTPUT),
+        bundle: true,
+        format: 'iife',
+        target: 'firefox115',
+        minify: true,
+        logLevel: 'warning',
+      });
+      await writeFile(
+        resolve(to, 'manifest.json'),
+        JSON.stringify(firefoxManifest(manifest, RELAY_OUTPUT), null, 2),
+      );
     },
   };
 }

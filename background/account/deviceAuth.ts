@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deviceTokens, type DeviceTokens } from '../../src/api/devices';
 import { appError, err, ok, type AppError, type Result } from '../../src/result';
-import type { Platform } from '../platform';
+import type { BrowserKind, Platform } from '../platform';
 import type { ApiClient } from './apiClient';
 
 const DEVICE_KEY = 'device';
@@ -18,7 +18,12 @@ const storedAccess = z.object({ token: z.string(), expiresAt: z.number() });
  * single-flight: two callers at once would otherwise spend the same refresh token twice, which the service
  * treats as theft and answers by revoking the device.
  */
-export function createDeviceAuth(platform: Platform, api: ApiClient, deviceName: () => string) {
+const DEVICE_NAMES: Record<BrowserKind, string> = {
+  chrome: 'Rampart on Chrome',
+  firefox: 'Rampart on Firefox',
+};
+
+export function createDeviceAuth(platform: Platform, api: ApiClient) {
   let renewing: Promise<Result<string>> | null = null;
   const now = () => platform.now().getTime();
 
@@ -40,7 +45,7 @@ export function createDeviceAuth(platform: Platform, api: ApiClient, deviceName:
     const registered = await api({
       method: 'POST',
       path: '/api/v1/devices',
-      body: { name: deviceName(), platform: 'chrome' },
+      body: { name: DEVICE_NAMES[platform.browser], platform: platform.browser },
       schema: deviceTokens,
     });
     return registered.ok ? ok(await save(registered.value)) : registered;

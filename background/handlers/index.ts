@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import type { HandlerDeps } from './deps';
 import { accountHandlers } from './accountHandlers';
+import { browserHandlers } from './browserHandlers';
 import { protectionHandlers } from './protectionHandlers';
 import { regionHandlers } from './regionHandlers';
 import { settingsHandlers } from './settingsHandlers';
@@ -19,4 +20,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...protectionHandlers(deps),
   ...accountHandlers(deps),
   ...startupHandlers(deps),
+  ...browserHandlers(deps),
 });

@@ -3,9 +3,11 @@ import type { ProtectionStatus } from '../../src/messages';
 import { appError, err, ok, type Result } from '../../src/result';
 import {
   compileDnrRules,
+  createMatcher,
   planRuleUpdate,
   type DnrRule,
   type ThreatMatch,
+  type ThreatMatcher,
   type ThreatSnapshot,
 } from '../../src/threats';
 import type { Platform } from '../platform';
@@ -59,6 +61,8 @@ export function createProtectionService(deps: ProtectionDeps) {
     platform.now().getTime(),
   );
   const warningUrl = `${platform.extensionOrigin}${WARNING_PAGE}`;
+  /** URL entries beyond the browser's rule budget, as of the last enforce (kept in memory: every start enforces). */
+  let overflow: ThreatMatcher | null = null;
 
   const applyDynamic = async (rules: DnrRule[]) => {
     const update = planRuleUpdate(await platform.dnr.getDynamicRules(), rules);
@@ -74,6 +78,7 @@ export function createProtectionService(deps: ProtectionDeps) {
     const settings = await deps.settings.get();
     const { dnr } = platform;
     if (!settings.protectionEnabled) {
+      overflow = null;
       await applyDynamic([]);
       if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(false);
       return;
@@ -81,8 +86,16 @@ export function createProtectionService(deps: ProtectionDeps) {
     const allowHosts = [...settings.allowList, ...(await deps.allowances.hosts())];
     const staticList = dnr.hasBundledRuleset && (await deps.list.downloaded()) === null;
     const enforced = staticList ? EMPTY_LIST : (await deps.list.get()).list.snapshot;
-    const { rules } = compileDnrRules(enforced, { warningPageUrl: warningUrl, allowHosts });
-    await applyDynamic(rules);
+    const compiled = compileDnrRules(enforced, {
+      warningPageUrl: warningUrl,
+      allowHosts,
+      limits: dnr.limits,
+    });
+    overflow =
+      compiled.overflow.length === 0
+        ? null
+        : createMatcher({ ...enforced, domains: [], urls: compiled.overflow });
+    await applyDynamic(compiled.rules);
     if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
   };
 
@@ -125,6 +138,18 @@ export function createProtectionService(deps: ProtectionDeps) {
   return {
     enforce,
     match,
+    /**
+     * Whether `url` hits a URL entry that did not fit the browser's rule budget (and the user has not allowed
+     * its site): no rule blocks it, so the background must (Firefox: blocking webRequest, before the request;
+     * Chrome: when the tab's address changes, after it).
+     */
+    beyondRules: async (url: string): Promise<boolean> => {
+      const found = overflow?.match(url) ?? null;
+      const host = hostOf(url);
+      return found !== null && host !== null && !(await isAllowed(host));
+    },
+    /** The warning page's address for a blocked `url` (the URL verbatim after "?url=", as the rules do). */
+    warningPageFor: (url: string): string => `${warningUrl}?url=${url}`,
     status: async (): Promise<ProtectionStatus> => {
       const [{ list }, settings, detections, updatedAt, check] = await Promise.all([
         deps.list.get(),

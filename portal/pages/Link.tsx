@@ -7,11 +7,9 @@ import { SubmitButton } from '../components/SubmitButton';
 import { extensionAccepted, sendToExtension } from '../extension';
 import { useLocation } from '../router';
 import { strings } from '../strings';
+import { isExtensionId } from '../../src/messages/external';
 
 type State = { status: 'working' } | { status: 'done' } | { status: 'failed'; error: ApiFailure };
-
-// Chrome extension ids are 32 letters a–p; anything else did not come from the extension.
-const EXTENSION_ID_PATTERN = /^[a-p]{32}$/;
 
 /**
  * The extension's hand-off: it opened this page with a random `state` and its id; the signed-in portal asks
@@ -29,7 +27,7 @@ export function LinkExtension(): JSX.Element {
     running.current = true;
     setResult({ status: 'working' });
     try {
-      if (state.length < 16 || !EXTENSION_ID_PATTERN.test(extensionId))
+      if (state.length < 16 || !isExtensionId(extensionId))
         throw new ApiFailure('invalidRequest', strings.errors.badLink);
       const { code } = await api.linkCode();
       let reply: unknown;

@@ -45,6 +45,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('continueAnonymously') }),
   z.object({ type: z.literal('activateCode'), code: z.string().trim().min(8).max(64) }),
   z.object({ type: z.literal('openPortal'), page: z.enum(['link', 'signUp', 'reset', 'traffic', 'home']) }),
+  z.object({ type: z.literal('getBrowserAccess') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -143,6 +144,17 @@ export interface AccountStatus {
   accountFound?: string;
 }
 
+/**
+ * What the browser lets the extension do, for the pages to say what cannot work. Firefox lets the user
+ * withhold access to all sites (then neither routing nor protection works) and runs the extension in private
+ * windows only when allowed (then those windows go direct: `proxy.onRequest` is not called for them).
+ */
+export interface BrowserAccess {
+  browser: 'chrome' | 'firefox';
+  allSites: boolean;
+  privateWindows: boolean;
+}
+
 /** What the background answers to each request type. */
 export interface Responses {
   getStatus: ConnectionStatus;
@@ -173,4 +185,5 @@ export interface Responses {
   continueAnonymously: AccountStatus;
   activateCode: AccountStatus;
   openPortal: null;
+  getBrowserAccess: BrowserAccess;
 }

@@ -21,3 +21,12 @@ export const PORTAL_LINK_PATH = '/link';
 
 /** The extension's fixed id (from the manifest key): the portal sends it `accountAvailable` and link codes. */
 export const EXTENSION_ID = 'imlnioefeipjpnggalflpnddlibpgbhl';
+
+const CHROME_ID = /^[a-p]{32}$/;
+// Firefox add-on ids (browser_specific_settings.gecko.id): a GUID in braces, or an email-like name.
+const GECKO_GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
+const GECKO_NAME = /^[a-z0-9][a-z0-9._-]{0,63}@[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9][a-z0-9-]{0,62})*$/i;
+
+/** Whether `id` has the shape of an extension id the portal can hand a code to (Chrome or Firefox). */
+export const isExtensionId = (id: string): boolean =>
+  CHROME_ID.test(id) || GECKO_GUID.test(id) || GECKO_NAME.test(id);

@@ -47,7 +47,7 @@ export interface DnrLimits {
 }
 
 /**
- * Chrome 121+ (the 30,000 dynamic-rule limit; 5,000 of them "unsafe"; 1,000 regex). The background should
- * pass the values the running browser reports, which are lower on older Chrome and on Firefox.
+ * Chrome 121+ (the 30,000 dynamic-rule limit; 5,000 of them "unsafe"; 1,000 regex): the static ruleset's
+ * budget at build time. The background passes what the running browser reports (dnrLimitsFrom).
  */
 export const CHROME_DNR_LIMITS: DnrLimits = { maxRules: 30_000, maxUnsafeRules: 5_000, maxRegexRules: 1_000 };

@@ -46,6 +46,7 @@ export {
   type DnrResourceType,
   type DnrRule,
 } from './dnrTypes';
+export { dnrLimitsFrom } from './dnrLimits';
 export { urlFilterFor } from './urlFilter';
 export { planRuleUpdate } from './ruleUpdate';
 export { PROCEED_ALLOWANCE_MINUTES, PROCEED_ALLOWANCE_MS } from './proceedAllowance';

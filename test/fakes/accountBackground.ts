@@ -1,13 +1,15 @@
 import { composeBackground } from '../../background/compose';
+import type { Platform } from '../../background/platform';
 import { defaultSettings } from '../../src/settings';
 import { fakeAccountApi } from './accountApi';
 import { fakePlatform, ownPage } from './platform';
 
 /** The whole background, started on default settings, talking to the in-memory account service. */
 export async function backgroundWithAccountApi(
+  overrides: Partial<Platform> = {},
   customize: (fake: ReturnType<typeof fakePlatform>) => void = () => undefined,
 ) {
-  const fake = fakePlatform();
+  const fake = fakePlatform(overrides);
   const api = fakeAccountApi(() => fake.state.clock);
   fake.state.service = (url, body) => api.handle(url, body as never);
   // The fake platform passes method/body/headers through; route the whole init to the fake service.

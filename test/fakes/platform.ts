@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { DnrRule } from '../../src/threats';
+import { CHROME_DNR_LIMITS, type DnrRule } from '../../src/threats';
 import type {
   StoredThreatList,
   ControlLevel,
@@ -46,6 +46,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     clock: new Date('2026-11-23T12:00:00Z').getTime(),
     /** Chrome's static ruleset; `available: false` plays Firefox. */
     bundledRuleset: { available: true, enabled: true },
+    /** What the user granted: all sites, private windows. */
+    access: { allSites: true, privateWindows: false },
     /** The open tabs, as `openTabs` reports them. */
     tabs: [] as { id: number; url: string }[],
     /** What the fake account service answers; 'unreachable' throws like a network failure. */
@@ -53,6 +55,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
       'unreachable',
   };
   const platform: Platform = {
+    browser: 'chrome',
     local: memoryArea(),
     session: memoryArea(),
     extensionId: EXTENSION_ID,
@@ -85,6 +88,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
         const removed = new Set(removeRuleIds);
         dnrRules = [...dnrRules.filter((rule) => !removed.has(rule.id)), ...structuredClone(addRules)];
       },
+      limits: CHROME_DNR_LIMITS,
       hasBundledRuleset: state.bundledRuleset.available,
       setBundledRulesetEnabled: async (enabled) => {
         state.bundledRuleset.enabled = enabled;
@@ -108,6 +112,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
       if (tab) tab.url = url;
     },
     openTabs: async () => structuredClone(state.tabs),
+    access: async () => ({ ...state.access }),
     fetchJson: async (url, init) => {
       requests.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
       const answer = state.service(url, init?.body);

@@ -13,7 +13,7 @@ async function deviceWithBundledAge(days: number, reachable: boolean) {
   let aged: Awaited<ReturnType<typeof agedBundledSnapshot>> | undefined;
   let release: (() => void) | null = null;
   const held = { hold: false };
-  const fake = await backgroundWithAccountApi((f) => {
+  const fake = await backgroundWithAccountApi({}, (f) => {
     // A latest-version answer the test can hold back, to see the check while it runs.
     const fetchJson = f.platform.fetchJson;
     f.platform.fetchJson = async (url, init) => {

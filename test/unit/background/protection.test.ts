@@ -7,6 +7,7 @@ import { diffSnapshots, snapshotSha256, type ThreatSnapshot } from '../../../src
 import { fakePlatform, ownPage } from '../../fakes/platform';
 
 const LISTED_DOMAIN = '0-day.us';
+const FIREFOX_LIMITS = { maxRules: 5_000, maxUnsafeRules: 5_000, maxRegexRules: 1_000 };
 const LISTED_URL = 'http://github.com/qudette/fluffy-dollop/releases/download/Tag/DesireHack.zip';
 const bundled = async (): Promise<ThreatSnapshot> =>
   JSON.parse(await readFile('extension/data/threats/snapshot.json', 'utf8'));
@@ -16,8 +17,13 @@ async function setup(
   browser: 'chrome' | 'firefox' = 'firefox',
 ) {
   const fake = fakePlatform();
-  // Firefox has no static ruleset, so the whole list lives in dynamic rules: the most to check.
-  if (browser === 'firefox') fake.platform.dnr.hasBundledRuleset = false;
+  // Firefox has no static ruleset, so the whole list lives in dynamic rules: the most to check. Its budget
+  // is what Firefox reports by default (extensions.dnr.max_number_of_dynamic_rules).
+  if (browser === 'firefox') {
+    fake.platform.browser = 'firefox';
+    fake.platform.dnr.hasBundledRuleset = false;
+    fake.platform.dnr.limits = FIREFOX_LIMITS;
+  }
   await fake.platform.local.set('settings', { ...defaultSettings, ...settings });
   const background = composeBackground(fake.platform);
   await background.start();
@@ -68,7 +74,7 @@ describe('web protection in the background', () => {
   });
 
   it('without a static ruleset (Firefox) installs the bundled list as dynamic rules at first start', async () => {
-    const { dnrRules, send } = await setup();
+    const { dnrRules, send, background } = await setup();
     const redirect = dnrRules().find((rule) => rule.action.type === 'redirect');
     expect(redirect?.condition.requestDomains).toContain(LISTED_DOMAIN);
     expect(redirect?.action).toEqual({
@@ -77,13 +83,54 @@ describe('web protection in the background', () => {
         regexSubstitution: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning/index.html?url=\\0',
       },
     });
+    // A URL entry is a rule or, beyond the rule budget, caught by the background.
     expect(
-      dnrRules().some((rule) => rule.condition.urlFilter?.includes('github.com/qudette/fluffy-dollop')),
+      dnrRules().some((rule) => rule.condition.urlFilter?.includes('github.com/qudette/fluffy-dollop')) ||
+        (await background.protection.beyondRules(LISTED_URL)),
     ).toBe(true);
     expect(await send({ type: 'getProtectionStatus' })).toMatchObject({
       ok: true,
       value: { enabled: true, listVersion: 1 },
     });
+  });
+
+  it("stays within the browser's rule budget; URL entries beyond it are still caught by the background", async () => {
+    const { dnrRules, background, send } = await setup();
+    expect(dnrRules()).toHaveLength(FIREFOX_LIMITS.maxRules);
+    // The first URL entries fill the budget left after the domain rules; the last ones do not fit.
+    const { urls } = await bundled();
+    const beyondUrl = `http://${urls.at(-1)}`;
+    expect(dnrRules().some((rule) => rule.condition.urlFilter?.includes(urls.at(-1)!))).toBe(false);
+    expect(await background.protection.beyondRules(beyondUrl)).toBe(true);
+    // Covered by a rule, or not listed at all: nothing for the background to do.
+    expect(dnrRules().some((rule) => rule.condition.urlFilter?.includes(urls[0]!))).toBe(true);
+    expect(await background.protection.beyondRules(`http://${urls[0]}`)).toBe(false);
+    expect(await background.protection.beyondRules('http://clean.example/page')).toBe(false);
+    // The user's allow-list wins, as the allow rule does for the entries in rules.
+    await send({ type: 'alwaysAllowSite', url: beyondUrl });
+    expect(await background.protection.beyondRules(beyondUrl)).toBe(false);
+    expect(background.protection.warningPageFor(beyondUrl)).toBe(
+      `chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning/index.html?url=${beyondUrl}`,
+    );
+  });
+
+  it('in Chrome a URL entry beyond the rule budget sends its tab to the warning page when the address changes', async () => {
+    const { background, navigations, platform } = await setup({}, 'chrome');
+    // A list in dynamic rules (as after a download) under a small budget, as on an older Chrome.
+    platform.dnr.hasBundledRuleset = false;
+    platform.dnr.limits = FIREFOX_LIMITS;
+    await background.protection.enforce();
+    const { urls } = await bundled();
+    const beyondUrl = `http://${urls.at(-1)}`;
+    await background.tabAddressChanged(7, beyondUrl);
+    expect(navigations.at(-1)).toEqual({
+      tabId: 7,
+      url: `chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning/index.html?url=${beyondUrl}`,
+    });
+    const before = navigations.length;
+    await background.tabAddressChanged(7, 'http://clean.example/');
+    await background.tabAddressChanged(8, `http://${urls[0]}`); // a rule blocks that one already
+    expect(navigations).toHaveLength(before);
   });
 
   it('turning protection off removes every rule, and on restores them', async () => {

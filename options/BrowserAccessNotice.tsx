@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BrowserAccess } from '../src/messages';
+import { usePage } from '../src/ui';
+
+/**
+ * Says what the browser does not let Rampart do: without access to all sites nothing is routed or protected
+ * (Firefox lets the user withhold it; the button asks again); Firefox's private windows go direct and
+ * unprotected unless the user allowed the extension there.
+ */
+export function BrowserAccessNotice() {
+  const { t, send } = usePage();
+  const [access, setAccess] = useState<BrowserAccess | null>(null);
+  const load = useCallback(
+    () => void send({ type: 'getBrowserAccess' }).then((reply) => reply.ok && setAccess(reply.value)),
+    [send],
+  );
+  useEffect(load, [load]);
+  if (!access) return null;
+
+  // A permission request must come from the user's click in an extension page.
+  const requestAllSites = () => void chrome.permissions.request({ origins: ['<all_urls>'] }).then(load, load);
+
+  return (
+    <>
+      {access.allSites ? null : (
+        <p class="notice error" role="alert" data-testid="no-site-access">
+          {t('noSiteAccess')}{' '}
+          <button type="button" onClick={requestAllSites}>
+            {t('grantSiteAccess')}
+          </button>
+        </p>
+      )}
+      {access.browser === 'firefox' && !access.privateWindows ? (
+        <p class="notice info" data-testid="no-private-windows">
+          {t('firefoxPrivateWindows')}
+        </p>
+      ) : null}
+    </>
+  );
+}
