@@ -16,12 +16,16 @@ import { collectDeviceState } from './management/deviceState';
 import { createResultStore } from './management/resultStore';
 import { createRouter } from './router';
 import { createSettingsStore } from './settingsStore';
+import { createToolbar } from './toolbar';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
+import { createBlockedPages } from './vpn/blockedPages';
 import { createCategoryLoader } from './vpn/categoryLoader';
 import { compileRouting } from './vpn/compileRouting';
+import { createStatusReader } from './vpn/connectionStatus';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
 import { createServiceLink, serviceUrlOf } from './vpn/serviceLink';
+import { SELF_HOSTED_REGION } from '../src/settings';
 import { createSiteWatcher } from './vpn/siteWatcher';
 import { createVpnService, type RoutingInput } from './vpn/vpnService';
 
@@ -58,7 +62,10 @@ export function composeBackground(browserPlatform: Platform) {
     bypassHosts: service.bypassHosts,
     compile: compileRouting,
     onRouting: (input) => (latestRouting = input),
+    // After a browser restart the session's proxy credential is gone: fetch one before the first check.
+    refreshAccess: async (current) => (current.region === SELF_HOSTED_REGION ? null : account.sync()),
   });
+  const toolbar = createToolbar(platform, settings, createStatusReader({ platform, settings, connection, vpn }));
 
   const serviceUrl = async () => serviceUrlOf(await settings.get());
   const threatList = createThreatList(platform);
@@ -133,7 +140,9 @@ export function composeBackground(browserPlatform: Platform) {
   /** Restores state after a (re)start: routing is re-applied before anything else is answered. */
   const start = async () => {
     await i18n.refresh();
-    await vpn.applyRouting();
+    // Resumes the state the user left (VPN on stays on) and re-applies routing before anything else.
+    await vpn.resume();
+    await toolbar.refresh();
     await protection.enforce();
   };
 
@@ -151,6 +160,8 @@ export function composeBackground(browserPlatform: Platform) {
     route,
     answerAuth,
     watchSite,
+    toolbar,
+    showBlocked: createBlockedPages(platform, vpn),
     start,
     latestRouting: () => latestRouting,
   };

@@ -8,6 +8,7 @@ import { composeBackground } from './compose';
 import { createReadyGate } from './ready';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
+import { isGatewayRefusal } from './vpn/blockedPages';
 import { isProxyFailure } from './vpn/proxyErrors';
 import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
@@ -22,6 +23,8 @@ const {
   route,
   answerAuth,
   watchSite,
+  toolbar,
+  showBlocked,
   start,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
@@ -59,8 +62,14 @@ if (isFirefox) {
 
 browser.webRequest.onErrorOccurred.addListener(
   (details) => {
-    // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
-    if (isProxyFailure(details.error)) void whenReady().then(() => vpn.checkConnection());
+    // A request that failed at the proxy is the quickest sign the tunnel broke: check it now. A page that
+    // failed there shows Rampart's page saying why, instead of the browser's proxy error.
+    if (isProxyFailure(details.error)) {
+      void whenReady().then(async () => {
+        if (details.type === 'main_frame') await showBlocked(details.tabId, details.url);
+        else await vpn.checkConnection();
+      });
+    }
     // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
     if (details.error.includes('ERR_BLOCKED_BY_CLIENT')) {
       void whenReady().then(async () => {
@@ -71,6 +80,22 @@ browser.webRequest.onErrorOccurred.addListener(
   },
   { urls: ['<all_urls>'] },
 );
+
+// At the limit the gateway refuses plain-HTTP pages with its own 429: show Rampart's page instead.
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    if (isGatewayRefusal(details.statusCode, details.responseHeaders))
+      void whenReady().then(() => showBlocked(details.tabId, details.url));
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+  ['responseHeaders'],
+);
+
+// The toolbar button follows every change of the connection record or the settings, whoever made it.
+const TOOLBAR_KEYS = ['connection', 'settings', 'gateways'];
+browser.storage.onChanged.addListener((changes) => {
+  if (TOOLBAR_KEYS.some((key) => key in changes)) void whenReady().then(() => toolbar.refresh());
+});
 
 if (isFirefox) {
   browser.proxy.onRequest.addListener(
@@ -148,8 +173,12 @@ browser.runtime.onInstalled.addListener(() => {
 
 browser.runtime.onStartup.addListener(() => {
   void whenReady().then(async () => {
+    // `start` resumed the state the user left; "Connect when the browser starts" also turns on a VPN left off.
     const current = await settings.get();
-    await vpn.setVpnEnabled(current.autoConnect);
+    if (current.autoConnect && !current.vpnEnabled) {
+      await account.sync();
+      await vpn.setVpnEnabled(true);
+    }
     // Commands queued while the browser was closed run now, not at the next alarm.
     await reporter.report();
   });

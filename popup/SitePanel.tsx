@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteRouting } from '../src/messages';
 import type { AppError } from '../src/result';
-import { usePage } from '../src/ui';
+import { useChanges, usePage } from '../src/ui';
 import { currentTabUrl } from './currentTab';
 
 /** How the current site is routed, with the one-click rules and the answer to an "ask". */
@@ -10,13 +10,15 @@ export function SitePanel() {
   const [site, setSite] = useState<SiteRouting | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [remember, setRemember] = useState(false);
+  // Asked again whenever the state or settings change (the VPN turned on): never a stale route.
+  const revision = useChanges();
 
   const show = (reply: { ok: true; value: SiteRouting } | { ok: false; error: AppError }) =>
     reply.ok ? (setSite(reply.value), setError(null)) : setError(reply.error);
 
   useEffect(() => {
     void currentTabUrl().then((url) => (url ? send({ type: 'getSiteRouting', url }).then(show) : undefined));
-  }, [send]);
+  }, [send, revision]);
 
   if (!site?.host) return null;
   const host = site.host;

@@ -12,6 +12,8 @@ const record = <T>(area: 'local' | 'session', key: string, schema: z.ZodType<T>)
 export const records = {
   gateways: record('local', 'gateways', z.array(gatewayView.extend({ id: z.string() }))),
   tier: record('local', 'tier', z.enum(['anonymous', 'free', 'unlimited'])),
+  /** The reset time of the daily limit the user was last told about (one notification per limit). */
+  limitNotified: record('local', 'limitNotified', z.number()),
   /** A proxy credential and when to renew it (half-life with jitter). */
   proxyCredential: record(
     'session',

@@ -24,7 +24,7 @@ export function siteHandlers(deps: HandlerDeps): SiteHandlers {
     const rule = settings.siteRules.find((r) => r.pattern === site);
     return {
       host: site,
-      route: decision.route,
+      route: decision.blocked ? 'blocked' : decision.route,
       reason: decision.reason,
       ruleAction: rule?.action ?? null,
       ...(decision.category ? { category: decision.category } : {}),

@@ -50,7 +50,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export interface SiteRouting {
   /** Null for pages that are not web sites (new tab, extension pages). */
   host: string | null;
-  route: 'vpn' | 'direct' | 'ask';
+  /** `blocked`: the kill switch stops it now (the VPN is wanted but has no working connection). */
+  route: 'vpn' | 'direct' | 'ask' | 'blocked';
   reason: 'bypass' | 'siteRule' | 'category' | 'global' | 'notWeb';
   /** The site rule that applies to this host exactly, if any (what the buttons change). */
   ruleAction: 'always' | 'never' | 'ask' | null;

@@ -75,7 +75,7 @@ describe('VPN in the background', () => {
     const reply = await send({ type: 'checkConnection' });
     expect(reply).toMatchObject({
       ok: true,
-      value: { state: 'limit', limitResetAt: Date.parse('2026-11-24T00:00:00Z') },
+      value: { state: 'limit', resetAt: Date.parse('2026-11-24T00:00:00Z') },
     });
     expect(lastPac('http://site.test/')).toBe('SYSTEM');
   });
@@ -143,9 +143,10 @@ describe('VPN in the background', () => {
     });
     expect(await background.answerAuth(challenge)).toEqual({ cancel: true });
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // A refusal while connected is a dropped connection: "Reconnecting…", then the reason if it persists.
     expect(await send({ type: 'getStatus' })).toMatchObject({
       ok: true,
-      value: { state: 'error', reason: 'credentialsRefused' },
+      value: { state: 'connecting', reconnecting: true, failures: 1 },
     });
   });
 
