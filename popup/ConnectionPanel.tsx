@@ -1,4 +1,4 @@
-import { headlineKey, MAX_CONNECT_ATTEMPTS, placeName, type ConnectionStatus } from '../src/status';
+import { headlineKey, MAX_CONNECT_ATTEMPTS, type ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
 
 interface Props {
@@ -7,9 +7,9 @@ interface Props {
   onToggle(): void;
 }
 
-/** The state at a glance, where the traffic goes out, and the one big switch while it means something. */
+/** The state at a glance, why it is not working, and the one big switch while it means something. */
 export function ConnectionPanel({ status, busy, onToggle }: Props) {
-  const { t, language = 'en' } = usePage();
+  const { t } = usePage();
   // At the limit and when signed out there is no connection to switch: their own panels offer the way out.
   const showToggle = status.state !== 'limit' && status.state !== 'loggedOut';
   return (
@@ -17,11 +17,6 @@ export function ConnectionPanel({ status, busy, onToggle }: Props) {
       <p class="state" data-testid="connection-state" data-state={status.state}>
         {t(headlineKey(status))}
       </p>
-      {status.state === 'on' && status.gateway ? (
-        <p class="place" data-testid="connected-place">
-          {placeName(status.gateway.region, status.gateway.city, language)}
-        </p>
-      ) : null}
       {status.state === 'connecting' ? (
         <p class="muted" data-testid="connecting-note">
           {status.failures > 0

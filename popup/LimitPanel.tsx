@@ -60,11 +60,9 @@ export function LimitPanel({ status, now, onTurnOff }: Props) {
       <p class="muted" data-testid="limit-wait">
         {t('limitWait', [until])}
       </p>
-      {status.killSwitch ? (
-        <button type="button" class="secondary" data-testid="limit-turn-off" onClick={onTurnOff}>
-          {t('limitTurnOff')}
-        </button>
-      ) : null}
+      <button type="button" class="secondary" data-testid="limit-turn-off" onClick={onTurnOff}>
+        {t(status.killSwitch ? 'limitTurnOff' : 'limitTurnOffStay')}
+      </button>
     </section>
   );
 }
