@@ -6,6 +6,7 @@ import { openPopup, sendFromPage, textOf, waitForText } from './harness/extensio
 import { startTestStack, type TestStack } from './harness/stack';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 import { freePort } from '../../server/stack/freePort';
+import { startRecordingProxy } from './harness/recordingProxy';
 
 const SCREENS = '.e2e-tmp/screens';
 const RESOLVER = '--host-resolver-rules=MAP *.test 127.0.0.1';
@@ -236,6 +237,47 @@ describe('the connection as the user sees it', () => {
 });
 
 describe('after a browser restart', () => {
+  it('a VPN left on resumes: the popup says "VPN is on" and traffic goes through the gateway, none direct', async () => {
+    const proxy = await startRecordingProxy();
+    try {
+      const profile = await newProfileDir();
+      const first = await launchWithExtension({ userDataDir: profile, args: [RESOLVER] });
+      const options = await first.openPage('options/index.html');
+      await options.waitForSelector('#kill-switch');
+      await sendFromPage(options, {
+        type: 'updateSettings',
+        patch: {
+          region: 'self-hosted',
+          selfHostedGateway: {
+            scheme: 'PROXY',
+            host: '127.0.0.1',
+            port: proxy.port,
+            username: 'tester',
+            password: 'secret-pass',
+          },
+        },
+      });
+      await sendFromPage(options, { type: 'setVpnEnabled', enabled: true });
+      await first.browser.close();
+
+      const e = (ext = await launchWithExtension({ userDataDir: profile, args: [RESOLVER] }));
+      const popup = await openPopup(e);
+      await waitForText(popup, '[data-testid="connection-state"]', 'VPN is on');
+      expect(await textOf(popup, '[data-testid="vpn-toggle"]')).toBe('Turn VPN off');
+      const page = await visit(e, web.url('resumed.test'));
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hello from resumed.test');
+      const carried = proxy.carriedTo('resumed.test').length;
+      expect(carried).toBeGreaterThan(0);
+      expect(web.requestsTo('resumed.test').length - carried).toBe(0);
+      await waitFor(
+        async () => (await toolbar(e)).title.startsWith('Rampart: VPN is on'),
+        'the "on" tooltip',
+      );
+    } finally {
+      await proxy.close();
+    }
+  }, 180_000);
+
   it('kill switch on, gateway down: the VPN resumes, nothing goes direct, the popup says so', async () => {
     const dead = await freePort();
     const profile = await newProfileDir();
