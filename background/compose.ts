@@ -134,7 +134,9 @@ export function composeBackground(browserPlatform: Platform) {
 
   const answerAuth = createProxyAuth({
     credentialsFor: service.proxyCredentials,
-    onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
+    // A refusal while connected starts "Reconnecting…": check again (a fresh credential may fix it).
+    onRefused: () =>
+      void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }).then(() => vpn.checkConnection()),
   });
 
   /** Restores state after a (re)start: routing is re-applied before anything else is answered. */

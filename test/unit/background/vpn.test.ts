@@ -135,18 +135,20 @@ describe('VPN in the background', () => {
   });
 
   it('answers proxy authentication once per request and treats a second challenge as refusal', async () => {
-    const { background, send } = await setup();
+    const { background, send, state } = await setup();
     await send({ type: 'setVpnEnabled', enabled: true });
     const challenge = { requestId: '7', isProxy: true, challenger: { host: '127.0.0.1', port: 3128 } };
     expect(await background.answerAuth(challenge)).toEqual({
       authCredentials: { username: 'u', password: 'p' },
     });
+    // The gateway keeps refusing: "Reconnecting…" checks again, then gives up with the reason.
+    state.check = { ok: false, reason: 'refused' };
     expect(await background.answerAuth(challenge)).toEqual({ cancel: true });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    // A refusal while connected is a dropped connection: "Reconnecting…", then the reason if it persists.
+    await background.vpn.checkConnection();
     expect(await send({ type: 'getStatus' })).toMatchObject({
       ok: true,
-      value: { state: 'connecting', reconnecting: true, failures: 1 },
+      value: { state: 'error', reason: 'credentialsRefused' },
     });
   });
 
