@@ -309,6 +309,14 @@ describe('after a browser restart', () => {
       await shot(popup, 'popup-reconnecting-en');
     await waitForText(popup, '[data-testid="connection-state"]', 'Connection problem', 30_000);
     await shot(await openPopup(e), 'popup-error-en');
+    // A page the kill switch stops now says why, on Rampart's page.
+    const stopped = await visit(e, web.url('gateway-down.test', '/inbox'));
+    await waitFor(async () => stopped.url().includes('/blocked/'), 'the blocked page');
+    await waitForText(stopped, '[data-testid="blocked-reason"]', /gateway cannot be reached/);
+    expect(await stopped.$eval('[data-testid="blocked-reason"]', (p) => p.getAttribute('data-reason'))).toBe(
+      'unreachable',
+    );
+    expect(web.requestsTo('gateway-down.test')).toHaveLength(0);
     await waitFor(async () => (await toolbar(e)).badge === '!', 'the error badge');
     console.log(`extension loaded ${loadedAfterMs} ms after the browser was launched`);
   }, 180_000);
