@@ -65,7 +65,11 @@ export function composeBackground(browserPlatform: Platform) {
     // After a browser restart the session's proxy credential is gone: fetch one before the first check.
     refreshAccess: async (current) => (current.region === SELF_HOSTED_REGION ? null : account.sync()),
   });
-  const toolbar = createToolbar(platform, settings, createStatusReader({ platform, settings, connection, vpn }));
+  const toolbar = createToolbar(
+    platform,
+    settings,
+    createStatusReader({ platform, settings, connection, vpn }),
+  );
 
   const serviceUrl = async () => serviceUrlOf(await settings.get());
   const threatList = createThreatList(platform);

@@ -27,10 +27,13 @@ export function Blocked() {
   const [status, setStatus] = useState<ConnectionStatus | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const show = useCallback((reply: { ok: true; value: ConnectionStatus } | { ok: false; error: AppError }) => {
-    if (reply.ok) setStatus(reply.value);
-    else setError(reply.error);
-  }, []);
+  const show = useCallback(
+    (reply: { ok: true; value: ConnectionStatus } | { ok: false; error: AppError }) => {
+      if (reply.ok) setStatus(reply.value);
+      else setError(reply.error);
+    },
+    [],
+  );
   useEffect(() => {
     void send({ type: 'getStatus' }).then(show);
   }, [send, show, revision]);

@@ -59,11 +59,7 @@ export function Popup() {
       ) : null}
       {status ? (
         <>
-          <ConnectionPanel
-            status={status}
-            busy={busy}
-            onToggle={() => void setVpn(!status.vpnEnabled)}
-          />
+          <ConnectionPanel status={status} busy={busy} onToggle={() => void setVpn(!status.vpnEnabled)} />
           {status.state === 'limit' ? (
             <LimitPanel status={status} now={Date.now()} onTurnOff={() => void setVpn(false)} />
           ) : null}

@@ -83,7 +83,8 @@ export function createAccountService(deps: AccountDeps) {
     if (!status.ok) return status;
     await platform.local.set(STATUS_KEY, status.value);
     const current = await deps.vpn.connection();
-    if (current.state === 'limit' && current.resetAt <= now()) await deps.vpn.dispatch({ type: 'limitReset' });
+    if (current.state === 'limit' && current.resetAt <= now())
+      await deps.vpn.dispatch({ type: 'limitReset' });
     await writeRecord(platform, 'tier', status.value.tier);
     const linked = await account();
     if (linked && status.value.accountId === null) {

@@ -9,12 +9,7 @@ import {
   type RouteDecision,
 } from '../../src/rules';
 import type { Settings, SiteAction } from '../../src/settings';
-import {
-  initialConnection,
-  transition,
-  type ConnectionEvent,
-  type ConnectionRecord,
-} from '../../src/status';
+import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
 import { readRecord, writeRecord } from '../account/records';
 import type { Platform, ProxyConfig } from '../platform';
 import { createSerialQueue } from '../serialQueue';

@@ -38,7 +38,8 @@ export function toolbarView(status: ConnectionStatus, t: Translate, language: st
   const lines = [`${t('extName')}: ${t(headlineKey(status))}`];
   if (status.state === 'on' && status.gateway)
     lines.push(placeName(status.gateway.region, status.gateway.city, language));
-  if (status.state === 'limit') lines.push(t(status.killSwitch ? 'limitBlockedShort' : 'limitUnprotectedShort'));
+  if (status.state === 'limit')
+    lines.push(t(status.killSwitch ? 'limitBlockedShort' : 'limitUnprotectedShort'));
   if (status.state === 'error') lines.push(t(`errorReason_${status.reason}`));
   if (!status.protectionEnabled) lines.push(t('protectionOffWarning'));
   return {

@@ -5,7 +5,9 @@
 export function formatMoment(at: number, language: string, now: number, timeZone?: string): string {
   const zone = timeZone === undefined ? {} : { timeZone };
   const day = (ms: number) =>
-    new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      ms,
+    );
   const sameDay = day(at) === day(now);
   return new Intl.DateTimeFormat(language, {
     ...zone,
