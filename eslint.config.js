@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const contexts = ['background', 'popup', 'options', 'warning', 'portal', 'content'];
+const contexts = ['background', 'popup', 'options', 'warning', 'blocked', 'portal', 'content'];
 const contextBoundaries = contexts.map((context) => ({
   files: [`${context}/**/*.{ts,tsx}`],
   rules: {
@@ -46,7 +46,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['webextension-polyfill', 'node:*', 'fs', 'path'], message: 'src/ stays pure.' },
-            { group: ['**/background/**', '**/popup/**', '**/options/**', '**/warning/**', '**/server/**'], message: 'src/ imports nothing outside itself.' },
+            { group: ['**/background/**', '**/popup/**', '**/options/**', '**/warning/**', '**/blocked/**', '**/server/**'], message: 'src/ imports nothing outside itself.' },
           ],
         },
       ],

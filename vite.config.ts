@@ -13,6 +13,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'chrome120',
-    rollupOptions: { input: { warning: 'warning/index.html' } },
+    rollupOptions: { input: { warning: 'warning/index.html', blocked: 'blocked/index.html' } },
   },
 });

@@ -98,6 +98,18 @@ export function createBrowserPlatform(): Platform {
       },
     },
     setBadge: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
+    showToolbar: async (view) => {
+      const variant = `${view.icon}${view.marked ? '-marked' : ''}`;
+      await Promise.all([
+        browser.action.setIcon({
+          path: { 16: `/icons/state/${variant}-16.png`, 32: `/icons/state/${variant}-32.png` },
+        }),
+        browser.action.setBadgeText({ text: view.badgeText }),
+        browser.action.setBadgeBackgroundColor({ color: view.badgeColor }),
+        browser.action.setTitle({ title: view.title }),
+      ]);
+    },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkGateway,
     translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),

@@ -17,12 +17,16 @@ import { createResultStore } from './management/resultStore';
 import { createRouter, isOwnPage } from './router';
 import { createSettingsStore } from './settingsStore';
 import { createStartup } from './startup';
+import { createToolbar } from './toolbar';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
+import { createBlockedPages } from './vpn/blockedPages';
 import { createCategoryLoader } from './vpn/categoryLoader';
 import { compileRouting } from './vpn/compileRouting';
+import { createStatusReader } from './vpn/connectionStatus';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
 import { createServiceAddress, createServiceLink, TEST_HOOKS } from './vpn/serviceLink';
+import { SELF_HOSTED_REGION } from '../src/settings';
 import { createSiteWatcher } from './vpn/siteWatcher';
 import { createVpnService, type RoutingInput } from './vpn/vpnService';
 
@@ -60,7 +64,14 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     bypassHosts: service.bypassHosts,
     compile: compileRouting,
     onRouting: (input) => (latestRouting = input),
+    // After a browser restart the session's proxy credential is gone: fetch one before the first check.
+    refreshAccess: async (current) => (current.region === SELF_HOSTED_REGION ? null : account.sync()),
   });
+  const toolbar = createToolbar(
+    platform,
+    settings,
+    createStatusReader({ platform, settings, connection, vpn }),
+  );
 
   const serviceUrl = address.url;
   const threatList = createThreatList(platform);
@@ -93,7 +104,12 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   const startup = createStartup(
     {
       language: () => i18n.refresh(),
-      routing: () => vpn.applyRouting(),
+      // Resumes the state the user left (VPN on stays on) and re-applies routing, then redraws the toolbar;
+      // after a settings change the stored state is kept and routing re-applied.
+      routing: async () => {
+        await vpn.resume();
+        await toolbar.refresh();
+      },
       protection: () => protection.enforce(),
     },
     { timeoutMs: 10_000, retryAfterMs: 5_000, now },
@@ -168,7 +184,9 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   const answerAuth = createProxyAuth({
     identify: service.identify,
     credentials: service.proxyCredentials,
-    onRefused: () => void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }),
+    // A refusal while connected starts "Reconnecting…": check again (a fresh credential may fix it).
+    onRefused: () =>
+      void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }).then(() => vpn.checkConnection()),
   });
 
   const watchSite = createSiteWatcher(platform, settings, vpn);
@@ -197,6 +215,8 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     answerAuth,
     watchSite,
     tabAddressChanged,
+    toolbar,
+    showBlocked: createBlockedPages(platform, vpn),
     start,
     startup,
     checkThreatsNow,

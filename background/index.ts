@@ -7,6 +7,7 @@ import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
 import { ALLOWANCE_ALARM } from './protection/protectionService';
 import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
+import { isGatewayRefusal } from './vpn/blockedPages';
 import { isProxyFailure } from './vpn/proxyErrors';
 import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
@@ -23,6 +24,8 @@ const {
   startup,
   checkThreatsNow,
   tabAddressChanged,
+  toolbar,
+  showBlocked,
   latestRouting,
 } = composeBackground(createBrowserPlatform());
 const now = () => platform.now().getTime();
@@ -61,8 +64,14 @@ if (isFirefox) {
 
 browser.webRequest.onErrorOccurred.addListener(
   (details) => {
-    // A request that failed at the proxy is the quickest sign the tunnel broke: check it now.
-    if (isProxyFailure(details.error)) void startup.ready('routing').then(() => vpn.checkConnection());
+    // A request that failed at the proxy is the quickest sign the tunnel broke: check it now. A page that
+    // failed there shows Rampart's page saying why, instead of the browser's proxy error.
+    if (isProxyFailure(details.error)) {
+      void startup.ready('routing').then(async () => {
+        if (details.type === 'main_frame') await showBlocked(details.tabId, details.url);
+        else await vpn.checkConnection();
+      });
+    }
     // A protection rule blocked it: a page shows the warning instead of the error, a resource is counted.
     if (isBlockedByExtension(details.error)) {
       void startup.ready('protection').then(async () => {
@@ -93,6 +102,22 @@ if (isFirefox) {
     ['blocking'],
   );
 }
+
+// At the limit the gateway refuses plain-HTTP pages with its own 429: show Rampart's page instead.
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    if (isGatewayRefusal(details.statusCode, details.responseHeaders))
+      void startup.ready('routing').then(() => showBlocked(details.tabId, details.url));
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+  ['responseHeaders'],
+);
+
+// The toolbar button follows every change of the connection record or the settings, whoever made it.
+const TOOLBAR_KEYS = ['connection', 'settings', 'gateways'];
+browser.storage.onChanged.addListener((changes) => {
+  if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
+});
 
 if (isFirefox) {
   browser.proxy.onRequest.addListener(
@@ -175,8 +200,12 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onStartup.addListener(() => {
   void checkThreatsNow();
   void whenReady().then(async () => {
+    // `start` resumed the state the user left; "Connect when the browser starts" also turns on a VPN left off.
     const current = await settings.get();
-    await vpn.setVpnEnabled(current.autoConnect);
+    if (current.autoConnect && !current.vpnEnabled) {
+      await account.sync();
+      await vpn.setVpnEnabled(true);
+    }
     // Commands queued while the browser was closed run now, not at the next alarm.
     await reporter.report();
   });

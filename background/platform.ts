@@ -1,3 +1,4 @@
+import type { ToolbarView } from '../src/status';
 import type { DnrLimits, DnrRule, ThreatSnapshot } from '../src/threats';
 /**
  * The browser as the background logic sees it: small interfaces that vitest fakes with plain objects.
@@ -51,6 +52,10 @@ export interface Platform {
   notifier: Notifier;
   /** The small text on the toolbar icon for one tab ('' clears it). */
   setBadge(tabId: number, text: string): Promise<void>;
+  /** The toolbar button for all tabs: icon, badge and tooltip of the connection state. */
+  showToolbar(view: ToolbarView): Promise<void>;
+  /** Waits (between connection retries). */
+  sleep(ms: number): Promise<void>;
   /** Fetches the gateway's check host through the current proxy settings. */
   checkGateway(): Promise<GatewayCheck>;
   translate(key: string, substitutions?: string[]): string;

@@ -2,16 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountStatus } from '../src/messages';
 import type { ConnectionStatus } from '../src/status';
-import { formatBytes, usePage } from '../src/ui';
+import { formatBytes, useChanges, usePage } from '../src/ui';
 
 /** Traffic used today against the limit, "an account was found", and the way out of "signed out". */
 export function AccountLine({ status, onChanged }: { status: ConnectionStatus; onChanged(): void }) {
   const { t, send, language } = usePage();
+  const revision = useChanges();
   const [account, setAccount] = useState<AccountStatus | null>(null);
 
   useEffect(() => {
     void send({ type: 'getAccount' }).then((reply) => reply.ok && setAccount(reply.value));
-  }, [send, status.state]);
+  }, [send, status.state, revision]);
 
   const continueFree = async () => {
     const reply = await send({ type: 'continueAnonymously' });
@@ -46,10 +47,12 @@ export function AccountLine({ status, onChanged }: { status: ConnectionStatus; o
         <p class="muted" data-testid="popup-traffic">
           {account.dailyLimitBytes == null
             ? t('trafficUnlimited', [formatBytes(account.usedTodayBytes, language)])
-            : t('trafficToday', [
-                formatBytes(account.usedTodayBytes, language),
-                formatBytes(account.dailyLimitBytes, language),
-              ])}{' '}
+            : account.usedTodayBytes >= account.dailyLimitBytes || status.state === 'limit'
+              ? t('trafficUsedUp', [formatBytes(account.dailyLimitBytes, language)])
+              : t('trafficToday', [
+                  formatBytes(account.usedTodayBytes, language),
+                  formatBytes(account.dailyLimitBytes, language),
+                ])}{' '}
           <button
             type="button"
             class="link"

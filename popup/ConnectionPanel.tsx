@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../src/status';
+import { headlineKey, MAX_CONNECT_ATTEMPTS, type ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
 
 interface Props {
@@ -7,24 +7,26 @@ interface Props {
   onToggle(): void;
 }
 
-/** The state at a glance, the one big switch, and why the connection is not working when it is not. */
+/** The state at a glance, why it is not working, and the one big switch while it means something. */
 export function ConnectionPanel({ status, busy, onToggle }: Props) {
   const { t } = usePage();
+  // At the limit and when signed out there is no connection to switch: their own panels offer the way out.
+  const showToggle = status.state !== 'limit' && status.state !== 'loggedOut';
   return (
-    <section class="connection" aria-live="polite">
+    <section class={`connection state-${status.state}`} aria-live="polite">
       <p class="state" data-testid="connection-state" data-state={status.state}>
-        {t(`state_${status.state}`)}
+        {t(headlineKey(status))}
       </p>
-      {status.state === 'error' && status.reason ? (
-        <p class="notice error" data-testid="connection-error">
-          {t(`errorReason_${status.reason}`)}
+      {status.state === 'connecting' ? (
+        <p class="muted" data-testid="connecting-note">
+          {status.failures > 0
+            ? t('reconnectingNote', [String(status.failures + 1), String(MAX_CONNECT_ATTEMPTS)])
+            : t('connectingNote')}
         </p>
       ) : null}
-      {status.state === 'limit' ? (
-        <p class="notice error" data-testid="limit-notice">
-          {status.limitResetAt
-            ? t('limitResetsAt', [new Date(status.limitResetAt).toLocaleString()])
-            : t('notifyLimitMessage')}
+      {status.state === 'error' ? (
+        <p class="notice error" data-testid="connection-error">
+          {t(`errorReason_${status.reason}`)}
         </p>
       ) : null}
       {status.proxyControlledByOther ? (
@@ -32,26 +34,23 @@ export function ConnectionPanel({ status, busy, onToggle }: Props) {
           {t('notifyProxyTakenMessage')}
         </p>
       ) : null}
-      {status.gateway ? (
-        <p class="muted" data-testid="gateway">
-          {t('gatewayLabel', [status.gateway.region, status.gateway.city])}
-        </p>
-      ) : null}
       {status.state === 'on' && status.exitAddress ? (
         <p class="muted" data-testid="exit-address">
           {t('exitAddressLabel', [status.exitAddress])}
         </p>
       ) : null}
-      <button
-        type="button"
-        class={status.vpnEnabled ? 'vpn-toggle on' : 'vpn-toggle'}
-        data-testid="vpn-toggle"
-        aria-pressed={status.vpnEnabled}
-        disabled={busy}
-        onClick={onToggle}
-      >
-        {t(status.vpnEnabled ? 'turnVpnOff' : 'turnVpnOn')}
-      </button>
+      {showToggle ? (
+        <button
+          type="button"
+          class={status.vpnEnabled ? 'vpn-toggle on' : 'vpn-toggle'}
+          data-testid="vpn-toggle"
+          aria-pressed={status.vpnEnabled}
+          disabled={busy}
+          onClick={onToggle}
+        >
+          {t(status.vpnEnabled ? 'turnVpnOff' : 'turnVpnOn')}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AppError } from '../src/result';
 import type { ConnectionStatus } from '../src/status';
-import { usePage } from '../src/ui';
+import { useChanges, usePage } from '../src/ui';
 import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
+import { LimitPanel } from './LimitPanel';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
 import { SitePanel } from './SitePanel';
@@ -15,6 +16,8 @@ export function Popup() {
   const [status, setStatus] = useState<ConnectionStatus | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The background's push: every change of the stored state redraws from a fresh status.
+  const revision = useChanges();
 
   const show = useCallback(
     (reply: { ok: true; value: ConnectionStatus } | { ok: false; error: AppError }) => {
@@ -34,10 +37,13 @@ export function Popup() {
     });
   }, [send, show]);
 
-  const toggle = async () => {
-    if (!status) return;
+  useEffect(() => {
+    if (revision > 0) void send({ type: 'getStatus' }).then(show);
+  }, [send, show, revision]);
+
+  const setVpn = async (enabled: boolean) => {
     setBusy(true);
-    show(await send({ type: 'setVpnEnabled', enabled: !status.vpnEnabled }));
+    show(await send({ type: 'setVpnEnabled', enabled }));
     setBusy(false);
   };
 
@@ -55,10 +61,18 @@ export function Popup() {
       <StartProblems />
       {status ? (
         <>
-          <ConnectionPanel status={status} busy={busy} onToggle={() => void toggle()} />
+          <ConnectionPanel status={status} busy={busy} onToggle={() => void setVpn(!status.vpnEnabled)} />
+          {status.state === 'limit' ? (
+            <LimitPanel status={status} now={Date.now()} onTurnOff={() => void setVpn(false)} />
+          ) : null}
           <AccountLine status={status} onChanged={() => void send({ type: 'getStatus' }).then(show)} />
-          <RegionPicker onChanged={() => void send({ type: 'getStatus' }).then(show)} />
+          <RegionPicker status={status} onChanged={() => void send({ type: 'getStatus' }).then(show)} />
           <SitePanel />
+          {status.protectionEnabled ? null : (
+            <p class="notice warning" role="status" data-testid="protection-off-warning">
+              {t('protectionOffWarning')}
+            </p>
+          )}
           <ProtectionPanel />
         </>
       ) : error ? null : (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SiteRouting } from '../src/messages';
 import type { AppError } from '../src/result';
 import { isIpLiteral } from '../src/rules/host';
-import { usePage } from '../src/ui';
+import { useChanges, usePage } from '../src/ui';
 import { currentTabUrl } from './currentTab';
 
 /** The popup's sentence for each way a host is never routed (`BypassReason`), grouped as users think of them. */
@@ -22,13 +22,15 @@ export function SitePanel() {
   const [site, setSite] = useState<SiteRouting | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [remember, setRemember] = useState(false);
+  // Asked again whenever the state or settings change (the VPN turned on): never a stale route.
+  const revision = useChanges();
 
   const show = (reply: { ok: true; value: SiteRouting } | { ok: false; error: AppError }) =>
     reply.ok ? (setSite(reply.value), setError(null)) : setError(reply.error);
 
   useEffect(() => {
     void currentTabUrl().then((url) => (url ? send({ type: 'getSiteRouting', url }).then(show) : undefined));
-  }, [send]);
+  }, [send, revision]);
 
   if (!site?.host || !site.site) return null;
   const { host, site: siteKey } = site;

@@ -82,8 +82,9 @@ export function createAccountService(deps: AccountDeps) {
     const status = await call({ path: '/api/v1/devices/me', schema: deviceStatusResponse });
     if (!status.ok) return status;
     await platform.local.set(STATUS_KEY, status.value);
-    const limitedUntil = (await deps.vpn.connection()).limitResetAt;
-    if (limitedUntil !== undefined && limitedUntil <= now()) await deps.vpn.dispatch({ type: 'limitReset' });
+    const current = await deps.vpn.connection();
+    if (current.state === 'limit' && current.resetAt <= now())
+      await deps.vpn.dispatch({ type: 'limitReset' });
     await writeRecord(platform, 'tier', status.value.tier);
     const linked = await account();
     if (linked && status.value.accountId === null) {

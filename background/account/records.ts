@@ -17,6 +17,8 @@ export const records = {
   serviceOverride: record('local', 'serviceUrlOverride', z.url({ protocol: /^https?$/ }).max(300)),
   gateways: record('local', 'gateways', z.array(gatewayView.extend({ id: z.string() }))),
   tier: record('local', 'tier', z.enum(['anonymous', 'free', 'unlimited'])),
+  /** The reset time of the daily limit the user was last told about (one notification per limit). */
+  limitNotified: record('local', 'limitNotified', z.number()),
   /** A proxy credential and when to renew it (half-life with jitter). */
   proxyCredential: record(
     'session',

@@ -28,7 +28,7 @@ export function siteHandlers(deps: HandlerDeps): SiteHandlers {
     return {
       host: normalizeHost(host),
       site: siteKey(host),
-      route: decision.route,
+      route: decision.blocked ? 'blocked' : decision.route,
       reason: decision.reason,
       ruleAction: findSiteRule(settings.siteRules, host)?.action ?? null,
       ...(decision.pattern ? { rulePattern: decision.pattern } : {}),

@@ -1,29 +1,13 @@
 import { ok } from '../../src/result';
 import { SELF_HOSTED_REGION } from '../../src/settings';
-import type { ConnectionStatus } from '../../src/status';
 import type { Handlers } from '../router';
+import { createStatusReader } from '../vpn/connectionStatus';
 import type { HandlerDeps } from './deps';
 
 type StatusHandlers = Pick<Handlers, 'getStatus' | 'setVpnEnabled' | 'checkConnection'>;
 
 export function statusHandlers(deps: HandlerDeps): StatusHandlers {
-  const status = async (): Promise<ConnectionStatus> => {
-    const [settings, record, gateway, control] = await Promise.all([
-      deps.settings.get(),
-      deps.connection.get(),
-      deps.vpn.activeGateway(),
-      deps.platform.proxy.levelOfControl(),
-    ]);
-    return {
-      ...record,
-      ...(gateway ? { gateway: { id: gateway.id, region: gateway.region, city: gateway.city } } : {}),
-      version: deps.platform.extensionVersion,
-      protectionEnabled: settings.protectionEnabled,
-      vpnEnabled: settings.vpnEnabled,
-      killSwitch: settings.killSwitch,
-      proxyControlledByOther: control === 'controlled_by_other_extensions' || control === 'not_controllable',
-    };
-  };
+  const status = createStatusReader(deps);
 
   return {
     getStatus: async () => ok(await status()),

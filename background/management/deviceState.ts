@@ -31,7 +31,7 @@ export async function collectDeviceState(deps: DeviceStateDeps): Promise<DeviceS
     vpn: {
       state: connection.state,
       region: settings.region,
-      exitAddress: connection.exitAddress ?? null,
+      exitAddress: connection.state === 'on' ? (connection.exitAddress ?? null) : null,
       proxyControlledByOther: connection.proxyControlledByOther,
     },
     killSwitch: settings.killSwitch,

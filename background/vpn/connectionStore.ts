@@ -5,10 +5,15 @@ const KEY = 'connection';
 
 /** The connection record in `storage.session`: it survives a worker restart, not a browser restart. */
 export function createConnectionStore(session: KeyValueArea, now: () => number) {
+  /** The record this browser session wrote, or null after a browser restart or an extension update. */
+  const stored = async (): Promise<ConnectionRecord | null> => {
+    const parsed = connectionRecordSchema.safeParse(await session.get(KEY));
+    return parsed.success ? parsed.data : null;
+  };
   return {
+    stored,
     async get(): Promise<ConnectionRecord> {
-      const parsed = connectionRecordSchema.safeParse(await session.get(KEY));
-      return parsed.success ? parsed.data : initialConnection(now());
+      return (await stored()) ?? initialConnection(now());
     },
     set: (record: ConnectionRecord) => session.set(KEY, record),
   };

@@ -9,21 +9,29 @@ import {
   type RouteDecision,
 } from '../../src/rules';
 import type { Settings, SiteAction } from '../../src/settings';
-import { transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
+import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
+import { readRecord, writeRecord } from '../account/records';
 import type { Platform, ProxyConfig } from '../platform';
+import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
 import type { ConnectionStore } from './connectionStore';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
-import { planRouting, type RoutingPlan } from './routingPlan';
+import { FAIL_CLOSED_TARGET, planRouting, type RoutingPlan } from './routingPlan';
 
 /** Fires when a remembered "ask" answer runs out, so routing is recompiled without it. */
 export const ASK_EXPIRY_ALARM = 'ask-expiry';
+
+/** Pause before the next check while "Connecting…"/"Reconnecting…", by failures so far. */
+const RETRY_DELAYS_MS = [1_000, 3_000, 5_000];
 
 /** What routing is compiled from: the plan plus everything `decideRoute` needs. */
 export interface RoutingInput {
   plan: RoutingPlan;
   context: RouteContext;
 }
+
+/** Where a request to a host goes now; `blocked` when the kill switch stops it (no working gateway). */
+export type SiteDecision = RouteDecision & { blocked: boolean };
 
 export interface VpnDeps {
   platform: Platform;
@@ -39,16 +47,22 @@ export interface VpnDeps {
   compile(input: RoutingInput): ProxyConfig;
   /** Told about every routing change (Firefox decides per request from this). */
   onRouting?(input: RoutingInput): void;
+  /** Fetches what a check needs after a browser restart (a fresh proxy credential, the gateway list). */
+  refreshAccess?(settings: Settings): Promise<unknown>;
 }
 
 /**
  * The secure connection: keeps the state machine, the browser's proxy settings, WebRTC protection and the
  * gateway check in step. Every change ends in `applyRouting`, so routing always matches the stored state.
+ * State changes run one at a time (a read-modify-write each), and so do routing updates, so the last routing
+ * applied is always the one for the latest state.
  */
 export function createVpnService(deps: VpnDeps) {
   const { platform } = deps;
   const now = () => platform.now().getTime();
-  let checking: Promise<ConnectionRecord> | null = null;
+  const stateQueue = createSerialQueue();
+  const routingQueue = createSerialQueue();
+  let checking: { first: Promise<ConnectionRecord>; done: Promise<ConnectionRecord> } | null = null;
 
   const activeGateway = async (settings: Settings): Promise<ActiveGateway | null> =>
     chooseGateway(settings, await deps.gateways());
@@ -71,41 +85,47 @@ export function createVpnService(deps: VpnDeps) {
   });
 
   /** Re-applies the browser's proxy settings and WebRTC policy for the current settings and state. */
-  const applyRouting = async (): Promise<void> => {
-    const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-    const input = await routingInput(settings, record);
-    deps.onRouting?.(input);
-    await platform.proxy.apply(deps.compile(input));
-    // The PAC drops "ask" answers that expired when it was compiled: recompile when the next one does.
-    const nextExpiry = nextAskExpiry(input.context.askAnswers, input.context.now);
-    if (nextExpiry !== null) await platform.wakeAt(ASK_EXPIRY_ALARM, nextExpiry + 1);
-    await platform.setWebRtcProtection(record.state === 'on');
-  };
+  const applyRouting = (): Promise<void> =>
+    routingQueue(async () => {
+      const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
+      const input = await routingInput(settings, record);
+      deps.onRouting?.(input);
+      await platform.proxy.apply(deps.compile(input));
+      // The PAC drops "ask" answers that expired when it was compiled: recompile when the next one does.
+      const nextExpiry = nextAskExpiry(input.context.askAnswers, input.context.now);
+      if (nextExpiry !== null) await platform.wakeAt(ASK_EXPIRY_ALARM, nextExpiry + 1);
+      await platform.setWebRtcProtection(record.state === 'on');
+    });
 
   const notifyChange = async (before: ConnectionRecord, after: ConnectionRecord) => {
     const { notifications } = await deps.settings.get();
     const t = platform.translate;
-    if (after.state === 'error' && before.state === 'on' && notifications.connectionLost) {
+    const wasWorking = before.state === 'on' || (before.state === 'connecting' && before.reconnecting);
+    if (after.state === 'error' && wasWorking && notifications.connectionLost) {
       await platform.notifier.show(
         'connection-lost',
         t('notifyConnectionLostTitle'),
-        t(`errorReason_${after.reason ?? 'gatewayUnreachable'}`),
+        t(`errorReason_${after.reason}`),
       );
     }
+    // One notification per limit, also across browser restarts on the same day.
     if (after.state === 'limit' && before.state !== 'limit' && notifications.limitReached) {
+      if ((await readRecord(platform, 'limitNotified')) === after.resetAt) return;
+      await writeRecord(platform, 'limitNotified', after.resetAt);
       await platform.notifier.show('limit-reached', t('notifyLimitTitle'), t('notifyLimitMessage'));
     }
   };
 
-  /** Moves the state machine and persists the result; true when the state changed. */
-  const move = async (event: ConnectionEvent): Promise<boolean> => {
-    const before = await deps.connection.get();
-    const after = transition(before, event, now());
-    if (after === before) return false;
-    await deps.connection.set(after);
-    await notifyChange(before, after);
-    return true;
-  };
+  /** Moves the state machine and persists the result, one change at a time; true when the state changed. */
+  const move = (event: ConnectionEvent): Promise<boolean> =>
+    stateQueue(async () => {
+      const before = await deps.connection.get();
+      const after = transition(before, event, now());
+      if (after === before) return false;
+      await deps.connection.set(after);
+      await notifyChange(before, after);
+      return true;
+    });
 
   /** Moves the state machine and, when it changed, re-applies routing for the new state. */
   const dispatch = async (event: ConnectionEvent): Promise<ConnectionRecord> => {
@@ -113,31 +133,56 @@ export function createVpnService(deps: VpnDeps) {
     return deps.connection.get();
   };
 
-  /** Asks the gateway who we are; single-flight, so a burst of proxy errors costs one check. */
-  const checkConnection = (): Promise<ConnectionRecord> => {
-    checking ??= (async () => {
-      const settings = await deps.settings.get();
-      const record = await deps.connection.get();
-      if (!settings.vpnEnabled || record.state === 'off' || record.state === 'loggedOut') return record;
-      if (!(await activeGateway(settings))) return dispatch({ type: 'failed', reason: 'noGateway' });
-      const result = await platform.checkGateway();
-      if (result.ok)
-        return dispatch(
-          result.exitAddress === undefined
-            ? { type: 'healthy' }
-            : { type: 'healthy', exitAddress: result.exitAddress },
-        );
-      if (result.reason === 'limit')
-        return dispatch({ type: 'limitReached', resetAt: result.resetAt ?? now() + 86_400_000 });
-      return dispatch({
-        type: 'failed',
-        reason: result.reason === 'refused' ? 'credentialsRefused' : 'gatewayUnreachable',
-      });
+  /** One question to the gateway, and the state it leads to. */
+  const checkOnce = async (): Promise<ConnectionRecord> => {
+    const settings = await deps.settings.get();
+    const record = await deps.connection.get();
+    if (!settings.vpnEnabled || record.state === 'off' || record.state === 'loggedOut') return record;
+    if (record.state === 'limit') {
+      if (record.resetAt > now()) return record;
+      await dispatch({ type: 'limitReset' });
+    }
+    if (!(await activeGateway(settings))) return dispatch({ type: 'failed', reason: 'noGateway' });
+    const result = await platform.checkGateway();
+    if (result.ok)
+      return dispatch(
+        result.exitAddress === undefined
+          ? { type: 'healthy' }
+          : { type: 'healthy', exitAddress: result.exitAddress },
+      );
+    if (result.reason === 'limit')
+      return dispatch({ type: 'limitReached', resetAt: result.resetAt ?? now() + 86_400_000 });
+    return dispatch({
+      type: 'failed',
+      reason: result.reason === 'refused' ? 'credentialsRefused' : 'gatewayUnreachable',
+    });
+  };
+
+  /**
+   * Asks the gateway who we are, and while "Connecting…"/"Reconnecting…" asks again a few times before giving
+   * up with the reason. Single-flight: a burst of proxy errors costs one round of checks.
+   */
+  const startChecking = () => {
+    if (checking) return checking;
+    let firstDone: (record: ConnectionRecord) => void = () => undefined;
+    const first = new Promise<ConnectionRecord>((resolve) => (firstDone = resolve));
+    const done = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        const record = await checkOnce().catch(async () => deps.connection.get());
+        if (attempt === 0) firstDone(record);
+        if (record.state !== 'connecting' || record.failures === 0) return record;
+        await platform.sleep(RETRY_DELAYS_MS[Math.min(record.failures, RETRY_DELAYS_MS.length) - 1]!);
+      }
     })().finally(() => {
       checking = null;
     });
+    checking = { first, done };
     return checking;
   };
+
+  const checkConnection = (): Promise<ConnectionRecord> => startChecking().done;
+  /** The state after the first check of a round (the round may go on retrying). */
+  const checkFirst = (): Promise<ConnectionRecord> => startChecking().first;
 
   const setVpnEnabled = async (on: boolean): Promise<ConnectionRecord> => {
     await deps.settings.update({ vpnEnabled: on });
@@ -145,6 +190,31 @@ export function createVpnService(deps: VpnDeps) {
     // Routing changes with the switch even when the state does not (e.g. "always" rules while off).
     await applyRouting();
     return on ? checkConnection() : deps.connection.get();
+  };
+
+  /**
+   * Restores the connection when the worker starts. After a browser restart or an extension update the
+   * session's record is gone but the user's choice is not: a VPN left on resumes ("Reconnecting…") and is
+   * checked, so what the popup says matches where traffic goes. Routing is applied before this returns; the
+   * check runs on (call `checkConnection()` to wait for it).
+   */
+  const resume = async (): Promise<void> => {
+    const settings = await deps.settings.get();
+    const record = await stateQueue(async () => {
+      const stored = await deps.connection.stored();
+      if (stored !== null) return stored;
+      const fresh = initialConnection(now());
+      const next = settings.vpnEnabled ? transition(fresh, { type: 'resume' }, now()) : fresh;
+      await deps.connection.set(next);
+      return next;
+    });
+    await applyRouting();
+    if (record.state === 'connecting') {
+      void (async () => {
+        await deps.refreshAccess?.(settings).catch(() => undefined);
+        await checkConnection();
+      })();
+    }
   };
 
   /** Adds or replaces the site rule for one host, as the popup's one-click buttons do. */
@@ -158,16 +228,25 @@ export function createVpnService(deps: VpnDeps) {
     return next;
   };
 
-  const decide = async (host: string): Promise<RouteDecision> => {
+  /** Where a request to `host` goes now, by the same plan the PAC is compiled from. */
+  const decide = async (host: string): Promise<SiteDecision> => {
     const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-    return decideRoute(host, (await routingInput(settings, record)).context);
+    const { plan, context } = await routingInput(settings, record);
+    const decision = decideRoute(host, { ...context, vpnEnabled: plan.vpnEnabled });
+    // No gateway in use (VPN off, paused at the limit): every host goes direct, whatever the rules say.
+    if (plan.target === null) return { ...decision, route: 'direct', effective: 'direct', blocked: false };
+    // With the kill switch, a host routed to the VPN is stopped while there is no working connection.
+    const working = plan.target !== FAIL_CLOSED_TARGET && record.state === 'on';
+    return { ...decision, blocked: plan.failClosed && !working && decision.effective === 'vpn' };
   };
 
   return {
     applyRouting,
     dispatch,
     checkConnection,
+    checkFirst,
     setVpnEnabled,
+    resume,
     setSiteRule,
     decide,
     activeGateway: async () => activeGateway(await deps.settings.get()),

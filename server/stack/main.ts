@@ -16,7 +16,8 @@ const stack = await startLocalStack({
     host: '127.0.0.1',
     port: gatewayPort,
     region: 'local',
-    city: 'This computer',
+    // Not a country: the extension shows the city alone ("Local gateway"), never the bare region code.
+    city: 'Local gateway',
     tls: 'self-signed',
   },
 });

@@ -57,7 +57,8 @@ export interface SiteRouting {
   host: string | null;
   /** "This site": what the one-click buttons write a rule for, covering it and its subdomains. */
   site: string | null;
-  route: 'vpn' | 'direct' | 'ask';
+  /** `blocked`: the kill switch stops it now (the VPN is wanted but has no working connection). */
+  route: 'vpn' | 'direct' | 'ask' | 'blocked';
   reason: 'bypass' | 'siteRule' | 'category' | 'global' | 'notWeb';
   /** The action of the site's own rule, if any (what the buttons change). */
   ruleAction: 'always' | 'never' | 'ask' | null;

@@ -12,15 +12,30 @@ export const errorReasons = [
 ] as const;
 export type ErrorReason = (typeof errorReasons)[number];
 
-/** The stored connection record (kept in `storage.session`, so a restarted worker restores it). */
-export const connectionRecordSchema = z.object({
-  state: z.enum(connectionStates),
-  since: z.number(),
-  reason: z.enum(errorReasons).optional(),
-  limitResetAt: z.number().optional(),
-  exitAddress: z.string().optional(),
-});
+const since = z.number();
+
+/**
+ * The stored connection record (kept in `storage.session`, so a restarted worker restores it). Each state
+ * carries only what belongs to it: the reset time belongs to `limit`, the reason to `error`, the exit address
+ * to `on`, the failed attempts to `connecting`.
+ */
+export const connectionRecordSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('off'), since }),
+  z.object({
+    state: z.literal('connecting'),
+    since,
+    /** Checks that failed since connecting began; the machine gives up after `MAX_CONNECT_ATTEMPTS`. */
+    failures: z.number().int().min(0),
+    /** True when the connection was working (or wanted at a restart) and is being restored. */
+    reconnecting: z.boolean(),
+  }),
+  z.object({ state: z.literal('on'), since, exitAddress: z.string().optional() }),
+  z.object({ state: z.literal('error'), since, reason: z.enum(errorReasons) }),
+  z.object({ state: z.literal('limit'), since, resetAt: z.number() }),
+  z.object({ state: z.literal('loggedOut'), since }),
+]);
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
+export type RecordOf<S extends ConnectionState> = Extract<ConnectionRecord, { state: S }>;
 
 export const initialConnection = (now: number): ConnectionRecord => ({ state: 'off', since: now });
 
@@ -30,12 +45,17 @@ export interface GatewaySummary {
   city: string;
 }
 
-/** What the popup needs to draw the connection at a glance. */
-export interface ConnectionStatus extends ConnectionRecord {
+/** What the pages need besides the state itself; everything shown is derived from these and the state. */
+export interface StatusFacts {
   gateway?: GatewaySummary;
+  /** The region the user chose (`optimal`, a region code, or `self-hosted`). */
+  region: string;
   version: string;
   protectionEnabled: boolean;
   vpnEnabled: boolean;
   killSwitch: boolean;
   proxyControlledByOther: boolean;
 }
+
+/** What the popup needs to draw the connection at a glance. */
+export type ConnectionStatus = ConnectionRecord & StatusFacts;

@@ -1,7 +1,9 @@
 export { mountPage, type PageBrowser } from './mountPage';
-export { usePage, PageContext, type PageContextValue } from './pageContext';
+export { usePage, PageContext, type PageContextValue, type SubscribeToChanges } from './pageContext';
 export { Toggle } from './Toggle';
 export { useSettings } from './useSettings';
+export { useChanges } from './useChanges';
 export { formatBytes } from './formatBytes';
 export { ThreatDatabase } from './ThreatDatabase';
 export { relativeAge, ageInDays } from './relativeAge';
+export { formatMoment } from './formatTime';

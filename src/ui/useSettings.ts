@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../result';
 import type { Settings, SettingsPatch } from '../settings';
 import { usePage } from './pageContext';
+import { useChanges } from './useChanges';
 
 /** Loads settings from the background and writes changes back; the last error is kept for display. */
 export function useSettings() {
@@ -19,9 +20,11 @@ export function useSettings() {
     return reply.ok;
   }, []);
 
+  // Asked again when settings change elsewhere (the popup, a portal command), so the page never goes stale.
+  const revision = useChanges();
   useEffect(() => {
     void send({ type: 'getSettings' }).then(apply);
-  }, [send, apply]);
+  }, [send, apply, revision]);
 
   const update = useCallback(
     async (patch: SettingsPatch) => apply(await send({ type: 'updateSettings', patch })),

@@ -77,7 +77,8 @@ describe('the extension with the real account service and gateway', () => {
     ext = e;
     const popup = await turnVpnOn(e);
     await waitForText(popup, '[data-testid="exit-address"]', 'Your address on the internet: 203.0.113.99');
-    await waitForText(popup, '[data-testid="gateway"]', 'Region: local · Loopback');
+    // The one region line: where traffic goes out ("local" is no country, so the city alone).
+    await waitForText(popup, '[data-testid="region-button"]', 'Region: Loopback');
     expect(await visit(e, web.url('through-gateway.test'))).toBe('Hello from through-gateway.test');
     expect(web.requestsTo('through-gateway.test').length).toBeGreaterThan(0);
     // The traffic shows in the popup once the gateway has reported it.
@@ -167,7 +168,7 @@ describe('the extension with the real account service and gateway', () => {
       30_000,
     );
     const popup = await openPopup(e);
-    await waitForText(popup, '[data-testid="connection-state"]', 'Daily limit reached');
+    await waitForText(popup, '[data-testid="connection-state"]', 'VPN paused: daily limit reached');
   });
 
   it('the portal hand-off: "An account was found — Connect" links the device through the portal', async () => {

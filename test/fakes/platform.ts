@@ -8,6 +8,7 @@ import type {
   Platform,
   ProxyConfig,
 } from '../../background/platform';
+import type { ToolbarView } from '../../src/status';
 
 /** An in-memory storage area that stores copies, as the browser does (no shared references). */
 export function memoryArea(
@@ -35,6 +36,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
   const notifications: { id: string; title: string; message: string }[] = [];
   const webRtc: boolean[] = [];
   const badges = new Map<number, string>();
+  const toolbar: ToolbarView[] = [];
   const alarms = new Map<string, number>();
   const navigations: { tabId: number; url: string }[] = [];
   const requests: { url: string; body?: unknown }[] = [];
@@ -78,6 +80,12 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     },
     setBadge: async (tabId, text) => {
       badges.set(tabId, text);
+    },
+    showToolbar: async (view) => {
+      toolbar.push(view);
+    },
+    sleep: async (ms) => {
+      state.clock += ms;
     },
     checkGateway: async () => state.check,
     translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
@@ -127,6 +135,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     notifications,
     webRtc,
     badges,
+    toolbar,
     alarms,
     navigations,
     requests,

@@ -1,73 +1,101 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_CONNECT_ATTEMPTS,
   transition,
   type ConnectionEvent,
   type ConnectionRecord,
-  type ConnectionState,
 } from '../../src/status';
 
-const rec = (state: ConnectionState, extra: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
-  state,
-  since: 1,
-  ...extra,
-});
+const off: ConnectionRecord = { state: 'off', since: 1 };
+const on: ConnectionRecord = { state: 'on', since: 1, exitAddress: '198.51.100.1' };
+const connecting: ConnectionRecord = { state: 'connecting', since: 1, failures: 0, reconnecting: false };
+const error: ConnectionRecord = { state: 'error', since: 1, reason: 'gatewayUnreachable' };
+const limit: ConnectionRecord = { state: 'limit', since: 1, resetAt: 99 };
+const loggedOut: ConnectionRecord = { state: 'loggedOut', since: 1 };
 
 describe('connection state machine', () => {
-  const cases: [ConnectionState, ConnectionEvent, Partial<ConnectionRecord> & { state: ConnectionState }][] =
+  const cases: [ConnectionRecord, ConnectionEvent, ConnectionRecord][] = [
+    [off, { type: 'enable' }, { state: 'connecting', since: 50, failures: 0, reconnecting: false }],
+    [error, { type: 'enable' }, { state: 'connecting', since: 50, failures: 0, reconnecting: false }],
+    [on, { type: 'enable' }, on],
+    [loggedOut, { type: 'enable' }, loggedOut],
+    [off, { type: 'resume' }, { state: 'connecting', since: 50, failures: 0, reconnecting: true }],
+    [limit, { type: 'resume' }, limit],
     [
-      ['off', { type: 'enable' }, { state: 'connecting' }],
-      ['error', { type: 'enable' }, { state: 'connecting' }],
-      ['on', { type: 'enable' }, { state: 'on' }],
-      ['loggedOut', { type: 'enable' }, { state: 'loggedOut' }],
-      [
-        'connecting',
-        { type: 'healthy', exitAddress: '203.0.113.7' },
-        { state: 'on', exitAddress: '203.0.113.7' },
-      ],
-      ['error', { type: 'healthy' }, { state: 'on' }],
-      ['off', { type: 'healthy' }, { state: 'off' }],
-      ['limit', { type: 'healthy' }, { state: 'limit' }],
-      [
-        'on',
-        { type: 'failed', reason: 'gatewayUnreachable' },
-        { state: 'error', reason: 'gatewayUnreachable' },
-      ],
-      [
-        'connecting',
-        { type: 'failed', reason: 'credentialsRefused' },
-        { state: 'error', reason: 'credentialsRefused' },
-      ],
-      ['off', { type: 'failed', reason: 'gatewayUnreachable' }, { state: 'off' }],
-      ['on', { type: 'limitReached', resetAt: 99 }, { state: 'limit', limitResetAt: 99 }],
-      ['off', { type: 'limitReached', resetAt: 99 }, { state: 'off' }],
-      ['limit', { type: 'limitReset' }, { state: 'connecting' }],
-      ['on', { type: 'limitReset' }, { state: 'on' }],
-      ['on', { type: 'disable' }, { state: 'off' }],
-      ['limit', { type: 'disable' }, { state: 'off' }],
-      ['loggedOut', { type: 'disable' }, { state: 'loggedOut' }],
-      ['on', { type: 'signedOut' }, { state: 'loggedOut' }],
-      ['loggedOut', { type: 'signedIn', wantsVpn: true }, { state: 'connecting' }],
-      ['loggedOut', { type: 'signedIn', wantsVpn: false }, { state: 'off' }],
-      ['on', { type: 'signedIn', wantsVpn: false }, { state: 'on' }],
-    ];
+      connecting,
+      { type: 'healthy', exitAddress: '203.0.113.7' },
+      { state: 'on', since: 50, exitAddress: '203.0.113.7' },
+    ],
+    [error, { type: 'healthy' }, { state: 'on', since: 50 }],
+    [off, { type: 'healthy' }, off],
+    [limit, { type: 'healthy' }, limit],
+    // A working connection that fails is reconnected a few times before the reason is shown.
+    [
+      on,
+      { type: 'failed', reason: 'gatewayUnreachable' },
+      { state: 'connecting', since: 50, failures: 1, reconnecting: true },
+    ],
+    [
+      connecting,
+      { type: 'failed', reason: 'credentialsRefused' },
+      { ...connecting, failures: 1 } as ConnectionRecord,
+    ],
+    [
+      { ...connecting, failures: MAX_CONNECT_ATTEMPTS - 1 } as ConnectionRecord,
+      { type: 'failed', reason: 'credentialsRefused' },
+      { state: 'error', since: 50, reason: 'credentialsRefused' },
+    ],
+    // Nothing to retry without a gateway for the region.
+    [on, { type: 'failed', reason: 'noGateway' }, { state: 'error', since: 50, reason: 'noGateway' }],
+    [connecting, { type: 'failed', reason: 'noGateway' }, { state: 'error', since: 50, reason: 'noGateway' }],
+    [error, { type: 'failed', reason: 'noGateway' }, { state: 'error', since: 50, reason: 'noGateway' }],
+    [off, { type: 'failed', reason: 'gatewayUnreachable' }, off],
+    [on, { type: 'limitReached', resetAt: 99 }, { state: 'limit', since: 50, resetAt: 99 }],
+    [connecting, { type: 'limitReached', resetAt: 7 }, { state: 'limit', since: 50, resetAt: 7 }],
+    [off, { type: 'limitReached', resetAt: 99 }, off],
+    [limit, { type: 'limitReset' }, { state: 'connecting', since: 50, failures: 0, reconnecting: true }],
+    [on, { type: 'limitReset' }, on],
+    [on, { type: 'disable' }, { state: 'off', since: 50 }],
+    [limit, { type: 'disable' }, { state: 'off', since: 50 }],
+    [loggedOut, { type: 'disable' }, loggedOut],
+    [on, { type: 'signedOut' }, { state: 'loggedOut', since: 50 }],
+    [
+      loggedOut,
+      { type: 'signedIn', wantsVpn: true },
+      { state: 'connecting', since: 50, failures: 0, reconnecting: false },
+    ],
+    [loggedOut, { type: 'signedIn', wantsVpn: false }, { state: 'off', since: 50 }],
+    [on, { type: 'signedIn', wantsVpn: false }, on],
+  ];
 
-  it.each(cases)('%s + %j → %j', (from, event, expected) => {
-    const next = transition(rec(from), event, 50);
-    expect({ ...next, since: undefined }).toEqual({ ...expected, since: undefined });
+  it.each(cases)('%j + %j → %j', (from, event, expected) => {
+    expect(transition(from, event, 50)).toEqual(expected);
   });
 
-  it('stamps the time of a real change and returns the same record otherwise', () => {
-    const off = rec('off');
-    expect(transition(off, { type: 'enable' }, 77).since).toBe(77);
+  it('returns the same record when nothing changes, so no write is needed', () => {
     expect(transition(off, { type: 'disable' }, 77)).toBe(off);
-    const on = rec('on', { exitAddress: '198.51.100.1' });
     expect(transition(on, { type: 'healthy', exitAddress: '198.51.100.1' }, 77)).toBe(on);
-    const failed = rec('error', { reason: 'gatewayUnreachable' });
-    expect(transition(failed, { type: 'failed', reason: 'gatewayUnreachable' }, 77)).toBe(failed);
+    expect(transition(error, { type: 'failed', reason: 'gatewayUnreachable' }, 77)).toBe(error);
+    expect(transition(limit, { type: 'limitReached', resetAt: 99 }, 77)).toBe(limit);
   });
 
-  it('forgets the error reason and exit address when the state changes', () => {
-    const next = transition(rec('error', { reason: 'gatewayUnreachable' }), { type: 'disable' }, 5);
-    expect(next).toEqual({ state: 'off', since: 5 });
+  it('keeps when reconnecting began while it retries', () => {
+    const first = transition(on, { type: 'failed', reason: 'gatewayUnreachable' }, 10);
+    const second = transition(first, { type: 'failed', reason: 'gatewayUnreachable' }, 20);
+    expect(second).toEqual({ state: 'connecting', since: 10, failures: 2, reconnecting: true });
+    expect(transition(second, { type: 'failed', reason: 'gatewayUnreachable' }, 30)).toEqual({
+      state: 'error',
+      since: 30,
+      reason: 'gatewayUnreachable',
+    });
+  });
+
+  it('carries only what belongs to each state', () => {
+    expect(transition(error, { type: 'disable' }, 5)).toEqual({ state: 'off', since: 5 });
+    expect(transition(on, { type: 'limitReached', resetAt: 9 }, 5)).toEqual({
+      state: 'limit',
+      since: 5,
+      resetAt: 9,
+    });
   });
 });

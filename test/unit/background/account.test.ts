@@ -158,7 +158,7 @@ describe('the daily limit', () => {
     const status = await send({ type: 'getStatus' });
     expect(status).toMatchObject({
       ok: true,
-      value: { state: 'limit', limitResetAt: state.clock + 3_600_000 },
+      value: { state: 'limit', resetAt: state.clock + 3_600_000 },
     });
     api.handle = original;
     state.clock += 3_600_001;

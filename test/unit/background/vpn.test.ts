@@ -75,7 +75,7 @@ describe('VPN in the background', () => {
     const reply = await send({ type: 'checkConnection' });
     expect(reply).toMatchObject({
       ok: true,
-      value: { state: 'limit', limitResetAt: Date.parse('2026-11-24T00:00:00Z') },
+      value: { state: 'limit', resetAt: Date.parse('2026-11-24T00:00:00Z') },
     });
     expect(lastPac('http://site.test/')).toBe('SYSTEM');
   });
@@ -195,14 +195,17 @@ describe('VPN in the background', () => {
   });
 
   it('answers proxy authentication once per request and treats a second challenge as refusal', async () => {
-    const { background, send } = await setup();
+    const { background, send, state } = await setup();
     await send({ type: 'setVpnEnabled', enabled: true });
     const challenge = { requestId: '7', isProxy: true, challenger: { host: '127.0.0.1', port: 3128 } };
     expect(await background.answerAuth(challenge)).toEqual({
       authCredentials: { username: 'u', password: 'p' },
     });
+    // The gateway keeps refusing: "Reconnecting…" checks again, then gives up with the reason.
+    state.check = { ok: false, reason: 'refused' };
     expect(await background.answerAuth(challenge)).toEqual({ cancel: true });
     await new Promise((resolve) => setTimeout(resolve, 0));
+    await background.vpn.checkConnection();
     expect(await send({ type: 'getStatus' })).toMatchObject({
       ok: true,
       value: { state: 'error', reason: 'credentialsRefused' },

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { composeBackground } from '../../../background/compose';
+import { defaultSettings } from '../../../src/settings';
+import { fakePlatform, memoryArea, ownPage } from '../../fakes/platform';
+import { pacAnswer } from '../../fakes/pac';
+
+const selfHosted = {
+  region: 'self-hosted',
+  selfHostedGateway: {
+    scheme: 'PROXY' as const,
+    host: '127.0.0.1',
+    port: 3128,
+    username: 'u',
+    password: 'p',
+  },
+};
+
+async function setup(settings: Partial<typeof defaultSettings> = {}) {
+  const fake = fakePlatform();
+  await fake.platform.local.set('settings', { ...defaultSettings, ...selfHosted, ...settings });
+  const background = composeBackground(fake.platform);
+  await background.start();
+  const send = (message: unknown) => background.route(message, ownPage);
+  const status = async () => {
+    const reply = await send({ type: 'getStatus' });
+    if (!reply.ok) throw new Error('no status');
+    return reply.value as Record<string, unknown>;
+  };
+  return { ...fake, background, send, status, lastPac: (url: string) => pacAnswer(fake.applied.at(-1), url) };
+}
+
+describe('connecting and reconnecting', () => {
+  it('a dropped connection reconnects a few times, then gives up with the reason and one notification', async () => {
+    const { send, state, background, notifications, status } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    let checks = 0;
+    const startedAt = state.clock;
+    background.platform.checkGateway = async () => {
+      checks++;
+      return { ok: false, reason: 'unreachable' };
+    };
+    const first = await background.vpn.checkFirst();
+    expect(first).toMatchObject({ state: 'connecting', reconnecting: true, failures: 1 });
+    await background.vpn.checkConnection();
+    expect(await status()).toMatchObject({ state: 'error', reason: 'gatewayUnreachable' });
+    expect(checks).toBe(3);
+    // It waited between attempts (1 s, then 3 s) instead of hammering the gateway.
+    expect(state.clock - startedAt).toBe(4_000);
+    expect(notifications.map((n) => n.id)).toEqual(['connection-lost']);
+  });
+
+  it('turning on from off shows "Connecting…" (not "Reconnecting…") until the check answers', async () => {
+    const { background, send } = await setup();
+    let answer: (ok: boolean) => void = () => undefined;
+    background.platform.checkGateway = () =>
+      new Promise(
+        (resolve) => (answer = (ok) => resolve(ok ? { ok: true } : { ok: false, reason: 'unreachable' })),
+      );
+    const turning = send({ type: 'setVpnEnabled', enabled: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await background.connection.get()).toMatchObject({ state: 'connecting', reconnecting: false });
+    answer(true);
+    expect(await turning).toMatchObject({ ok: true, value: { state: 'on' } });
+  });
+
+  it('state changes run one at a time: no change is lost to an interleaved read-modify-write', async () => {
+    const fake = fakePlatform();
+    await fake.platform.local.set('settings', { ...defaultSettings, ...selfHosted });
+    // A slow session area, as storage is: without a queue both events would read "off".
+    const slow = memoryArea();
+    fake.platform.session = {
+      get: async (key) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return slow.get(key);
+      },
+      set: slow.set,
+      remove: slow.remove,
+    };
+    const background = composeBackground(fake.platform);
+    await background.start();
+    await Promise.all([
+      background.vpn.dispatch({ type: 'enable' }),
+      background.vpn.dispatch({ type: 'limitReached', resetAt: 123 }),
+    ]);
+    expect(await background.connection.get()).toMatchObject({ state: 'limit', resetAt: 123 });
+  });
+});
+
+describe('resuming after a browser restart or an extension update', () => {
+  it('a VPN left on with the kill switch resumes: routing fails closed at once, then the check reconnects', async () => {
+    const { platform, send, applied } = await setup({ killSwitch: true });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    // The browser restarts: the session is gone, the settings stay.
+    platform.session = memoryArea();
+    const before = applied.length;
+    let answer: () => void = () => undefined;
+    const check = platform.checkGateway;
+    platform.checkGateway = () => new Promise((resolve) => (answer = () => resolve(check())));
+    const restarted = composeBackground(platform);
+    await restarted.start();
+    const firstApplied = applied[before];
+    expect(pacAnswer(firstApplied, 'http://site.test/')).toBe('PROXY 127.0.0.1:3128');
+    expect(await restarted.connection.get()).toMatchObject({ state: 'connecting', reconnecting: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    answer();
+    await restarted.vpn.checkConnection();
+    expect(await restarted.route({ type: 'getStatus' }, ownPage)).toMatchObject({
+      ok: true,
+      value: { state: 'on', vpnEnabled: true },
+    });
+  });
+
+  it('a VPN left off stays off', async () => {
+    const { platform, applied } = await setup();
+    platform.session = memoryArea();
+    const restarted = composeBackground(platform);
+    await restarted.start();
+    expect(await restarted.connection.get()).toMatchObject({ state: 'off' });
+    expect(applied.at(-1)).toEqual({ mode: 'system' });
+  });
+
+  it('a worker restart keeps the state it had (an error stays an error until a check says otherwise)', async () => {
+    const { platform, send, state, background } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'unreachable' };
+    await background.vpn.checkConnection();
+    const restarted = composeBackground(platform);
+    await restarted.start();
+    expect(await restarted.connection.get()).toMatchObject({ state: 'error', reason: 'gatewayUnreachable' });
+  });
+});
+
+describe('the daily limit', () => {
+  it('tells the user once, also when the browser restarts the same day', async () => {
+    const { platform, send, state, background, notifications } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'limit', resetAt: state.clock + 3_600_000 };
+    await background.vpn.checkConnection();
+    platform.session = memoryArea();
+    const restarted = composeBackground(platform);
+    await restarted.start();
+    await restarted.vpn.checkConnection();
+    expect(await restarted.connection.get()).toMatchObject({ state: 'limit' });
+    expect(notifications.filter((n) => n.id === 'limit-reached')).toHaveLength(1);
+  });
+
+  it('the site line says where traffic really goes: direct when paused, blocked with the kill switch', async () => {
+    for (const [killSwitch, route] of [
+      [false, 'direct'],
+      [true, 'blocked'],
+    ] as const) {
+      const { send, state, background } = await setup({ killSwitch });
+      await send({ type: 'setVpnEnabled', enabled: true });
+      state.check = { ok: false, reason: 'limit', resetAt: state.clock + 60_000 };
+      await background.vpn.checkConnection();
+      expect(await send({ type: 'getSiteRouting', url: 'http://shop.test/' })).toMatchObject({
+        ok: true,
+        value: { host: 'shop.test', route },
+      });
+    }
+  });
+
+  it('leaves the limit by itself once the reset time has passed', async () => {
+    const { send, state, background } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'limit', resetAt: state.clock + 60_000 };
+    await background.vpn.checkConnection();
+    state.check = { ok: true, exitAddress: '203.0.113.10' };
+    state.clock += 60_001;
+    expect(await background.vpn.checkConnection()).toMatchObject({ state: 'on' });
+  });
+});
+
+describe("Rampart's blocked page", () => {
+  it('replaces a page the kill switch stopped (limit), and leaves a site failure alone', async () => {
+    const { send, state, background, navigations } = await setup({ killSwitch: true });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    await background.showBlocked(7, 'http://site-down.test/');
+    expect(navigations).toEqual([]);
+    state.check = { ok: false, reason: 'limit', resetAt: state.clock + 60_000 };
+    await background.showBlocked(7, 'http://shop.test/cart?x=1');
+    expect(navigations).toEqual([
+      {
+        tabId: 7,
+        url: `${background.platform.extensionOrigin}blocked/index.html?url=${encodeURIComponent('http://shop.test/cart?x=1')}`,
+      },
+    ]);
+  });
+
+  it('does not claim a page that went direct (a "never" rule) while the gateway is down', async () => {
+    const { send, state, background, navigations } = await setup({
+      killSwitch: true,
+      siteRules: [{ pattern: 'direct.test', action: 'never' }],
+    });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'unreachable' };
+    await background.showBlocked(3, 'http://direct.test/');
+    expect(navigations).toEqual([]);
+    await background.showBlocked(3, 'http://routed.test/');
+    expect(navigations.map((n) => n.tabId)).toEqual([3]);
+  });
+});
+
+describe('toolbar button', () => {
+  it('follows the state: off, connecting, on, limit, error, and marks web protection off', async () => {
+    const { send, state, background, toolbar } = await setup();
+    expect(toolbar.at(-1)).toMatchObject({
+      icon: 'off',
+      badgeText: '',
+      marked: false,
+      title: 'extName: state_off',
+    });
+    await background.vpn.dispatch({ type: 'enable' });
+    await background.toolbar.refresh();
+    expect(toolbar.at(-1)).toMatchObject({ icon: 'off', badgeText: '…', title: 'extName: state_connecting' });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    await background.toolbar.refresh();
+    expect(toolbar.at(-1)).toMatchObject({ icon: 'on', badgeText: '' });
+    expect(toolbar.at(-1)?.title).toBe('extName: state_on\n127.0.0.1');
+    state.check = { ok: false, reason: 'limit', resetAt: state.clock + 60_000 };
+    await background.vpn.checkConnection();
+    await background.toolbar.refresh();
+    expect(toolbar.at(-1)).toMatchObject({
+      icon: 'off',
+      badgeText: 'badgeLimit',
+      title: 'extName: state_limit\nlimitUnprotectedShort',
+    });
+    await send({ type: 'setVpnEnabled', enabled: false });
+    await send({ type: 'updateSettings', patch: { protectionEnabled: false } });
+    await background.toolbar.refresh();
+    expect(toolbar.at(-1)).toMatchObject({
+      icon: 'off',
+      marked: true,
+      title: 'extName: state_off\nprotectionOffWarning',
+    });
+  });
+
+  it('shows the error with its reason', async () => {
+    const { send, state, background, toolbar } = await setup();
+    await send({ type: 'setVpnEnabled', enabled: true });
+    state.check = { ok: false, reason: 'refused' };
+    await background.vpn.checkConnection();
+    await background.toolbar.refresh();
+    expect(toolbar.at(-1)).toMatchObject({
+      icon: 'off',
+      badgeText: '!',
+      title: 'extName: state_error\nerrorReason_credentialsRefused',
+    });
+  });
+});
