@@ -78,7 +78,7 @@ export function createAccountService(deps: AccountDeps) {
   };
 
   /** Refreshes status, gateways and (when due) the credential; notices an unlink made from the portal. */
-  const sync = async (): Promise<Result<null>> => {
+  const syncNow = async (): Promise<Result<null>> => {
     const status = await call({ path: '/api/v1/devices/me', schema: deviceStatusResponse });
     if (!status.ok) return status;
     await platform.local.set(STATUS_KEY, status.value);
@@ -108,11 +108,26 @@ export function createAccountService(deps: AccountDeps) {
     return ok(null);
   };
 
+  /**
+   * Single-flight: the alarm, a page opening and turning the VPN on share one sync, so two never renew the
+   * rotating refresh token or the credential at once.
+   */
+  let syncing: Promise<Result<null>> | null = null;
+  const sync = (): Promise<Result<null>> => {
+    syncing ??= syncNow().finally(() => (syncing = null));
+    return syncing;
+  };
+  /** After a change of link or subscription: a sync that starts after it (one in flight may predate it). */
+  const resync = async (): Promise<Result<null>> => {
+    await syncing?.catch(() => undefined);
+    return sync();
+  };
+
   const afterLink = async (linked: z.infer<typeof linkedResponse>) => {
     await platform.local.set(ACCOUNT_KEY, { accountId: linked.accountId, email: linked.email });
     await removeRecord(platform, 'proxyCredential'); // the tier changed: the next credential carries it
     await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
-    await sync();
+    await resync();
   };
 
   return {
@@ -177,14 +192,14 @@ export function createAccountService(deps: AccountDeps) {
       await auth.forget();
       await deps.vpn.dispatch({ type: 'signedOut' });
       await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
-      await sync();
+      await resync();
       return ok(null);
     },
 
     /** After the portal unlinked this device: carry on without an account. */
     continueAnonymously: async (): Promise<Result<null>> => {
       await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
-      return sync();
+      return resync();
     },
 
     activate: async (code: string): Promise<Result<null>> => {
@@ -198,7 +213,7 @@ export function createAccountService(deps: AccountDeps) {
       if (!activated.ok) return activated;
       await platform.local.set(SUBSCRIPTION_KEY, activated.value.subscription);
       await removeRecord(platform, 'proxyCredential');
-      await sync();
+      await resync();
       return ok(null);
     },
   };

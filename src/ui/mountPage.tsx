@@ -3,6 +3,7 @@ import type { RawSend } from '../messages';
 import { createClient } from '../messages';
 import { loadTranslator } from './loadTranslator';
 import { PageContext, type SubscribeToChanges } from './pageContext';
+import { watchedValueChanged } from './storageChanges';
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 
@@ -15,15 +16,12 @@ export interface PageBrowser {
   };
 }
 
-/** Stored keys whose change means what a page shows may have changed. */
-const WATCHED_KEYS = ['connection', 'settings', 'deviceStatus', 'gateways', 'tier', 'account'];
-
 /** The background writes its state to storage; `storage.onChanged` is the push every page listens to. */
 const storageChanges =
   (api: PageBrowser): SubscribeToChanges =>
   (listener) => {
     const onChanged: StorageListener = (changes) => {
-      if (WATCHED_KEYS.some((key) => key in changes)) listener();
+      if (watchedValueChanged(changes)) listener();
     };
     api.storage?.onChanged.addListener(onChanged);
     return () => api.storage?.onChanged.removeListener(onChanged);

@@ -35,7 +35,7 @@ async function launch(s: TestStack): Promise<{ e: FirefoxExtension; options: Pag
   const e = await launchFirefoxWithExtension({ hosts: HOSTS, acceptInsecureCerts: true });
   const options = await e.openPage('options/index.html');
   await options.waitForSelector('#kill-switch');
-  await sendFromFirefoxPage(options, { type: 'updateSettings', patch: { serviceUrl: s.serviceUrl } });
+  await sendFromFirefoxPage(options, { type: 'useTestService', url: s.serviceUrl });
   await sendFromFirefoxPage(options, { type: 'getAccount' });
   return { e, options };
 }

@@ -63,6 +63,7 @@ export async function launchFirefoxWithExtension(
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    dumpio: process.env.RAMPART_E2E_CONSOLE === '1',
     userDataDir,
     // Without it BiDi refuses to drive moz-extension:// pages.
     args: ['--remote-allow-system-access'],
