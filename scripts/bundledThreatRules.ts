@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
-import { compileDnrRules, verifySnapshot } from '../src/threats';
+
+type Threats = typeof import('../src/threats/index.ts');
+
+/**
+ * `src/threats` is loaded through tsx when the build runs, not imported by this file: Vite bundles its config
+ * with every file it imports and lists each extensionless import of `src/` as a warning, 52 lines at every
+ * `npm start` (`src/` imports without extensions, as the rest of the code base does).
+ */
+const loadThreats = async (): Promise<Threats> =>
+  (await tsImport('../src/threats/index.ts', import.meta.url)) as Threats;
 
 export const BUNDLED_RULES_PATH = 'extension/data/threats/rules.json';
 
@@ -21,6 +31,7 @@ export function bundledThreatRules(manifestKey: string): Plugin {
   return {
     name: 'rampart-bundled-threat-rules',
     async config() {
+      const { compileDnrRules, verifySnapshot } = await loadThreats();
       const snapshotText = await readFile(resolve('extension/data/threats/snapshot.json'), 'utf8');
       const sha256 = (await readFile(resolve('extension/data/threats/snapshot.sha256'), 'utf8')).trim();
       const verified = await verifySnapshot(JSON.parse(snapshotText), sha256);

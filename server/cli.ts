@@ -1,4 +1,4 @@
-// Operator commands: `npm run rampart -- <command>` (see README, "Account service"). Uses the same
+// Operator commands: `npm run rampart -- <command>` (see docs/account-service.md, "Operator commands"). Uses the same
 // environment as the service (DATABASE_URL or RAMPART_DATA_DIR, ARGON2_*).
 import { loadConfig } from './config';
 import { runCli } from './cli/commands';

@@ -80,7 +80,7 @@ const int = (env: Env, name: string, fallback: number): number => {
   return value;
 };
 
-/** The service's configuration from environment variables (see README, "Account service"). */
+/** The service's configuration from environment variables (see docs/account-service.md, "Configuration"). */
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';

@@ -44,7 +44,7 @@ const envSchema = z
     path: ['GATEWAY_RESERVED_CONNECTIONS'],
   });
 
-/** Reads the gateway's configuration from the environment (see README, "Gateway"). */
+/** Reads the gateway's configuration from the environment (see docs/gateway.md). */
 export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConfig>> => {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {

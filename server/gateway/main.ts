@@ -1,4 +1,4 @@
-// Entry point of one gateway process: `npm run gateway` (configuration from the environment, see README).
+// Entry point of one gateway process: `npm run gateway` (configuration from the environment, see docs/gateway.md).
 import { gatewayConfigFromEnv } from './env';
 import { startGateway } from './startGateway';
 

@@ -37,8 +37,10 @@ The local gateway uses a self-signed certificate. To let Chrome use it as the VP
   --ignore-certificate-errors-spki-list=${stack.gateway.spki ?? ''}
 Stop with Ctrl+C.`);
 
+// Ctrl+C reaches this process twice (SIGINT from the terminal, SIGTERM from `npm start`): close once.
+let closing: Promise<void> | undefined;
 const stop = () => {
-  void stack.close().then(() => process.exit(0));
+  closing ??= stack.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
