@@ -1,10 +1,11 @@
+import { fillPath } from '../src/api/route';
 import { portalPages, type PortalPagePath } from '../src/portalPages';
 
-/** Every page of the portal (declared in src/portal/pages); a `:name` segment is a parameter. */
+/** Every page of the portal (declared in src/portalPages); a `:name` segment is a parameter. */
 export const paths = portalPages;
 export type PortalPath = PortalPagePath;
 
-export const devicePath = (id: string): string => `/devices/${encodeURIComponent(id)}`;
+export const devicePath = (id: string): string => fillPath(paths.device, { id });
 
 export interface Match {
   /** The page's entry in `paths`, parameters and all. */
