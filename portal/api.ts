@@ -2,26 +2,15 @@
 // session's CSRF token; error answers become ApiFailure with the server's own message.
 import { z } from 'zod';
 import {
-  accountDevicesResponse,
   apiErrorBody,
-  commandView,
-  currentAccountResponse,
-  deviceDetailResponse,
-  linkCodeResponse,
-  passwordResetRequested,
+  fillPath,
   passwordRuleCodes,
   passwordRuleMessages,
-  sessionsResponse,
-  signInResponse,
-  signInTwoFactorResponse,
-  signUpResponse,
-  subscriptionResponse,
-  trafficReportResponse,
-  twoFactorConfirmResponse,
-  twoFactorSetupResponse,
-  verifyEmailResponse,
+  routes,
   type ApiErrorCode,
+  type ApiRoute,
   type DeviceCommand,
+  type RouteResponse,
 } from '../src/api';
 import { fieldMessages, type FieldAliases, type IssueLike } from '../src/fieldMessages';
 import { translate } from './messages';
@@ -104,13 +93,21 @@ export const onSessionLost = (listener: () => void): (() => void) => {
   return () => void sessionLostListeners.delete(listener);
 };
 
-async function call(method: string, path: string, body?: unknown, aliases?: FieldAliases): Promise<unknown> {
+/** How one call is made: the route's `:name` values, the body, and the form field each body field is. */
+interface CallOptions {
+  params?: Record<string, string>;
+  body?: unknown;
+  aliases?: FieldAliases;
+}
+
+async function call(route: ApiRoute, { params, body, aliases }: CallOptions = {}): Promise<unknown> {
+  const { method } = route;
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    response = await fetch(fillPath(route.path, params), {
       method,
       headers,
       credentials: 'same-origin',
@@ -134,19 +131,15 @@ async function call(method: string, path: string, body?: unknown, aliases?: Fiel
   return json;
 }
 
-async function read<S extends z.ZodType>(
-  schema: S,
-  method: string,
-  path: string,
-  body?: unknown,
-  aliases?: FieldAliases,
-): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await call(method, path, body, aliases));
+/** Calls a route that answers with a body, read with the route's response schema. */
+async function read<R extends ApiRoute & { response: z.ZodType }>(
+  route: R,
+  options?: CallOptions,
+): Promise<RouteResponse<R>> {
+  const parsed = route.response.safeParse(await call(route, options));
   if (!parsed.success) throw new ApiFailure('unexpected', strings.errors.unexpected);
-  return parsed.data;
+  return parsed.data as RouteResponse<R>;
 }
-
-const devicePath = (id: string) => `/account/devices/${encodeURIComponent(id)}`;
 
 const remember = <T extends { csrfToken: string }>(answer: T): T => {
   csrfToken = answer.csrfToken;
@@ -154,86 +147,76 @@ const remember = <T extends { csrfToken: string }>(answer: T): T => {
 };
 
 export const api = {
-  signUp: (email: string, password: string) => read(signUpResponse, 'POST', '/accounts', { email, password }),
-  verifyEmail: (token: string) => read(verifyEmailResponse, 'POST', '/accounts/verify-email', { token }),
-  resendVerification: (email: string) =>
-    read(signUpResponse, 'POST', '/accounts/resend-verification', { email }),
+  signUp: (email: string, password: string) => read(routes.signUp, { body: { email, password } }),
+  verifyEmail: (token: string) => read(routes.verifyEmail, { body: { token } }),
+  resendVerification: (email: string) => read(routes.resendVerification, { body: { email } }),
 
   signIn: async (email: string, password: string, rememberMe: boolean) => {
-    const answer = await read(signInResponse, 'POST', '/sessions', { email, password, rememberMe });
+    const answer = await read(routes.signIn, { body: { email, password, rememberMe } });
     return answer.status === 'signedIn' ? remember(answer) : answer;
   },
   signInSecondStep: async (pendingToken: string, factor: { code: string } | { recoveryCode: string }) =>
     remember(
-      await read(
-        signInTwoFactorResponse,
-        'POST',
-        '/sessions/two-factor',
-        { pendingToken, ...factor },
-        { code: 'totpCode' },
-      ),
+      await read(routes.signInTwoFactor, {
+        body: { pendingToken, ...factor },
+        aliases: { code: 'totpCode' },
+      }),
     ),
   /** The signed-in account, or null when there is no valid session. */
   currentAccount: async () => {
     try {
-      return remember(await read(currentAccountResponse, 'GET', '/account')).account;
+      return remember(await read(routes.currentAccount)).account;
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'unauthenticated') return null;
       throw error;
     }
   },
   signOut: async () => {
-    await call('DELETE', '/sessions/current');
+    await call(routes.signOut);
     csrfToken = undefined;
   },
 
-  requestPasswordReset: (email: string) =>
-    read(passwordResetRequested, 'POST', '/password-resets', { email }),
+  requestPasswordReset: (email: string) => read(routes.requestPasswordReset, { body: { email } }),
   confirmPasswordReset: async (token: string, password: string) => {
-    await call('POST', '/password-resets/confirm', { token, password }, { password: 'newPassword' });
+    await call(routes.confirmPasswordReset, {
+      body: { token, password },
+      aliases: { password: 'newPassword' },
+    });
   },
 
-  sessions: async () => (await read(sessionsResponse, 'GET', '/sessions')).sessions,
+  sessions: async () => (await read(routes.sessions)).sessions,
   revokeSession: async (id: string) => {
-    await call('DELETE', `/sessions/${encodeURIComponent(id)}`);
+    await call(routes.revokeSession, { params: { id } });
   },
   changePassword: async (currentPassword: string, newPassword: string) => {
-    await call('POST', '/account/password', { currentPassword, newPassword });
+    await call(routes.changePassword, { body: { currentPassword, newPassword } });
   },
-  twoFactorSetup: () => read(twoFactorSetupResponse, 'POST', '/account/two-factor/setup'),
+  twoFactorSetup: () => read(routes.twoFactorSetup),
   twoFactorConfirm: async (code: string) =>
-    (
-      await read(
-        twoFactorConfirmResponse,
-        'POST',
-        '/account/two-factor/confirm',
-        { code },
-        { code: 'totpCode' },
-      )
-    ).recoveryCodes,
+    (await read(routes.twoFactorConfirm, { body: { code }, aliases: { code: 'totpCode' } })).recoveryCodes,
   twoFactorDisable: async (password: string, code: string) => {
-    await call('POST', '/account/two-factor/disable', { password, code }, { code: 'totpCode' });
+    await call(routes.twoFactorDisable, { body: { password, code }, aliases: { code: 'totpCode' } });
   },
 
-  devices: async () => (await read(accountDevicesResponse, 'GET', '/account/devices')).devices,
+  devices: async () => (await read(routes.accountDevices)).devices,
   disconnectDevice: async (id: string) => {
-    await call('DELETE', devicePath(id));
+    await call(routes.disconnectDevice, { params: { id } });
   },
-  linkCode: () => read(linkCodeResponse, 'POST', '/link-codes'),
+  linkCode: () => read(routes.issueLinkCode),
 
-  device: (id: string) => read(deviceDetailResponse, 'GET', devicePath(id)),
+  device: (id: string) => read(routes.deviceDetail, { params: { id } }),
   /** Queued for the device, which runs it the next time it checks in (Planned until then). */
   sendCommand: (id: string, command: DeviceCommand) =>
-    read(commandView, 'POST', `${devicePath(id)}/commands`, { command }),
+    read(routes.sendCommand, { params: { id }, body: { command } }),
   /** Up to ten listed detections by key, or every detection (a grouped list is resolved only as a whole). */
   resolveDetections: async (id: string, which: { keys: string[] } | { all: true }) => {
-    await call('POST', `${devicePath(id)}/detections/resolve`, which);
+    await call(routes.resolveDetections, { params: { id }, body: which });
   },
-  traffic: () => read(trafficReportResponse, 'GET', '/account/traffic'),
+  traffic: () => read(routes.traffic),
 
-  subscription: async () => (await read(subscriptionResponse, 'GET', '/subscription')).subscription,
+  subscription: async () => (await read(routes.subscription)).subscription,
   activate: async (code: string) =>
-    (await read(subscriptionResponse, 'POST', '/subscription/activate', { code }, { code: 'activationCode' }))
+    (await read(routes.activateSubscription, { body: { code }, aliases: { code: 'activationCode' } }))
       .subscription,
 };
 

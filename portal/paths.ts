@@ -1,26 +1,11 @@
-import { PORTAL_LINK_PATH } from '../src/messages/external';
+import { fillPath } from '../src/api/route';
+import { portalPages, type PortalPagePath } from '../src/portalPages';
 
-/**
- * Every page of the portal. The service answers each of these with the app's HTML, and the mailed links
- * (/verify-email, /reset-password, /sign-in) and the extension's hand-off (/link) land on them. A `:name`
- * segment is a parameter (the same syntax as the service's routes).
- */
-export const paths = {
-  home: '/',
-  signUp: '/sign-up',
-  signIn: '/sign-in',
-  verifyEmail: '/verify-email',
-  resetPassword: '/reset-password',
-  devices: '/devices',
-  device: '/devices/:id',
-  subscription: '/subscription',
-  security: '/security',
-  traffic: '/traffic',
-  link: PORTAL_LINK_PATH,
-} as const;
-export type PortalPath = (typeof paths)[keyof typeof paths];
+/** Every page of the portal (declared in src/portalPages); a `:name` segment is a parameter. */
+export const paths = portalPages;
+export type PortalPath = PortalPagePath;
 
-export const devicePath = (id: string): string => `/devices/${encodeURIComponent(id)}`;
+export const devicePath = (id: string): string => fillPath(paths.device, { id });
 
 export interface Match {
   /** The page's entry in `paths`, parameters and all. */

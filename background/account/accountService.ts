@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { deviceStatusResponse, linkedResponse } from '../../src/api/devices';
-import { subscriptionResponse, type SubscriptionView } from '../../src/api/subscriptions';
-import { gatewaysResponse, proxyCredentialResponse } from '../../src/api/vpn';
+import { deviceStatusResponse, type linkedResponse } from '../../src/api/devices';
+import type { ApiRoute, RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
+import type { SubscriptionView } from '../../src/api/subscriptions';
 import type { AccountStatus } from '../../src/messages';
 import { ok, type AppError, type Result } from '../../src/result';
 import type { Platform } from '../platform';
@@ -35,9 +36,9 @@ export function createAccountService(deps: AccountDeps) {
   const now = () => platform.now().getTime();
 
   /** A device request with a fresh access token; one retry when the token turned out stale. */
-  const call = async <T>(
-    request: Omit<ApiRequest<T>, 'bearer'>,
-  ): Promise<Result<T, AppError & { status?: number }>> => {
+  const call = async <R extends ApiRoute>(
+    request: Omit<ApiRequest<R>, 'bearer'>,
+  ): Promise<Result<RouteResponse<R>, AppError & { status?: number }>> => {
     for (let attempt = 0; ; attempt++) {
       const token = await auth.accessToken();
       if (!token.ok) return token;
@@ -53,11 +54,7 @@ export function createAccountService(deps: AccountDeps) {
   };
 
   const renewCredential = async (): Promise<Result<null>> => {
-    const issued = await call({
-      method: 'POST',
-      path: '/api/v1/vpn/credentials',
-      schema: proxyCredentialResponse,
-    });
+    const issued = await call({ route: routes.vpnCredentials });
     if (!issued.ok) return issued;
     const expiresAt = Date.parse(issued.value.expiresAt);
     const lifetime = expiresAt - now();
@@ -79,7 +76,7 @@ export function createAccountService(deps: AccountDeps) {
 
   /** Refreshes status, gateways and (when due) the credential; notices an unlink made from the portal. */
   const syncNow = async (): Promise<Result<null>> => {
-    const status = await call({ path: '/api/v1/devices/me', schema: deviceStatusResponse });
+    const status = await call({ route: routes.deviceStatus });
     if (!status.ok) return status;
     await platform.local.set(STATUS_KEY, status.value);
     const current = await deps.vpn.connection();
@@ -92,7 +89,7 @@ export function createAccountService(deps: AccountDeps) {
       await removeRecord(platform, 'proxyCredential');
       await deps.vpn.dispatch({ type: 'signedOut' });
     }
-    const gateways = await api({ path: '/api/v1/gateways', schema: gatewaysResponse });
+    const gateways = await api({ route: routes.gateways });
     if (gateways.ok) await writeRecord(platform, 'gateways', gateways.value.gateways);
     if ((await account()) !== null || !linked) {
       if (await credentialDue()) {
@@ -157,11 +154,9 @@ export function createAccountService(deps: AccountDeps) {
 
     signIn: async (input: { email: string; password: string; code?: string }): Promise<Result<null>> => {
       const linked = await call({
-        method: 'POST',
-        path: '/api/v1/devices/me/link',
+        route: routes.linkWithPassword,
         body: input,
         fields: { code: 'totpCode' },
-        schema: linkedResponse,
       });
       if (!linked.ok) return linked;
       await afterLink(linked.value);
@@ -170,10 +165,8 @@ export function createAccountService(deps: AccountDeps) {
 
     linkWithCode: async (code: string): Promise<Result<null>> => {
       const linked = await call({
-        method: 'POST',
-        path: '/api/v1/devices/me/link-code',
+        route: routes.linkWithCode,
         body: { code },
-        schema: linkedResponse,
       });
       if (!linked.ok) return linked;
       await afterLink(linked.value);
@@ -182,7 +175,7 @@ export function createAccountService(deps: AccountDeps) {
 
     /** "Disconnect this device": unlinked on the server, then this device starts over as a new anonymous one. */
     signOut: async (): Promise<Result<null>> => {
-      const unlinked = await call({ method: 'DELETE', path: '/api/v1/devices/me/link' });
+      const unlinked = await call({ route: routes.unlinkDevice });
       if (!unlinked.ok && unlinked.error.code !== 'deviceNotLinked') return unlinked;
       await Promise.all([
         platform.local.set(ACCOUNT_KEY, null),
@@ -204,11 +197,9 @@ export function createAccountService(deps: AccountDeps) {
 
     activate: async (code: string): Promise<Result<null>> => {
       const activated = await call({
-        method: 'POST',
-        path: '/api/v1/devices/me/activate',
+        route: routes.activateOnDevice,
         body: { code },
         fields: { code: 'activationCode' },
-        schema: subscriptionResponse,
       });
       if (!activated.ok) return activated;
       await platform.local.set(SUBSCRIPTION_KEY, activated.value.subscription);

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { apiErrorBody } from '../../src/api/errors';
+import { fillPath, type ApiRoute, type RouteResponse } from '../../src/api/route';
 import { fieldMessages, type FieldAliases } from '../../src/fieldMessages';
 import { appError, err, ok, type AppError, type Result } from '../../src/result';
 import type { Platform } from '../platform';
 
-export interface ApiRequest<T> {
-  method?: 'GET' | 'POST' | 'DELETE';
-  path: string;
+export interface ApiRequest<R extends ApiRoute> {
+  /** An entry of `routes` (src/api/routes): its method and path, and the schema its answer is read with. */
+  route: R;
+  /** Values of the route's `:name` segments. */
+  params?: Record<string, string>;
   body?: unknown;
   bearer?: string;
   /** Which form field each body field is, where its name says less (`code`), for validation messages. */
   fields?: FieldAliases;
-  /** The response schema; omit for 204 answers. */
-  schema?: z.ZodType<T>;
 }
 
 /**
@@ -21,11 +22,14 @@ export interface ApiRequest<T> {
  * invalid input is named per field instead (src/fieldMessages), never as the service's schema text.
  */
 export function createApiClient(platform: Platform, baseUrl: () => Promise<string>) {
-  return async <T = null>(request: ApiRequest<T>): Promise<Result<T, AppError & { status?: number }>> => {
+  return async <R extends ApiRoute>(
+    request: ApiRequest<R>,
+  ): Promise<Result<RouteResponse<R>, AppError & { status?: number }>> => {
+    const { route } = request;
     let response: { status: number; body: unknown };
     try {
-      response = await platform.fetchJson(`${await baseUrl()}${request.path}`, {
-        method: request.method ?? 'GET',
+      response = await platform.fetchJson(`${await baseUrl()}${fillPath(route.path, request.params)}`, {
+        method: route.method,
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.bearer ? { headers: { authorization: `Bearer ${request.bearer}` } } : {}),
       });
@@ -45,10 +49,10 @@ export function createApiClient(platform: Platform, baseUrl: () => Promise<strin
         status: response.status,
       });
     }
-    if (!request.schema) return ok(null as T);
-    const parsed = request.schema.safeParse(response.body);
+    if (!route.response) return ok(null as RouteResponse<R>);
+    const parsed = route.response.safeParse(response.body);
     return parsed.success
-      ? ok(parsed.data)
+      ? ok(parsed.data as RouteResponse<R>)
       : err(appError('badServiceAnswer', 'errorReason_serviceUnreachable'));
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { deviceTokens, type DeviceTokens } from '../../src/api/devices';
+import type { DeviceTokens } from '../../src/api/devices';
+import { routes } from '../../src/api/routes';
 import { appError, err, ok, type AppError, type Result } from '../../src/result';
 import type { BrowserKind, Platform } from '../platform';
 import type { ApiClient } from './apiClient';
@@ -43,10 +44,8 @@ export function createDeviceAuth(platform: Platform, api: ApiClient) {
 
   const register = async (): Promise<Result<string>> => {
     const registered = await api({
-      method: 'POST',
-      path: '/api/v1/devices',
+      route: routes.registerDevice,
       body: { name: DEVICE_NAMES[platform.browser], platform: platform.browser },
-      schema: deviceTokens,
     });
     return registered.ok ? ok(await save(registered.value)) : registered;
   };
@@ -55,10 +54,8 @@ export function createDeviceAuth(platform: Platform, api: ApiClient) {
     const known = await device();
     if (!known) return register();
     const refreshed = await api({
-      method: 'POST',
-      path: '/api/v1/devices/token',
+      route: routes.refreshDeviceToken,
       body: { refreshToken: known.refreshToken },
-      schema: deviceTokens,
     });
     if (refreshed.ok) return ok(await save(refreshed.value));
     // A revoked device starts over as a new anonymous one; a network failure keeps what we have.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { externalMessageSchema, PORTAL_LINK_PATH } from '../../src/messages';
+import { externalMessageSchema } from '../../src/messages';
+import { portalPages, type PortalPageName } from '../../src/portalPages';
 import { appError, err, ok, type Result } from '../../src/result';
 import type { Platform, SenderInfo } from '../platform';
 import type { AccountService } from './accountService';
@@ -8,14 +9,15 @@ const STATE_KEY = 'portalState';
 export const ACCOUNT_FOUND_KEY = 'accountFound';
 const STATE_TTL_MS = 15 * 60 * 1000;
 
-const portalPaths = {
-  link: PORTAL_LINK_PATH,
-  signUp: '/sign-up',
-  reset: '/reset-password',
-  traffic: '/traffic',
-  home: '/',
-} as const;
-export type PortalPage = keyof typeof portalPaths;
+/** The portal pages the extension opens, by the names its `openPortal` message uses. */
+const pageNames = {
+  link: 'link',
+  signUp: 'signUp',
+  reset: 'resetPassword',
+  traffic: 'traffic',
+  home: 'home',
+} as const satisfies Record<string, PortalPageName>;
+export type PortalPage = keyof typeof pageNames;
 
 const storedState = z.object({ state: z.string(), expiresAt: z.number() });
 
@@ -40,7 +42,7 @@ export function createPortalLink(
   return {
     open: async (page: PortalPage) => {
       const base = await serviceUrl();
-      const url = new URL(portalPaths[page], base);
+      const url = new URL(portalPages[pageNames[page]], base);
       if (page === 'link') {
         const state = randomState();
         await platform.session.set(STATE_KEY, { state, expiresAt: platform.now().getTime() + STATE_TTL_MS });

@@ -1,9 +1,5 @@
-import {
-  DEVICE_REPORT_PATH,
-  deviceReportResponse,
-  type DeviceState,
-  type PendingCommand,
-} from '../../src/api/management';
+import type { DeviceState, PendingCommand } from '../../src/api/management';
+import { routes } from '../../src/api/routes';
 import { ok, type AppError, type Result } from '../../src/result';
 import type { AccountService } from '../account/accountService';
 import type { CommandRunner } from './commandRunner';
@@ -47,10 +43,8 @@ export function createDeviceReporter(deps: ReporterDeps) {
   const exchange = async (): Promise<Result<PendingCommand[], AppError>> => {
     const results = await deps.results.unsent();
     const answer = await deps.account.call({
-      method: 'POST',
-      path: DEVICE_REPORT_PATH,
+      route: routes.deviceReport,
       body: { state: await deps.collect(), results },
-      schema: deviceReportResponse,
     });
     if (!answer.ok) return answer;
     await deps.results.delivered(results.map((r) => r.id));

@@ -1,4 +1,4 @@
-import { FALSE_POSITIVE_PATH } from '../../src/api/threats';
+import { routes } from '../../src/api/routes';
 import type { ProtectionStatus } from '../../src/messages';
 import { appError, err, ok, type Result } from '../../src/result';
 import {
@@ -240,8 +240,9 @@ export function createProtectionService(deps: ProtectionDeps) {
     reportFalsePositive: async (url: string): Promise<Result<null>> => {
       const { list } = await deps.list.get();
       try {
-        const response = await platform.fetchJson(`${await deps.serviceUrl()}${FALSE_POSITIVE_PATH}`, {
-          method: 'POST',
+        const { path, method } = routes.reportFalsePositive;
+        const response = await platform.fetchJson(`${await deps.serviceUrl()}${path}`, {
+          method,
           body: { url, listVersion: list.snapshot.version },
         });
         return response.status < 300 ? ok(null) : err(appError('reportRefused', 'errorReportFailed'));

@@ -1,10 +1,4 @@
-import {
-  THREATS_DELTA_PATH,
-  THREATS_LATEST_PATH,
-  THREATS_SNAPSHOT_PATH,
-  threatsLatestResponse,
-  threatsSnapshotResponse,
-} from '../../src/api/threats';
+import { routes } from '../../src/api/routes';
 import { appError, err, ok, type Result } from '../../src/result';
 import { verifyDelta, verifySnapshot } from '../../src/threats';
 import type { Platform } from '../platform';
@@ -25,19 +19,19 @@ export function createThreatUpdater(platform: Platform, list: ThreatList) {
       return response.status === 200 ? response.body : null;
     };
     const current = (await list.get()).list;
-    const latest = threatsLatestResponse.safeParse(await fetchOk(THREATS_LATEST_PATH));
+    const latest = routes.threatsLatest.response.safeParse(await fetchOk(routes.threatsLatest.path));
     if (!latest.success) return err(appError('threatServiceInvalid', 'errorThreatServiceInvalid'));
     if (latest.data.version <= current.snapshot.version)
       return ok({ updated: false, version: current.snapshot.version });
 
-    const delta = await fetchOk(`${THREATS_DELTA_PATH}?since=${current.snapshot.version}`);
+    const delta = await fetchOk(`${routes.threatsDelta.path}?since=${current.snapshot.version}`);
     if (delta !== null) {
       const applied = await verifyDelta(current.snapshot, delta);
       if (!applied.ok) return applied;
       await list.replace(applied.value, latest.data.sha256);
       return ok({ updated: true, version: applied.value.version, via: 'delta' });
     }
-    const body = threatsSnapshotResponse.safeParse(await fetchOk(THREATS_SNAPSHOT_PATH));
+    const body = routes.threatsSnapshot.response.safeParse(await fetchOk(routes.threatsSnapshot.path));
     if (!body.success) return err(appError('threatServiceInvalid', 'errorThreatServiceInvalid'));
     const verified = await verifySnapshot(body.data.snapshot, body.data.sha256);
     if (!verified.ok) return verified;

@@ -1,7 +1,8 @@
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../src/api/proxyCredential';
 import { usageReportResponse } from '../../src/api/vpn';
 import { appError, err, ok } from '../../src/result';
 import type { ReportUsage } from './usageReporter';
+import { routes } from '../../src/api/routes';
 
 const REPORT_TIMEOUT_MS = 10_000;
 
@@ -9,7 +10,7 @@ const REPORT_TIMEOUT_MS = 10_000;
 export const httpReportUsage =
   (accountUrl: string, gatewaySecret: string): ReportUsage =>
   async (batch) => {
-    const url = `${accountUrl.replace(/\/+$/, '')}${GATEWAY_USAGE_PATH}`;
+    const url = `${accountUrl.replace(/\/+$/, '')}${routes.gatewayUsage.path}`;
     try {
       const response = await fetch(url, {
         method: 'POST',

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { routes } from '../../src/api/routes';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -40,7 +41,7 @@ export function createServiceMetrics() {
       requests.inc({ route, method, status: String(reply.statusCode) });
       latency.observe({ route, method }, reply.elapsedTime / 1000);
       if (reply.statusCode === 429) throttleRefusals.inc();
-      if (reply.statusCode < 300 && route === '/api/v1/vpn/credentials') credentialsIssued.inc();
+      if (reply.statusCode < 300 && route === routes.vpnCredentials.path) credentialsIssued.inc();
     });
   };
 

@@ -1,17 +1,7 @@
+import { portalPages } from '../../src/portalPages';
+
 /**
- * The portal's pages (portal/paths.ts), each answered with the app's HTML so a mailed link or a reload lands
+ * The portal's pages (src/portalPages), each answered with the app's HTML so a mailed link or a reload lands
  * on the right page. Listed one by one rather than caught by a wildcard so /api and /dev keep their own 404s.
  */
-export const PORTAL_SPA_ROUTES = [
-  '/',
-  '/sign-up',
-  '/sign-in',
-  '/verify-email',
-  '/reset-password',
-  '/devices',
-  '/devices/:id',
-  '/subscription',
-  '/security',
-  '/traffic',
-  '/link',
-] as const;
+export const PORTAL_SPA_ROUTES = Object.values(portalPages);

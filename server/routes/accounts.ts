@@ -1,20 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import {
-  currentAccountResponse,
-  passwordResetConfirm,
-  passwordResetRequest,
-  passwordResetRequested,
-  resendVerificationRequest,
-  signInRequest,
-  signInResponse,
-  signInTwoFactorRequest,
-  signUpRequest,
-  signUpResponse,
-  verifyEmailRequest,
-  verifyEmailResponse,
-} from '../../src/api/accounts';
+import { signInResponse } from '../../src/api/accounts';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
 import { noStore } from '../http/no-store';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import { accountView, csrfTokenFor } from '../services/sessions';
 import type { SignInOutcome } from '../services/accounts';
@@ -22,6 +12,7 @@ import { clientMeta, type RouteContext } from './context';
 
 /** Sign-up, email verification, sign-in (with its 2FA step) and password reset. */
 export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const route = declaredRoutes(app);
   const signedIn = (reply: FastifyReply, outcome: SignInOutcome): z.infer<typeof signInResponse> => {
     if (outcome.kind === 'twoFactorRequired') {
       return {
@@ -39,32 +30,34 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { status: 'signedIn', account: accountView(outcome.user), csrfToken: outcome.session.csrfToken };
   };
 
-  app.post('/api/v1/accounts', async (request, reply) => {
-    const input = parse(signUpRequest, request.body);
+  route(routes.signUp, async (request, reply) => {
+    const input = parse(routes.signUp.request, request.body);
     await ctx.accounts.signUp(input.email, input.password, request.ip);
-    return reply.code(202).send({ status: 'verificationSent' } satisfies z.infer<typeof signUpResponse>);
+    return reply.code(202).send({ status: 'verificationSent' } satisfies RouteResponse<typeof routes.signUp>);
   });
 
-  app.post('/api/v1/accounts/verify-email', async (request) => {
-    const input = parse(verifyEmailRequest, request.body);
+  route(routes.verifyEmail, async (request) => {
+    const input = parse(routes.verifyEmail.request, request.body);
     await ctx.accounts.verifyEmail(input.token, request.ip);
-    return { status: 'verified' } satisfies z.infer<typeof verifyEmailResponse>;
+    return { status: 'verified' } satisfies RouteResponse<typeof routes.verifyEmail>;
   });
 
-  app.post('/api/v1/accounts/resend-verification', async (request, reply) => {
-    const input = parse(resendVerificationRequest, request.body);
+  route(routes.resendVerification, async (request, reply) => {
+    const input = parse(routes.resendVerification.request, request.body);
     await ctx.accounts.resendVerification(input.email, request.ip);
-    return reply.code(202).send({ status: 'verificationSent' } satisfies z.infer<typeof signUpResponse>);
+    return reply
+      .code(202)
+      .send({ status: 'verificationSent' } satisfies RouteResponse<typeof routes.resendVerification>);
   });
 
-  app.post('/api/v1/sessions', { onRequest: noStore }, async (request, reply) => {
-    const input = parse(signInRequest, request.body);
+  route(routes.signIn, { onRequest: noStore }, async (request, reply) => {
+    const input = parse(routes.signIn.request, request.body);
     const trustedDevice = ctx.deviceCookies.trusted(request, input.email);
     return signedIn(reply, await ctx.accounts.signIn(input, clientMeta(request), trustedDevice));
   });
 
-  app.post('/api/v1/sessions/two-factor', { onRequest: noStore }, async (request, reply) => {
-    const input = parse(signInTwoFactorRequest, request.body);
+  route(routes.signInTwoFactor, { onRequest: noStore }, async (request, reply) => {
+    const input = parse(routes.signInTwoFactor.request, request.body);
     const factor = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
     return signedIn(
       reply,
@@ -72,23 +65,23 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
   });
 
-  app.get('/api/v1/account', { onRequest: noStore }, async (request) => {
+  route(routes.currentAccount, { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
-    return { account: accountView(auth.user), csrfToken: csrfTokenFor(auth.token) } satisfies z.infer<
-      typeof currentAccountResponse
+    return { account: accountView(auth.user), csrfToken: csrfTokenFor(auth.token) } satisfies RouteResponse<
+      typeof routes.currentAccount
     >;
   });
 
-  app.post('/api/v1/password-resets', async (request, reply) => {
-    const input = parse(passwordResetRequest, request.body);
+  route(routes.requestPasswordReset, async (request, reply) => {
+    const input = parse(routes.requestPasswordReset.request, request.body);
     await ctx.accounts.requestPasswordReset(input.email, request.ip);
     return reply
       .code(202)
-      .send({ status: 'resetEmailSent' } satisfies z.infer<typeof passwordResetRequested>);
+      .send({ status: 'resetEmailSent' } satisfies RouteResponse<typeof routes.requestPasswordReset>);
   });
 
-  app.post('/api/v1/password-resets/confirm', async (request, reply) => {
-    const input = parse(passwordResetConfirm, request.body);
+  route(routes.confirmPasswordReset, async (request, reply) => {
+    const input = parse(routes.confirmPasswordReset.request, request.body);
     await ctx.accounts.resetPassword(input.token, input.password, request.ip);
     return reply.code(204).send();
   });

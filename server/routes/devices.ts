@@ -1,19 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import {
-  accountDevicesResponse,
-  deviceIdParams,
-  deviceStatusResponse,
-  deviceTokens,
-  linkCodeResponse,
-  linkWithCodeRequest,
-  linkWithPasswordRequest,
-  refreshDeviceTokenRequest,
-  registerDeviceRequest,
-} from '../../src/api/devices';
-import { activateRequest, subscriptionResponse } from '../../src/api/subscriptions';
+import { deviceTokens } from '../../src/api/devices';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
 import { ApiError } from '../errors';
 import { noStore } from '../http/no-store';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { IssuedDeviceTokens } from '../services/devices';
 import type { RouteContext } from './context';
@@ -25,18 +17,19 @@ const tokensBody = (tokens: IssuedDeviceTokens): z.infer<typeof deviceTokens> =>
 
 /** The extension's side (device tokens) and the portal's side (its devices, link codes). */
 export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/api/v1/devices', { onRequest: noStore }, async (request, reply) => {
+  const route = declaredRoutes(app);
+  route(routes.registerDevice, { onRequest: noStore }, async (request, reply) => {
     // An empty body is fine here: name and platform are optional.
-    const input = parse(registerDeviceRequest, request.body ?? {});
+    const input = parse(routes.registerDevice.request, request.body ?? {});
     return reply.code(201).send(tokensBody(await ctx.devices.register(input, request.ip)));
   });
 
-  app.post('/api/v1/devices/token', { onRequest: noStore }, async (request) => {
-    const input = parse(refreshDeviceTokenRequest, request.body);
+  route(routes.refreshDeviceToken, { onRequest: noStore }, async (request) => {
+    const input = parse(routes.refreshDeviceToken.request, request.body);
     return tokensBody(await ctx.devices.refresh(input.refreshToken));
   });
 
-  app.get('/api/v1/devices/me', async (request) => {
+  route(routes.deviceStatus, async (request) => {
     const device = await ctx.guards.device(request);
     const status = await ctx.devices.status(device);
     return {
@@ -46,30 +39,30 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       dailyLimitBytes: status.dailyLimitBytes,
       usedTodayBytes: status.usedTodayBytes,
       resetsAt: status.resetsAt.toISOString(),
-    } satisfies z.infer<typeof deviceStatusResponse>;
+    } satisfies RouteResponse<typeof routes.deviceStatus>;
   });
 
-  app.post('/api/v1/devices/me/link', async (request) => {
+  route(routes.linkWithPassword, async (request) => {
     const device = await ctx.guards.device(request);
-    const input = parse(linkWithPasswordRequest, request.body);
+    const input = parse(routes.linkWithPassword.request, request.body);
     return ctx.devices.linkWithPassword(device, input, request.ip);
   });
 
-  app.post('/api/v1/devices/me/link-code', async (request) => {
+  route(routes.linkWithCode, async (request) => {
     const device = await ctx.guards.device(request);
-    const input = parse(linkWithCodeRequest, request.body);
+    const input = parse(routes.linkWithCode.request, request.body);
     return ctx.devices.linkWithCode(device, input.code);
   });
 
-  app.delete('/api/v1/devices/me/link', async (request, reply) => {
+  route(routes.unlinkDevice, async (request, reply) => {
     const device = await ctx.guards.device(request);
     await ctx.devices.unlinkSelf(device);
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/devices/me/activate', async (request) => {
+  route(routes.activateOnDevice, async (request) => {
     const device = await ctx.guards.device(request);
-    const input = parse(activateRequest, request.body);
+    const input = parse(routes.activateOnDevice.request, request.body);
     if (device.userId === null)
       throw new ApiError(
         'deviceNotLinked',
@@ -77,20 +70,20 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       );
     return {
       subscription: await ctx.subscriptions.activate(device.userId, input.code, request.ip),
-    } satisfies z.infer<typeof subscriptionResponse>;
+    } satisfies RouteResponse<typeof routes.activateOnDevice>;
   });
 
-  app.post('/api/v1/link-codes', { onRequest: noStore }, async (request, reply) => {
+  route(routes.issueLinkCode, { onRequest: noStore }, async (request, reply) => {
     const auth = await ctx.guards.session(request);
     const issued = await ctx.devices.issueLinkCode(auth.user.id);
     return reply
       .code(201)
-      .send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<
-        typeof linkCodeResponse
+      .send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() } satisfies RouteResponse<
+        typeof routes.issueLinkCode
       >);
   });
 
-  app.get('/api/v1/account/devices', async (request) => {
+  route(routes.accountDevices, async (request) => {
     const auth = await ctx.guards.session(request);
     const devices = await ctx.devices.listForAccount(auth.user.id);
     return {
@@ -101,12 +94,12 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
         linkedAt: d.linkedAt?.toISOString() ?? null,
         lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
       })),
-    } satisfies z.infer<typeof accountDevicesResponse>;
+    } satisfies RouteResponse<typeof routes.accountDevices>;
   });
 
-  app.delete('/api/v1/account/devices/:id', async (request, reply) => {
+  route(routes.disconnectDevice, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const { id } = parse(deviceIdParams, request.params, 'path');
+    const { id } = parse(routes.disconnectDevice.params, request.params, 'path');
     await ctx.devices.unlinkFromAccount(auth.user.id, id);
     return reply.code(204).send();
   });

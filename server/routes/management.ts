@@ -1,16 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import { deviceIdParams } from '../../src/api/devices';
-import {
-  DEVICE_REPORT_PATH,
-  commandView,
-  deviceDetailResponse,
-  deviceReportRequest,
-  deviceReportResponse,
-  resolveDetectionsRequest,
-  sendCommandRequest,
-  trafficReportResponse,
-} from '../../src/api/management';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
@@ -20,38 +11,41 @@ const REPORT_BODY_LIMIT_BYTES = 512 * 1024;
 
 /** Remote management: devices report and collect commands; the portal reads devices, queues commands, reads traffic. */
 export function managementRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post(DEVICE_REPORT_PATH, { bodyLimit: REPORT_BODY_LIMIT_BYTES }, async (request) => {
+  const route = declaredRoutes(app);
+  route(routes.deviceReport, { bodyLimit: REPORT_BODY_LIMIT_BYTES }, async (request) => {
     const device = await ctx.guards.device(request);
-    const input = parse(deviceReportRequest, request.body);
+    const input = parse(routes.deviceReport.request, request.body);
     return {
       commands: await ctx.management.report(device, input),
-    } satisfies z.infer<typeof deviceReportResponse>;
+    } satisfies RouteResponse<typeof routes.deviceReport>;
   });
 
-  app.get('/api/v1/account/devices/:id', async (request) => {
+  route(routes.deviceDetail, async (request) => {
     const auth = await ctx.guards.session(request);
-    const { id } = parse(deviceIdParams, request.params, 'path');
-    return (await ctx.management.detail(auth.user.id, id)) satisfies z.infer<typeof deviceDetailResponse>;
+    const { id } = parse(routes.deviceDetail.params, request.params, 'path');
+    return (await ctx.management.detail(auth.user.id, id)) satisfies RouteResponse<
+      typeof routes.deviceDetail
+    >;
   });
 
-  app.post('/api/v1/account/devices/:id/commands', async (request, reply) => {
+  route(routes.sendCommand, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const { id } = parse(deviceIdParams, request.params, 'path');
-    const input = parse(sendCommandRequest, request.body);
+    const { id } = parse(routes.sendCommand.params, request.params, 'path');
+    const input = parse(routes.sendCommand.request, request.body);
     const queued = await ctx.management.sendCommand(auth.user.id, id, input.command);
-    return reply.code(201).send(queued satisfies z.infer<typeof commandView>);
+    return reply.code(201).send(queued satisfies RouteResponse<typeof routes.sendCommand>);
   });
 
-  app.post('/api/v1/account/devices/:id/detections/resolve', async (request, reply) => {
+  route(routes.resolveDetections, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const { id } = parse(deviceIdParams, request.params, 'path');
-    const input = parse(resolveDetectionsRequest, request.body);
+    const { id } = parse(routes.resolveDetections.params, request.params, 'path');
+    const input = parse(routes.resolveDetections.request, request.body);
     await ctx.management.resolveDetections(auth.user.id, id, input);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/account/traffic', async (request) => {
+  route(routes.traffic, async (request) => {
     const auth = await ctx.guards.session(request);
-    return (await ctx.traffic.report(auth.user.id)) satisfies z.infer<typeof trafficReportResponse>;
+    return (await ctx.traffic.report(auth.user.id)) satisfies RouteResponse<typeof routes.traffic>;
   });
 }

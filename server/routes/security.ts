@@ -1,21 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import {
-  changePasswordRequest,
-  sessionIdParams,
-  sessionsResponse,
-  twoFactorConfirmRequest,
-  twoFactorConfirmResponse,
-  twoFactorDisableRequest,
-  twoFactorSetupResponse,
-} from '../../src/api/accounts';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
 import { noStore } from '../http/no-store';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
 /** The signed-in account's security page: sessions, password, two-step verification. */
 export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/v1/sessions', async (request) => {
+  const route = declaredRoutes(app);
+  route(routes.sessions, async (request) => {
     const auth = await ctx.guards.session(request);
     const sessions = await ctx.sessions.list(auth.user.id);
     return {
@@ -29,27 +23,27 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
         ip: s.ip,
         current: s.id === auth.session.id,
       })),
-    } satisfies z.infer<typeof sessionsResponse>;
+    } satisfies RouteResponse<typeof routes.sessions>;
   });
 
   // Sign out: registered before `/:id` and matched first because it is static.
-  app.delete('/api/v1/sessions/current', async (request, reply) => {
+  route(routes.signOut, async (request, reply) => {
     const auth = await ctx.guards.session(request);
     await ctx.sessions.signOut(auth);
     ctx.cookies.clear(reply);
     return reply.code(204).send();
   });
 
-  app.delete('/api/v1/sessions/:id', async (request, reply) => {
+  route(routes.revokeSession, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const { id } = parse(sessionIdParams, request.params, 'path');
+    const { id } = parse(routes.revokeSession.params, request.params, 'path');
     await ctx.sessions.revoke(auth.user.id, id);
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/account/password', async (request, reply) => {
+  route(routes.changePassword, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const input = parse(changePasswordRequest, request.body);
+    const input = parse(routes.changePassword.request, request.body);
     await ctx.accounts.changePassword(
       auth.user,
       auth.session.id,
@@ -60,22 +54,22 @@ export function securityRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/account/two-factor/setup', { onRequest: noStore }, async (request) => {
+  route(routes.twoFactorSetup, { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
-    return (await ctx.twoFactor.setup(auth.user)) satisfies z.infer<typeof twoFactorSetupResponse>;
+    return (await ctx.twoFactor.setup(auth.user)) satisfies RouteResponse<typeof routes.twoFactorSetup>;
   });
 
-  app.post('/api/v1/account/two-factor/confirm', { onRequest: noStore }, async (request) => {
+  route(routes.twoFactorConfirm, { onRequest: noStore }, async (request) => {
     const auth = await ctx.guards.session(request);
-    const input = parse(twoFactorConfirmRequest, request.body);
-    return { recoveryCodes: await ctx.twoFactor.confirm(auth.user.id, input.code) } satisfies z.infer<
-      typeof twoFactorConfirmResponse
+    const input = parse(routes.twoFactorConfirm.request, request.body);
+    return { recoveryCodes: await ctx.twoFactor.confirm(auth.user.id, input.code) } satisfies RouteResponse<
+      typeof routes.twoFactorConfirm
     >;
   });
 
-  app.post('/api/v1/account/two-factor/disable', async (request, reply) => {
+  route(routes.twoFactorDisable, async (request, reply) => {
     const auth = await ctx.guards.session(request);
-    const input = parse(twoFactorDisableRequest, request.body);
+    const input = parse(routes.twoFactorDisable.request, request.body);
     await ctx.twoFactor.disable(auth.user.id, auth.session.id, input.password, input.code, request.ip);
     return reply.code(204).send();
   });

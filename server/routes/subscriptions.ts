@@ -1,22 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import { activateRequest, subscriptionResponse } from '../../src/api/subscriptions';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
 export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/v1/subscription', async (request) => {
+  const route = declaredRoutes(app);
+  route(routes.subscription, async (request) => {
     const auth = await ctx.guards.session(request);
-    return { subscription: await ctx.subscriptions.view(auth.user.id) } satisfies z.infer<
-      typeof subscriptionResponse
+    return { subscription: await ctx.subscriptions.view(auth.user.id) } satisfies RouteResponse<
+      typeof routes.subscription
     >;
   });
 
-  app.post('/api/v1/subscription/activate', async (request) => {
+  route(routes.activateSubscription, async (request) => {
     const auth = await ctx.guards.session(request);
-    const input = parse(activateRequest, request.body);
+    const input = parse(routes.activateSubscription.request, request.body);
     return {
       subscription: await ctx.subscriptions.activate(auth.user.id, input.code, request.ip),
-    } satisfies z.infer<typeof subscriptionResponse>;
+    } satisfies RouteResponse<typeof routes.activateSubscription>;
   });
 }

@@ -1,14 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import {
-  FALSE_POSITIVE_PATH,
-  falsePositiveRequest,
-  THREATS_DELTA_PATH,
-  THREATS_LATEST_PATH,
-  THREATS_SNAPSHOT_PATH,
-  type ThreatsLatest,
-} from '../../src/api/threats';
-import { int32Count } from '../../src/api/storable';
+import { type ThreatsLatest } from '../../src/api/threats';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { ThreatsService } from '../services/threats';
 
@@ -18,14 +12,6 @@ import type { ThreatsService } from '../services/threats';
 // latest version too, so they carry an ETag (the content is immutable per version) for cheap revalidation.
 const CACHE = 'public, max-age=60';
 
-const deltaQuery = z.object({
-  since: z
-    .string({ message: 'Required: the version the client has' })
-    .regex(/^\d{1,10}$/, { message: 'must be a list version, a non-negative integer' })
-    .transform(Number)
-    .pipe(int32Count()),
-});
-
 /** Sends JSON text that is already serialised, or 304 when the client holds this very answer. */
 function sendCached(request: FastifyRequest, reply: FastifyReply, etag: string, body: string) {
   void reply.header('cache-control', CACHE).header('etag', etag);
@@ -34,27 +20,30 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, etag: string, 
 }
 
 export function threatRoutes(app: FastifyInstance, threats: ThreatsService): void {
-  app.get(THREATS_LATEST_PATH, async (_request, reply) => {
+  const route = declaredRoutes(app);
+  route(routes.threatsLatest, async (_request, reply) => {
     const latest = await threats.latest();
     void reply.header('cache-control', CACHE);
     return latest satisfies ThreatsLatest;
   });
 
-  app.get(THREATS_SNAPSHOT_PATH, async (request, reply) => {
+  route(routes.threatsSnapshot, async (request, reply) => {
     const { sha256, body } = await threats.snapshot();
     return sendCached(request, reply, `"${sha256}"`, body);
   });
 
-  app.get(THREATS_DELTA_PATH, async (request, reply) => {
-    const { since } = parse(deltaQuery, request.query, 'query');
+  route(routes.threatsDelta, async (request, reply) => {
+    const { since } = parse(routes.threatsDelta.query, request.query, 'query');
     const { from, to, body } = await threats.deltaSince(since);
     return sendCached(request, reply, `"delta-${from}-${to}"`, body);
   });
 
   // Anyone may report (the warning page has no account); the service limits reports per address.
-  app.post(FALSE_POSITIVE_PATH, async (request, reply) => {
-    const input = parse(falsePositiveRequest, request.body);
+  route(routes.reportFalsePositive, async (request, reply) => {
+    const input = parse(routes.reportFalsePositive.request, request.body);
     await threats.reportFalsePositive(input, request.ip);
-    return reply.code(202).send({ received: true });
+    return reply
+      .code(202)
+      .send({ received: true } satisfies RouteResponse<typeof routes.reportFalsePositive>);
   });
 }

@@ -1,39 +1,37 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import { GATEWAY_USAGE_PATH, gatewayUsageBatchRequest } from '../../src/api/proxyCredential';
-import {
-  gatewaysResponse,
-  proxyCredentialResponse,
-  usageReportResponse,
-  usageTodayResponse,
-} from '../../src/api/vpn';
+import type { RouteResponse } from '../../src/api/route';
+import { routes } from '../../src/api/routes';
 import { noStore } from '../http/no-store';
+import { declaredRoutes } from '../http/declared-route';
 import { parse } from '../http/validate';
 import type { RouteContext } from './context';
 
 /** Gateways, proxy credentials and traffic metering. */
 export function vpnRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/api/v1/gateways', async () => {
-    return { gateways: await ctx.vpn.listGateways() } satisfies z.infer<typeof gatewaysResponse>;
+  const route = declaredRoutes(app);
+  route(routes.gateways, async () => {
+    return { gateways: await ctx.vpn.listGateways() } satisfies RouteResponse<typeof routes.gateways>;
   });
 
-  app.post('/api/v1/vpn/credentials', { onRequest: noStore }, async (request) => {
+  route(routes.vpnCredentials, { onRequest: noStore }, async (request) => {
     const device = await ctx.guards.device(request);
     const issued = ctx.vpn.issueCredential(device);
-    return { ...issued, expiresAt: issued.expiresAt.toISOString() } satisfies z.infer<
-      typeof proxyCredentialResponse
+    return { ...issued, expiresAt: issued.expiresAt.toISOString() } satisfies RouteResponse<
+      typeof routes.vpnCredentials
     >;
   });
 
-  app.get('/api/v1/devices/me/usage', async (request) => {
+  route(routes.usageToday, async (request) => {
     const device = await ctx.guards.device(request);
     const today = ctx.usage.today(device);
-    return { ...today, resetsAt: today.resetsAt.toISOString() } satisfies z.infer<typeof usageTodayResponse>;
+    return { ...today, resetsAt: today.resetsAt.toISOString() } satisfies RouteResponse<
+      typeof routes.usageToday
+    >;
   });
 
-  app.post(GATEWAY_USAGE_PATH, async (request) => {
+  route(routes.gatewayUsage, async (request) => {
     ctx.guards.gateway(request);
-    const input = parse(gatewayUsageBatchRequest, request.body);
-    return (await ctx.usage.report(input)) satisfies z.infer<typeof usageReportResponse>;
+    const input = parse(routes.gatewayUsage.request, request.body);
+    return (await ctx.usage.report(input)) satisfies RouteResponse<typeof routes.gatewayUsage>;
   });
 }

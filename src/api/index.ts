@@ -1,4 +1,5 @@
-// API contracts of the account service: request and response bodies for every endpoint under /api/v1.
+// API contracts of the account service: the route table (`routes`) and the request and response bodies of
+// every endpoint under /api/v1.
 // Pure zod, shared by the server and the extension's client.
 export * from './errors';
 export * from './common';
@@ -10,3 +11,5 @@ export * from './subscriptions';
 export * from './vpn';
 export * from './proxyCredential';
 export * from './management';
+export * from './route';
+export * from './routes';

@@ -60,7 +60,6 @@ export const deviceState = z.strictObject({
 export type DeviceState = z.infer<typeof deviceState>;
 
 /** POST /api/v1/devices/me/report (device token): the state, plus results of commands run since the last report. */
-export const DEVICE_REPORT_PATH = '/api/v1/devices/me/report';
 export const deviceReportRequest = z.strictObject({
   state: deviceState,
   results: z.array(commandResult).max(50),

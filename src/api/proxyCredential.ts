@@ -82,8 +82,6 @@ export type GatewayCheckResponse = z.infer<typeof gatewayCheckResponseSchema>;
 
 // --- Gateway → account service usage reports --------------------------------------------------------------
 
-/** Path on the account service that receives usage batches (POST, JSON). */
-export const GATEWAY_USAGE_PATH = '/api/v1/gateway/usage';
 /** Shared secret that authenticates a gateway to the account service. */
 export const GATEWAY_SECRET_HEADER = 'x-rampart-gateway-secret';
 

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { int32Count, text } from './storable';
 
 // The threat list as the account service publishes it (see src/threats for the snapshot and delta shapes,
-// which are validated there, after download, with their SHA-256).
-
-export const THREATS_LATEST_PATH = '/api/v1/threats/latest';
-export const THREATS_SNAPSHOT_PATH = '/api/v1/threats/snapshot';
-/** `?since=<version>`: the delta from that version to the latest. 404 when no such delta is kept. */
-export const THREATS_DELTA_PATH = '/api/v1/threats/delta';
-export const FALSE_POSITIVE_PATH = '/api/v1/threats/false-positives';
+// which are validated there, after download, with their SHA-256). Paths are in `./routes`.
 
 export const threatsLatestResponse = z.object({
   version: z.number().int().positive(),
@@ -16,6 +10,17 @@ export const threatsLatestResponse = z.object({
   createdAt: z.string(),
 });
 export type ThreatsLatest = z.infer<typeof threatsLatestResponse>;
+
+/** `?since=<version>`: the delta from that version to the latest. 404 when no such delta is kept. */
+export const threatsDeltaQuery = z.object({
+  since: z
+    .string({ message: 'Required: the version the client has' })
+    .regex(/^\d{1,10}$/, { message: 'must be a list version, a non-negative integer' })
+    .transform(Number)
+    .pipe(int32Count()),
+});
+/** The delta itself, checked by `verifyDelta` (src/threats) against the list the client holds. */
+export const threatsDeltaResponse = z.unknown();
 
 /** The body of the snapshot endpoint: the snapshot (validated later by `verifySnapshot`) and its hash. */
 export const threatsSnapshotResponse = z.object({ snapshot: z.unknown(), sha256: z.string() });
@@ -27,3 +32,5 @@ export const falsePositiveRequest = z.strictObject({
   comment: text().max(2000).optional(),
 });
 export type FalsePositiveRequest = z.infer<typeof falsePositiveRequest>;
+/** A report is only acknowledged; what happens to it is the service's business. */
+export const falsePositiveResponse = z.object({ received: z.literal(true) });

@@ -16,9 +16,6 @@ export const externalMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ExternalMessage = z.infer<typeof externalMessageSchema>;
 
-/** The portal page that hands a link code back; it reads `state` and `extensionId` from its query. */
-export const PORTAL_LINK_PATH = '/link';
-
 /** The extension's fixed id (from the manifest key): the portal sends it `accountAvailable` and link codes. */
 export const EXTENSION_ID = 'imlnioefeipjpnggalflpnddlibpgbhl';
 

@@ -2,9 +2,9 @@
 // src/api contract, writes carry the CSRF token, and error answers become what the pages show.
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVICE_REPORT_PATH, type DeviceCommand, type DeviceState } from '../../../src/api/management';
+import { type DeviceCommand, type DeviceState } from '../../../src/api/management';
 import { passwordRuleMessages } from '../../../src/api/password-rules';
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import { api, ApiFailure, onSessionLost } from '../../../portal/api';
 import {
   Client,
@@ -15,6 +15,7 @@ import {
   STRONG_PASSWORD,
   type TestServer,
 } from '../server/helpers';
+import { routes } from '../../../src/api/routes';
 
 let server: TestServer;
 const jar = new Map<string, string>();
@@ -164,7 +165,11 @@ describe('the portal API client managing a device', () => {
     kind: 'page' as const,
   });
   const report = async (reported: DeviceState, results: unknown[] = []) => {
-    const reply = await device.client.post(DEVICE_REPORT_PATH, { state: reported, results }, device.auth);
+    const reply = await device.client.post(
+      routes.deviceReport.path,
+      { state: reported, results },
+      device.auth,
+    );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.body as { commands: { id: string; command: DeviceCommand }[] };
   };
@@ -267,7 +272,7 @@ describe('the portal API client managing a device', () => {
     expect(empty.totalBytes).toBe(0);
     const today = server.clock.now().toISOString().slice(0, 10);
     const usage = await new Client(server.url).post(
-      GATEWAY_USAGE_PATH,
+      routes.gatewayUsage.path,
       {
         batchId: `portal-client-${process.pid}`,
         gatewayId: 'gw-test',

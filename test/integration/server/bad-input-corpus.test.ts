@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as api from '../../../src/api';
-import { FALSE_POSITIVE_PATH, falsePositiveRequest } from '../../../src/api/threats';
+import { falsePositiveRequest } from '../../../src/api/threats';
 import {
   Client,
   GATEWAY_SECRET,
@@ -164,7 +164,7 @@ const cases = (device: { id: string; email: string }): Record<string, RouteCase>
   'GET /api/v1/gateways': { auth: 'none' },
   'POST /api/v1/vpn/credentials': { auth: 'device' },
   'GET /api/v1/devices/me/usage': { auth: 'device' },
-  [`POST ${api.GATEWAY_USAGE_PATH}`]: {
+  [`POST ${api.routes.gatewayUsage.path}`]: {
     auth: 'gateway',
     schema: api.gatewayUsageBatchRequest,
     body: {
@@ -176,7 +176,7 @@ const cases = (device: { id: string; email: string }): Record<string, RouteCase>
   'GET /api/v1/threats/latest': { auth: 'none' },
   'GET /api/v1/threats/snapshot': { auth: 'none' },
   'GET /api/v1/threats/delta': { auth: 'none', query: 'since=1' },
-  [`POST ${FALSE_POSITIVE_PATH}`]: {
+  [`POST ${api.routes.reportFalsePositive.path}`]: {
     auth: 'none',
     schema: falsePositiveRequest,
     body: { url: 'https://fine.example/', listVersion: 1, comment: 'not malware' },
@@ -478,19 +478,19 @@ describe('bad-input corpus over every route', () => {
     // 250 entries of 2^51 bytes each: 2^58.9 per batch; a few batches pass bigint's 2^63 on one row.
     for (let i = 0; i < 20; i++) {
       const batch = { batchId: `overflow-${i}`, gatewayId: 'gw-1', entries: Array(250).fill(entry) };
-      const reply = await client.post(api.GATEWAY_USAGE_PATH, batch, gateway);
+      const reply = await client.post(api.routes.gatewayUsage.path, batch, gateway);
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
       expect(reply.body).toMatchObject({ accepted: 1, duplicate: false });
     }
     const again = await client.post(
-      api.GATEWAY_USAGE_PATH,
+      api.routes.gatewayUsage.path,
       { batchId: 'overflow-0', gatewayId: 'gw-1', entries: [entry] },
       gateway,
     );
     expect(again.body).toMatchObject({ duplicate: true });
     // One entry out of range is dropped; the rest of its batch is counted.
     const mixed = await client.post(
-      api.GATEWAY_USAGE_PATH,
+      api.routes.gatewayUsage.path,
       {
         batchId: 'mixed',
         gatewayId: 'gw-1',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBody } from '../../../src/api/errors';
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import {
   Client,
   GATEWAY_SECRET,
@@ -9,6 +9,7 @@ import {
   startServer,
   type TestServer,
 } from './helpers';
+import { routes } from '../../../src/api/routes';
 
 let server: TestServer;
 let session: Client;
@@ -37,7 +38,12 @@ const endpoints = (): [string, string, () => Client, Record<string, string>][] =
   ['POST', '/api/v1/devices/me/link', () => new Client(server.url), deviceAuth],
   ['POST', '/api/v1/devices/me/link-code', () => new Client(server.url), deviceAuth],
   ['POST', '/api/v1/devices/me/activate', () => new Client(server.url), deviceAuth],
-  ['POST', GATEWAY_USAGE_PATH, () => new Client(server.url), { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET }],
+  [
+    'POST',
+    routes.gatewayUsage.path,
+    () => new Client(server.url),
+    { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET },
+  ],
 ];
 
 const expectClientError = (reply: { status: number; body: unknown }, status: number, code: string) => {

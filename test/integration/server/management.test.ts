@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBody } from '../../../src/api/errors';
 import {
-  DEVICE_REPORT_PATH,
   commandView,
   deviceDetailResponse,
   deviceReportResponse,
@@ -9,7 +8,7 @@ import {
   type DeviceState,
   type ReportedDetection,
 } from '../../../src/api/management';
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import { detectionKey } from '../../../src/management';
 import {
   Client,
@@ -20,6 +19,7 @@ import {
   type Reply,
   type TestServer,
 } from './helpers';
+import { routes } from '../../../src/api/routes';
 
 const DAY = 86_400_000;
 
@@ -86,7 +86,7 @@ async function linkedDevice(user: { email: string; password: string }) {
     ...device,
     /** Reports with the current access token; the answer's commands are checked against the contract. */
     async report(state: DeviceState, results: unknown[] = []) {
-      const reply = await device.client.post(DEVICE_REPORT_PATH, { state, results }, auth);
+      const reply = await device.client.post(routes.deviceReport.path, { state, results }, auth);
       if (reply.status === 200) deviceReportResponse.parse(reply.body);
       return reply;
     },
@@ -304,7 +304,7 @@ describe('bad input', () => {
   it('device reports: malformed, wrong types, oversize lists, no token, no account → 4xx', async () => {
     const { device } = await accountWithDevice();
     expectClientError(
-      await device.client.post(DEVICE_REPORT_PATH, '{"state": {', device.auth),
+      await device.client.post(routes.deviceReport.path, '{"state": {', device.auth),
       400,
       'malformedJson',
     );
@@ -315,7 +315,7 @@ describe('bad input', () => {
       /killSwitch/,
     );
     expectClientError(
-      await device.client.post(DEVICE_REPORT_PATH, { state: healthy() }, device.auth),
+      await device.client.post(routes.deviceReport.path, { state: healthy() }, device.auth),
       400,
       'invalidRequest',
       /results: Required/,
@@ -342,7 +342,7 @@ describe('bad input', () => {
     );
     expectClientError(
       await device.client.post(
-        DEVICE_REPORT_PATH,
+        routes.deviceReport.path,
         { state: healthy(), results: [], admin: true },
         device.auth,
       ),
@@ -351,18 +351,22 @@ describe('bad input', () => {
       /admin/,
     );
     expectClientError(
-      await device.client.post(DEVICE_REPORT_PATH, 'x'.repeat(600 * 1024), device.auth),
+      await device.client.post(routes.deviceReport.path, 'x'.repeat(600 * 1024), device.auth),
       413,
       'payloadTooLarge',
     );
     expectClientError(
-      await new Client(server.url).post(DEVICE_REPORT_PATH, { state: healthy(), results: [] }),
+      await new Client(server.url).post(routes.deviceReport.path, { state: healthy(), results: [] }),
       401,
       'unauthenticated',
     );
     const anonymous = await registeredDevice(server);
     expectClientError(
-      await anonymous.client.post(DEVICE_REPORT_PATH, { state: healthy(), results: [] }, anonymous.auth),
+      await anonymous.client.post(
+        routes.deviceReport.path,
+        { state: healthy(), results: [] },
+        anonymous.auth,
+      ),
       409,
       'deviceNotLinked',
     );
@@ -541,7 +545,7 @@ describe('traffic report', () => {
   let batch = 0;
   const usage = (entries: { deviceId: string; day: string; bytes: number }[]) =>
     new Client(server.url).post(
-      GATEWAY_USAGE_PATH,
+      routes.gatewayUsage.path,
       {
         batchId: `management-${process.pid}-${++batch}`,
         gatewayId: 'gw-test',

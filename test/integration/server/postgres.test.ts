@@ -2,7 +2,7 @@
 // checks that only make sense there, and is skipped otherwise:
 //   TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db npx vitest run … test/integration/server
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import { runCli } from '../../../server/cli/commands';
 import { loadMigrations } from '../../../server/db/migrate';
 import { testDatabase, testDatabaseUrl } from './database';
@@ -15,6 +15,7 @@ import {
   totpNow,
   type TestServer,
 } from './helpers';
+import { routes } from '../../../src/api/routes';
 
 describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL)', () => {
   let server: TestServer;
@@ -86,10 +87,12 @@ describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL
       entries: [{ deviceId: again.deviceId, accountId: null, day, uploadBytes: 10, downloadBytes: 20 }],
     };
     const headers = { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET };
-    expect((await new Client(server.url).post(GATEWAY_USAGE_PATH, report, headers)).body.accepted).toBe(1);
-    expect((await new Client(server.url).post(GATEWAY_USAGE_PATH, report, headers)).body.duplicate).toBe(
-      true,
+    expect((await new Client(server.url).post(routes.gatewayUsage.path, report, headers)).body.accepted).toBe(
+      1,
     );
+    expect(
+      (await new Client(server.url).post(routes.gatewayUsage.path, report, headers)).body.duplicate,
+    ).toBe(true);
     const credential = await again.client.post('/api/v1/vpn/credentials', undefined, again.auth);
     expect(credential.body.payload).toMatchObject({ tier: 'unlimited', usedBytesAtIssue: 30 });
   });

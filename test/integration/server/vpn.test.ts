@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_SECRET_HEADER, GATEWAY_USAGE_PATH } from '../../../src/api/proxyCredential';
+import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import {
   gatewaysResponse,
   proxyCredentialResponse,
@@ -16,6 +16,7 @@ import {
   startServer,
   type TestServer,
 } from './helpers';
+import { routes } from '../../../src/api/routes';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ async function cli(...argv: string[]) {
 let batch = 0;
 const report = (entries: { deviceId: string; bytes: number; day?: string }[], batchId = `batch-${++batch}`) =>
   new Client(server.url).post(
-    GATEWAY_USAGE_PATH,
+    routes.gatewayUsage.path,
     {
       batchId,
       gatewayId: 'gw-test',
@@ -187,12 +188,12 @@ describe('usage', () => {
     expect(today).toMatchObject({ usedBytes: 1000, limitBytes: 200_000 });
 
     const forged = await new Client(server.url).post(
-      GATEWAY_USAGE_PATH,
+      routes.gatewayUsage.path,
       { batchId: 'x', gatewayId: 'g', entries: [] },
       { [GATEWAY_SECRET_HEADER]: 'wrong' },
     );
     expect(forged.status).toBe(401);
-    const none = await new Client(server.url).post(GATEWAY_USAGE_PATH, {
+    const none = await new Client(server.url).post(routes.gatewayUsage.path, {
       batchId: 'x',
       gatewayId: 'g',
       entries: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../background/account/apiClient';
 import type { Platform } from '../../../background/platform';
+import { routes } from '../../../src/api/routes';
 
 /** A client whose service answers every request with `reply`. */
 const clientAnswering = (reply: { status: number; body: unknown }) =>
@@ -19,8 +20,7 @@ describe('the background’s API client', () => {
       },
     });
     const reply = await api({
-      method: 'POST',
-      path: '/api/v1/devices/me/activate',
+      route: routes.activateOnDevice,
       body: { code: 'ABCD-1111-EFGH' },
       fields: { code: 'activationCode' },
     });
@@ -45,7 +45,7 @@ describe('the background’s API client', () => {
         },
       },
     });
-    const reply = await api({ method: 'POST', path: '/x', body: { code: 'AAAA-BBBB' } });
+    const reply = await api({ route: routes.activateOnDevice, body: { code: 'AAAA-BBBB' } });
     expect(reply).toMatchObject({ ok: false, error: { messageKey: 'apiError_invalidActivationCode' } });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceReportRequest } from '../../../src/api/management';
-import { THREATS_LATEST_PATH } from '../../../src/api/threats';
+import { routes } from '../../../src/api/routes';
 import { deviceProblems } from '../../../src/management/problems';
 import { BUNDLED_SHA256, BUNDLED_SNAPSHOT } from '../../../background/protection/threatList';
 import { backgroundWithAccountApi } from '../../fakes/accountBackground';
@@ -17,7 +17,7 @@ async function deviceWithBundledAge(days: number, reachable: boolean) {
     // A latest-version answer the test can hold back, to see the check while it runs.
     const fetchJson = f.platform.fetchJson;
     f.platform.fetchJson = async (url, init) => {
-      if (held.hold && url.endsWith(THREATS_LATEST_PATH))
+      if (held.hold && url.endsWith(routes.threatsLatest.path))
         await new Promise<void>((resolve) => (release = resolve));
       return fetchJson(url, init);
     };
@@ -31,7 +31,7 @@ async function deviceWithBundledAge(days: number, reachable: boolean) {
   });
   const handle = fake.api.handle;
   fake.api.handle = (url, init) => {
-    if (!url.endsWith(THREATS_LATEST_PATH)) return handle(url, init);
+    if (!url.endsWith(routes.threatsLatest.path)) return handle(url, init);
     if (!reachable) return 'unreachable';
     return {
       status: 200,
@@ -96,7 +96,7 @@ describe('the threat database age after installation', () => {
     await device.releaseHeld();
     await running;
     expect(await joined).toMatchObject({ ok: true, value: { updated: false, check: { state: 'ok' } } });
-    expect(device.requests.filter((r) => r.url.endsWith(THREATS_LATEST_PATH))).toHaveLength(1);
+    expect(device.requests.filter((r) => r.url.endsWith(routes.threatsLatest.path))).toHaveLength(1);
   });
 
   it('the age shown counts from the last confirmation, also after a worker restart', async () => {
