@@ -6,10 +6,15 @@ export const RELEASE_BUILD_VARIABLE = 'RAMPART_RELEASE_BUILD';
 export const releaseBuildSchema = z.object({
   outDir: z.string().min(1),
   firefoxOutDir: z.string().min(1),
-  version: z.string().regex(/^\d+(\.\d+){0,3}$/, 'a browser extension version is 1 to 4 dot-separated numbers'),
+  version: z
+    .string()
+    .regex(/^\d+(\.\d+){0,3}$/, 'a browser extension version is 1 to 4 dot-separated numbers'),
   portalOrigin: z.url({ protocol: /^https?$/ }),
   keepDevKey: z.boolean(),
-  extensionId: z.string().regex(/^[a-p]{32}$/).nullable(),
+  extensionId: z
+    .string()
+    .regex(/^[a-p]{32}$/)
+    .nullable(),
 });
 export type ReleaseBuild = z.infer<typeof releaseBuildSchema>;
 

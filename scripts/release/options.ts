@@ -5,20 +5,41 @@ const extensionId = z.string().regex(/^[a-p]{32}$/, 'a Chrome extension id is 32
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The account service as the extension joins it: an origin, since the API client appends `/api/v1/…` to it
+ * and the portal pages are absolute paths on it. Plain http only on loopback (tokens travel in it).
+ */
+const serviceOrigin = httpUrl.transform((text, context) => {
+  const url = new URL(text);
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    context.addIssue({ code: 'custom', message: `the service URL is an origin, e.g. ${url.origin}` });
+    return z.NEVER;
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    context.addIssue({ code: 'custom', message: 'the service URL is https (plain http only on loopback)' });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 /** What `npm run package` reads from its environment; see docs/deploy.md. */
 export const releaseEnvSchema = z
   .object({
-    RAMPART_SERVICE_URL: httpUrl,
+    RAMPART_SERVICE_URL: serviceOrigin,
     RAMPART_PORTAL_ORIGIN: httpUrl.optional(),
     RAMPART_KEEP_DEV_KEY: z.enum(['true', 'false']).default('false'),
     RAMPART_EXTENSION_ID: extensionId.optional(),
     RAMPART_RELEASE_DIR: z.string().min(1).default('release'),
     VITE_RAMPART_TEST_HOOKS: z
-      .enum(['', 'false'], { message: 'a release never carries the test hooks: unset VITE_RAMPART_TEST_HOOKS' })
+      .enum(['', 'false'], {
+        message: 'a release never carries the test hooks: unset VITE_RAMPART_TEST_HOOKS',
+      })
       .optional(),
   })
   .transform((env, context) => {
-    const serviceOrigin = new URL(env.RAMPART_SERVICE_URL).origin;
+    const serviceOrigin = env.RAMPART_SERVICE_URL;
     const portalUrl = new URL(env.RAMPART_PORTAL_ORIGIN ?? serviceOrigin);
     // The background opens the portal at the service's address and accepts portal messages from that origin
     // only (background/account/portalLink.ts): another origin would be listed but refused.

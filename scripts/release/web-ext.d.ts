@@ -3,7 +3,12 @@ declare module 'web-ext' {
   const webExt: {
     cmd: {
       lint(
-        options: { sourceDir: string; output: 'json' | 'text' | 'none'; boring: boolean; selfHosted: boolean },
+        options: {
+          sourceDir: string;
+          output: 'json' | 'text' | 'none';
+          boring: boolean;
+          selfHosted: boolean;
+        },
         context: { shouldExitProgram: boolean },
       ): Promise<unknown>;
     };

@@ -9,7 +9,7 @@ import { buildExtension } from '../../../scripts/release/viteBuild';
 import { backgroundCode, readArchive, readBuild } from './packageFiles';
 
 // `npm run package` for one service, end to end: build, zip, lint, then what a store would unpack.
-const SERVICE_URL = 'https://vpn.release-check.example/account/';
+const SERVICE_URL = 'https://vpn.release-check.example:8443';
 const PORTAL_PATTERN = 'https://vpn.release-check.example/*';
 const STORE_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -34,7 +34,10 @@ let packageJsonVersion: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rampart-release-'));
   packageJsonVersion = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version;
-  const options = releaseEnvSchema.parse({ RAMPART_SERVICE_URL: SERVICE_URL, RAMPART_RELEASE_DIR: dir });
+  const options = releaseEnvSchema.parse({
+    RAMPART_SERVICE_URL: `${SERVICE_URL}/`,
+    RAMPART_RELEASE_DIR: dir,
+  });
   packages = await packageRelease(options);
   [chrome, firefox] = await Promise.all([readArchive(packages.chrome), readArchive(packages.firefox)]);
 }, 120_000);
@@ -55,7 +58,8 @@ describe('npm run package', () => {
     const chromeBackground = backgroundCode(chrome, manifestOf(chrome).background.service_worker ?? '');
     const firefoxBackground = backgroundCode(firefox, manifestOf(firefox).background.scripts?.[0] ?? '');
     for (const code of [chromeBackground, firefoxBackground]) {
-      expect(code).toContain(SERVICE_URL);
+      // As a whole string literal: exactly the origin, with no path or slash after it.
+      expect(code).toMatch(new RegExp(`[\`"']${SERVICE_URL.replaceAll('.', '\\.')}[\`"']`));
       expect(code).not.toContain('127.0.0.1:8787');
     }
   });
@@ -98,7 +102,7 @@ describe('the build the release check compares with', () => {
         outDir,
         firefoxOutDir: join(dir, 'control', 'firefox'),
         version: packageJsonVersion,
-        portalOrigin: new URL(SERVICE_URL).origin,
+        portalOrigin: SERVICE_URL,
         keepDevKey: false,
         extensionId: STORE_ID,
       },
@@ -109,6 +113,8 @@ describe('the build the release check compares with', () => {
     expect(backgroundCode(files, manifest.background.service_worker ?? '')).toContain(TEST_BUILD_NOTICE);
     expect(manifest.key).toBeUndefined();
     expect(manifest.declarative_net_request).toBeDefined();
-    expect(files.get('data/threats/rules.json')?.toString('utf8')).toContain(`chrome-extension://${STORE_ID}/warning/index.html`);
+    expect(files.get('data/threats/rules.json')?.toString('utf8')).toContain(
+      `chrome-extension://${STORE_ID}/warning/index.html`,
+    );
   }, 60_000);
 });

@@ -11,7 +11,10 @@ describe('the release manifest', () => {
   });
 
   it('drops the key and the static ruleset, lists only the portal, and takes the given version', () => {
-    const { manifest: release, rulesetExtensionId } = releaseManifest(manifest, { ...base, extensionId: null });
+    const { manifest: release, rulesetExtensionId } = releaseManifest(manifest, {
+      ...base,
+      extensionId: null,
+    });
     expect(release.key).toBeUndefined();
     expect(release.declarative_net_request).toBeUndefined();
     expect(release.externally_connectable).toEqual({ matches: ['https://vpn.example.com/*'] });
