@@ -22,7 +22,7 @@ const contextBoundaries = contexts.map((context) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-firefox/**', 'dist-portal/**', 'node_modules/**', 'extension/**', '.data/**', '.e2e-tmp/**'] },
+  { ignores: ['dist/**', 'dist-firefox/**', 'dist-portal/**', 'node_modules/**', 'extension/**', '.data/**', '.e2e-tmp/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

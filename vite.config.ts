@@ -2,15 +2,30 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { bundledThreatRules } from './scripts/bundledThreatRules.ts';
+import { bundledThreatRules, extensionIdFromKey } from './scripts/bundledThreatRules.ts';
 import { firefoxBuild } from './scripts/firefoxBuild.ts';
+import { releaseBuildFromEnv } from './scripts/release/buildConfig.ts';
+import { releaseManifest } from './scripts/release/manifest.ts';
+
+// A release (`npm run package`) passes its settings in RAMPART_RELEASE_BUILD; otherwise this is the
+// development build, with the development key and the loopback portal.
+const release = releaseBuildFromEnv(process.env);
+const built = release
+  ? releaseManifest(manifest, release)
+  : { manifest, rulesetExtensionId: extensionIdFromKey(manifest.key) };
+const outDir = release?.outDir ?? 'dist';
 
 // `extension/` holds static assets copied verbatim (locales, icons, bundled data snapshots).
 export default defineConfig({
   publicDir: 'extension',
-  plugins: [bundledThreatRules(manifest.key), preact(), crx({ manifest }), firefoxBuild()],
+  plugins: [
+    ...(built.rulesetExtensionId ? [bundledThreatRules(built.rulesetExtensionId)] : []),
+    preact(),
+    crx({ manifest: built.manifest as unknown as typeof manifest }),
+    firefoxBuild({ from: outDir, to: release?.firefoxOutDir ?? 'dist-firefox' }),
+  ],
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     target: 'chrome120',
     rollupOptions: { input: { warning: 'warning/index.html', blocked: 'blocked/index.html' } },

@@ -120,7 +120,10 @@ export function createBrowserPlatform(): Platform {
           update as chrome.declarativeNetRequest.UpdateRuleOptions,
         ),
       limits: dnrLimitsFrom(chrome.declarativeNetRequest as unknown as Record<string, unknown>),
-      hasBundledRuleset: !isFirefox,
+      // Firefox builds and Chrome releases without a known id carry no static ruleset (see vite.config.ts).
+      hasBundledRuleset: (chrome.runtime.getManifest().declarative_net_request?.rule_resources ?? []).some(
+        (ruleset) => ruleset.id === BUNDLED_RULESET,
+      ),
       setBundledRulesetEnabled: (enabled) =>
         chrome.declarativeNetRequest.updateEnabledRulesets(
           enabled ? { enableRulesetIds: [BUNDLED_RULESET] } : { disableRulesetIds: [BUNDLED_RULESET] },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
@@ -14,7 +14,9 @@ type Threats = typeof import('../src/threats/index.ts');
 const loadThreats = async (): Promise<Threats> =>
   (await tsImport('../src/threats/index.ts', import.meta.url)) as Threats;
 
-export const BUNDLED_RULES_PATH = 'extension/data/threats/rules.json';
+/** The static ruleset inside a build, as manifest.json declares it. */
+export const BUNDLED_RULES_FILE = 'data/threats/rules.json';
+const STALE_RULES_PATH = `extension/${BUNDLED_RULES_FILE}`;
 
 /** Chrome's extension id for a manifest `key`: the first 128 bits of the key's SHA-256, written with a–p. */
 export function extensionIdFromKey(base64Key: string): string {
@@ -25,22 +27,26 @@ export function extensionIdFromKey(base64Key: string): string {
 /**
  * Compiles the bundled threat snapshot into the static ruleset the manifest declares, so protection is in
  * force from the moment the extension is installed (installing 19k dynamic rules at first start takes
- * seconds). The redirect needs the warning page's full address, which the manifest `key` fixes.
+ * seconds). The redirect needs the warning page's full address, hence the extension id (from the manifest
+ * `key`, or the id the store gave a release). The rules are emitted into the build, never written among the
+ * sources, so that builds for different ids cannot leave each other's rules behind.
  */
-export function bundledThreatRules(manifestKey: string): Plugin {
+export function bundledThreatRules(extensionId: string): Plugin {
   return {
     name: 'rampart-bundled-threat-rules',
-    async config() {
+    async buildStart() {
       const { compileDnrRules, verifySnapshot } = await loadThreats();
+      // Earlier builds wrote the rules among the static assets; one left there would be copied over these.
+      await rm(resolve(STALE_RULES_PATH), { force: true });
       const snapshotText = await readFile(resolve('extension/data/threats/snapshot.json'), 'utf8');
       const sha256 = (await readFile(resolve('extension/data/threats/snapshot.sha256'), 'utf8')).trim();
       const verified = await verifySnapshot(JSON.parse(snapshotText), sha256);
       if (!verified.ok)
         throw new Error(`The bundled threat snapshot does not verify: ${verified.error.code}`);
-      const warningPageUrl = `chrome-extension://${extensionIdFromKey(manifestKey)}/warning/index.html`;
+      const warningPageUrl = `chrome-extension://${extensionId}/warning/index.html`;
       const { rules, overflow } = compileDnrRules(verified.value, { warningPageUrl });
-      if (overflow.length) this.warn?.(`${overflow.length} URL entries do not fit the static ruleset`);
-      await writeFile(resolve(BUNDLED_RULES_PATH), JSON.stringify(rules));
+      if (overflow.length) this.warn(`${overflow.length} URL entries do not fit the static ruleset`);
+      this.emitFile({ type: 'asset', fileName: BUNDLED_RULES_FILE, source: JSON.stringify(rules) });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { BUNDLED_RULES_FILE } from './bundledThreatRules.ts';
 
 /**
  * The extension pages' CSP in Firefox. Firefox's default MV3 policy adds `upgrade-insecure-requests`, which
@@ -52,15 +53,19 @@ const RELAY_OUTPUT = 'content/portalRelay.js';
  * Chrome build is written, this copies `dist/` to `dist-firefox/` with the manifest rewritten for Firefox
  * (see firefoxManifest) and the portal relay bundled as one classic script (content scripts are no modules).
  */
-export function firefoxBuild(): Plugin {
+export function firefoxBuild(
+  dirs: { from: string; to: string } = { from: 'dist', to: 'dist-firefox' },
+): Plugin {
   return {
     name: 'rampart-firefox-build',
     apply: 'build',
     async closeBundle() {
-      const from = resolve('dist');
-      const to = resolve('dist-firefox');
+      const from = resolve(dirs.from);
+      const to = resolve(dirs.to);
       await rm(to, { recursive: true, force: true });
       await cp(from, to, { recursive: true });
+      // Firefox gets no static ruleset (see firefoxManifest), so its compiled rules would be dead weight.
+      await rm(resolve(to, BUNDLED_RULES_FILE), { force: true });
       const manifest = JSON.parse(await readFile(resolve(to, 'manifest.json'), 'utf8')) as BuiltManifest;
       const chrome = { ...manifest };
       delete chrome.browser_specific_settings;

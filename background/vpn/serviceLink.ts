@@ -16,6 +16,10 @@ export const BUILT_IN_SERVICE_URL: string =
  */
 export const TEST_HOOKS: boolean = import.meta.env.VITE_RAMPART_TEST_HOOKS === 'true';
 
+/** Only a test build contains this text: the release check (test/integration/release) looks for it. */
+export const TEST_BUILD_NOTICE = 'rampart-test-hooks: the end-to-end suite may choose the account service';
+if (TEST_HOOKS) console.info(TEST_BUILD_NOTICE);
+
 /** Where the account service is: the built-in address, or in a test build the suite's own service. */
 export function createServiceAddress(platform: Platform, testHooks: boolean) {
   return {

@@ -6,8 +6,6 @@ import { describe, expect, it } from 'vitest';
 // down to the heading it names, so moving a section cannot silently break the way to it.
 
 /** Written on another branch at the same time as the links to them; checked like the rest once they exist. */
-const WRITTEN_ELSEWHERE = new Set(['docs/deploy.md', 'docs/permissions.md']);
-
 const documents = (): string[] => [
   'README.md',
   ...readdirSync('docs')
@@ -75,7 +73,7 @@ describe('conventions: documentation links', () => {
 
   it('every relative link in README.md and docs/ leads to a file of the repository', () => {
     const broken = links
-      .filter((link) => !existsSync(link.file) && !WRITTEN_ELSEWHERE.has(link.file))
+      .filter((link) => !existsSync(link.file))
       .map((link) => `${link.from}: ${link.target}`);
     expect(broken).toEqual([]);
   });
@@ -87,10 +85,6 @@ describe('conventions: documentation links', () => {
       .map((link) => `${link.from}: ${link.target}`);
     expect(broken).toEqual([]);
   });
-
-  for (const file of WRITTEN_ELSEWHERE) {
-    if (!existsSync(file)) it.todo(`${file} exists (it is written on another branch)`);
-  }
 });
 
 describe('conventions: how links and headings are read', () => {
