@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AppError } from '../src/result';
 import { blockedReason, type ConnectionStatus } from '../src/status';
-import { formatMoment, useChanges, usePage } from '../src/ui';
+import { formatMoment } from '../src/format';
+import { useChanges, usePage } from '../src/ui';
 
 /** The page that did not load, from `?url=` (set by the background when it shows this page). */
 const blockedUrl = (): string => new URLSearchParams(location.search).get('url') ?? '';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountStatus } from '../src/messages';
 import type { RecordOf, StatusFacts } from '../src/status';
-import { formatMoment, useChanges, usePage } from '../src/ui';
+import { formatMoment } from '../src/format';
+import { useChanges, usePage } from '../src/ui';
 
 interface Props {
   status: RecordOf<'limit'> & StatusFacts;

@@ -26,3 +26,39 @@ export const formatTime = (moment: Moment, language: string, options: ZoneOption
 /** A calendar day (YYYY-MM-DD, a UTC day) as a short label: "Dec 1" / "1 дек.". */
 export const formatDay = (day: string, language: string): string =>
   format(`${day}T00:00:00Z`, language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A moment as people read it in their language and time zone: the time alone when it is today, with the
+ * date otherwise ("01:00" / "Tue, 1 Dec, 01:00"). `timeZone` is for tests; pages use the browser's.
+ */
+export function formatMoment(at: number, language: string, now: number, timeZone?: string): string {
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const day = (ms: number) =>
+    new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      ms,
+    );
+  const sameDay = day(at) === day(now);
+  return new Intl.DateTimeFormat(language, {
+    ...zone,
+    ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago `then` was, in the page's language ("just now" is the caller's own word for under a minute):
+ * minutes under an hour, hours under a day, then days ("yesterday", "3 days ago").
+ */
+export function formatAge(then: number, now: number, language: string): string | null {
+  const elapsed = Math.max(0, now - then);
+  if (elapsed < MINUTE) return null;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  if (elapsed < HOUR) return format.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return format.format(-Math.floor(elapsed / HOUR), 'hour');
+  return format.format(-Math.floor(elapsed / DAY), 'day');
+}

@@ -6,17 +6,21 @@ export const formatMinutes = (minutes: number, language: string): string =>
 export const formatCount = (value: number, language: string): string =>
   new Intl.NumberFormat(language).format(value);
 
-/** A country or region code as its name: "DE" → "Germany" / "Германия"; unknown codes come back as given. */
-export function formatCountry(code: string, language: string): string {
-  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+/** The country a two-letter code names ("de" → "Germany" / "Германия"), or null when it names none. */
+export function countryName(code: string, language: string): string | null {
+  if (!/^[A-Za-z]{2}$/.test(code)) return null;
   try {
     return (
-      new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(code.toUpperCase()) ?? code
+      new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none' }).of(code.toUpperCase()) ??
+      null
     );
   } catch {
-    return code;
+    return null;
   }
 }
+
+/** A country or region code as its name: "DE" → "Germany" / "Германия"; unknown codes come back as given. */
+export const formatCountry = (code: string, language: string): string => countryName(code, language) ?? code;
 
 /**
  * The message key for a count in the language's plural form: `base_one`, `base_few`, `base_many` or

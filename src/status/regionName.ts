@@ -1,19 +1,9 @@
+import { countryName } from '../format/numbers';
 import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../settings';
 
 type Translate = (key: string, substitutions?: string[]) => string;
 
-/** The country a region code names ("de" → "Germany"), or null when the code is not a country. */
-export function countryName(region: string, language: string): string | null {
-  if (!/^[a-z]{2}$/i.test(region)) return null;
-  try {
-    const name = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none' }).of(
-      region.toUpperCase(),
-    );
-    return name ?? null;
-  } catch {
-    return null;
-  }
-}
+export { countryName };
 
 /** A gateway's place as people say it: "Frankfurt, Germany"; the city alone when the region is no country. */
 export function placeName(region: string, city: string, language: string): string {

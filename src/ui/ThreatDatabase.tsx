@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProtectionStatus } from '../messages';
 import type { AppError } from '../result';
 import { usePage } from './pageContext';
-import { relativeAge } from './relativeAge';
+import { formatAge } from '../format';
 
 export interface ThreatDatabaseProps {
   status: ProtectionStatus;
@@ -39,9 +39,9 @@ export function ThreatDatabase({ status, onStatus, now = Date.now() }: ThreatDat
     // Only a check seen running when the status arrives is joined.
   }, [status.check.state]);
 
-  const age = relativeAge(status.databaseUpdatedAt, now, language) ?? t('justNow');
+  const age = formatAge(status.databaseUpdatedAt, now, language) ?? t('justNow');
   const check = status.check;
-  const checkedAgo = 'at' in check ? (relativeAge(check.at, now, language) ?? t('justNow')) : '';
+  const checkedAgo = 'at' in check ? (formatAge(check.at, now, language) ?? t('justNow')) : '';
   const checkLine = checking
     ? t('threatCheckChecking')
     : check.state === 'ok'

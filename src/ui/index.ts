@@ -5,5 +5,3 @@ export { useSettings } from './useSettings';
 export { useChanges } from './useChanges';
 export { formatBytes } from './formatBytes';
 export { ThreatDatabase } from './ThreatDatabase';
-export { relativeAge, ageInDays } from './relativeAge';
-export { formatMoment } from './formatTime';

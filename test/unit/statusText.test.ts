@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceName, placeName } from '../../src/status';
-import { formatMoment } from '../../src/ui/formatTime';
+import { formatMoment } from '../../src/format';
 
 const t = (key: string) => `<${key}>`;
 
