@@ -176,13 +176,10 @@ describe('the options page in Russian', () => {
     await service.context.vpn.addGateway({ region: 'de', city: 'Frankfurt', host: 'fra.test', port: 8443 });
     // The device picks the new region as a person would: once its list has the gateway (an account sync,
     // which opening a page starts), through the region choice that checks the subscription.
-    await waitFor(
-      async () => {
-        await sendFromPage(options, { type: 'getAccount' });
-        return (await sendFromPage<{ ok: boolean }>(options, { type: 'selectRegion', region: 'de' })).ok;
-      },
-      'the device to list and pick the Frankfurt region',
-    );
+    await waitFor(async () => {
+      await sendFromPage(options, { type: 'getAccount' });
+      return (await sendFromPage<{ ok: boolean }>(options, { type: 'selectRegion', region: 'de' })).ok;
+    }, 'the device to list and pick the Frankfurt region');
     const page = await ext.browser.newPage();
     await page.goto(`${portalUrl}/sign-in`);
     await page.waitForSelector('#email');

@@ -6,6 +6,7 @@ import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/b
 import { openPopup, sendFromPage, textOf, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
 import { startTestStack, type TestStack } from './harness/stack';
+import { turnVpnOn, useTestProxy } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 
 // What a fresh install and a failed start look like from the outside: the threat database's age and its
@@ -138,19 +139,8 @@ describe('a part of the background that fails at start', () => {
       /Web protection could not start.*VersionError/s,
     );
 
-    await options.reload();
-    await options.waitForSelector('#gw-host');
-    await options.select('#gw-scheme', 'PROXY');
-    await options.type('#gw-host', '127.0.0.1');
-    await options.$eval('#gw-port', (input) => ((input as HTMLInputElement).value = ''));
-    await options.type('#gw-port', String(proxy.port));
-    await options.type('#gw-username', 'tester');
-    await options.type('#gw-password', 'secret-pass');
-    await options.click('#gw-save');
-    await options.waitForSelector('[data-testid="gateway-saved"]');
-    const vpnPopup = await openPopup(ext);
-    await vpnPopup.click('[data-testid="vpn-toggle"]');
-    await waitForText(vpnPopup, '[data-testid="connection-state"]', 'VPN is on');
+    await useTestProxy(ext, proxy.port);
+    const vpnPopup = await turnVpnOn(ext);
     const page = await ext.browser.newPage();
     await page.goto(web.url('while-broken.test', '/'));
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Hello from while-broken.test');

@@ -1,12 +1,9 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
 import { openPopup, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
+import { LOOPBACK_RESOLVER, turnVpnOn, useTestProxy, visit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
-
-// Every name resolves to loopback in the browser too; the test proxy does the same for what it carries.
-const RESOLVER = '--host-resolver-rules=MAP * 127.0.0.1';
 
 let web: TestWebServer;
 let proxy: RecordingProxy;
@@ -25,39 +22,6 @@ afterEach(async () => {
   ext = undefined;
 });
 
-/** Configures the test proxy as the user's own gateway through the options page form. */
-async function useTestProxy(e: ExtensionBrowser, port = proxy.port): Promise<Page> {
-  const options = await e.openPage('options/index.html');
-  await options.waitForSelector('#gw-host');
-  await options.select('#gw-scheme', 'PROXY');
-  await options.type('#gw-host', '127.0.0.1');
-  await options.$eval('#gw-port', (input) => ((input as HTMLInputElement).value = ''));
-  await options.type('#gw-port', String(port));
-  await options.type('#gw-username', 'tester');
-  await options.type('#gw-password', 'secret-pass');
-  await options.click('#gw-save');
-  await options.waitForSelector('[data-testid="gateway-saved"]');
-  return options;
-}
-
-async function turnVpnOn(e: ExtensionBrowser): Promise<Page> {
-  const popup = await openPopup(e);
-  await popup.click('[data-testid="vpn-toggle"]');
-  await waitForText(popup, '[data-testid="connection-state"]', 'VPN is on');
-  return popup;
-}
-
-/** Loads a page in a tab and says whether it rendered (a failed load shows Chrome's error page). */
-async function visit(e: ExtensionBrowser, url: string): Promise<{ page: Page; loaded: boolean }> {
-  const page = await e.browser.newPage();
-  const response = await page.goto(url).catch(() => null);
-  const loaded =
-    response !== null &&
-    (await page.$('h1')) !== null &&
-    (await page.$eval('h1', (h) => h.textContent)) !== null;
-  return { page, loaded: loaded && (await page.title()) !== '' };
-}
-
 const carriedCount = (host: string) => proxy.carriedTo(host).length;
 const servedCount = (host: string) => web.requestsTo(host).length;
 /** Plain-HTTP requests: each one the proxy carried was served once, so the rest came direct. */
@@ -65,8 +29,8 @@ const directCount = (host: string) => servedCount(host) - carriedCount(host);
 
 describe('secure connection in real Chromium', () => {
   it('VPN on: a site goes only through the gateway; "Disable VPN for this site" sends it direct', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER] });
-    await useTestProxy(ext);
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
+    await useTestProxy(ext, proxy.port);
     const popup = await turnVpnOn(ext);
     await waitForText(popup, '[data-testid="exit-address"]', 'Your address on the internet: 198.51.100.77');
 
@@ -89,8 +53,8 @@ describe('secure connection in real Chromium', () => {
   });
 
   it('a site in a category set to "never" goes direct while the VPN is on', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER] });
-    const options = await useTestProxy(ext);
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
+    const options = await useTestProxy(ext, proxy.port);
     await options.select('#category-banks', 'never');
     await turnVpnOn(ext);
     const bank = await visit(ext, web.url('www.1822direkt.com', '/login'));
@@ -103,8 +67,8 @@ describe('secure connection in real Chromium', () => {
   });
 
   it('with the VPN off, a site with an "always" rule still goes through the gateway', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER] });
-    const options = await useTestProxy(ext);
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
+    const options = await useTestProxy(ext, proxy.port);
     await options.type('#rule-pattern', 'always-on.test');
     await options.select('#rule-action', 'always');
     await options.click('[data-testid="rule-form"] button[type="submit"]');
@@ -120,7 +84,7 @@ describe('secure connection in real Chromium', () => {
   });
 
   it('an invalid site pattern is explained and not saved', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER] });
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await ext.openPage('options/index.html');
     await options.waitForSelector('#rule-pattern');
     await options.type('#rule-pattern', 'bad*site.com');
@@ -133,7 +97,7 @@ describe('secure connection in real Chromium', () => {
 describe('when the gateway goes away', () => {
   it('kill switch on: nothing reaches the site directly', async () => {
     const doomed = await startRecordingProxy();
-    ext = await launchWithExtension({ args: [RESOLVER] });
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, doomed.port);
     await options.click('#kill-switch');
     await turnVpnOn(ext);
@@ -148,7 +112,7 @@ describe('when the gateway goes away', () => {
 
   it('kill switch off: traffic falls back to direct and the popup shows the error', async () => {
     const doomed = await startRecordingProxy();
-    ext = await launchWithExtension({ args: [RESOLVER] });
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     await useTestProxy(ext, doomed.port);
     await turnVpnOn(ext);
     await doomed.close();
@@ -162,8 +126,8 @@ describe('when the gateway goes away', () => {
   });
 
   it('a stopped service worker: routing goes on, no password prompt, the popup shows the state', async () => {
-    ext = await launchWithExtension({ args: [RESOLVER] });
-    await useTestProxy(ext);
+    ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
+    await useTestProxy(ext, proxy.port);
     await turnVpnOn(ext);
     await ext.stopServiceWorker();
 

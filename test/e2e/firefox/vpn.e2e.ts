@@ -9,6 +9,7 @@ import {
   type FirefoxExtension,
 } from '../harness/firefox';
 import { startRecordingProxy, type RecordingProxy } from '../harness/recordingProxy';
+import { useTestProxy } from '../harness/vpnFlows';
 import { startWebServer, type TestWebServer } from '../harness/webServer';
 
 // Firefox maps exact names only: every site a test visits is listed here.
@@ -31,21 +32,6 @@ afterEach(async () => {
   ext = undefined;
 });
 
-/** Configures a test proxy as the user's own gateway through the options page form. */
-async function useTestProxy(e: FirefoxExtension, port = proxy.port): Promise<Page> {
-  const options = await e.openPage('options/index.html');
-  await options.waitForSelector('#gw-host');
-  await options.select('#gw-scheme', 'PROXY');
-  await options.type('#gw-host', '127.0.0.1');
-  await options.$eval('#gw-port', (input) => ((input as HTMLInputElement).value = ''));
-  await options.type('#gw-port', String(port));
-  await options.type('#gw-username', 'tester');
-  await options.type('#gw-password', 'secret-pass');
-  await options.click('#gw-save');
-  await options.waitForSelector('[data-testid="gateway-saved"]');
-  return options;
-}
-
 async function turnVpnOn(e: FirefoxExtension): Promise<Page> {
   const popup = await e.openPage('popup/index.html');
   await popup.waitForSelector('[data-testid="vpn-toggle"]');
@@ -65,7 +51,7 @@ describe('secure connection in Firefox ESR', () => {
       // Suspend the idle background quickly, to prove a woken one answers the proxy's 407 again.
       prefs: { 'extensions.background.idle.timeout': 3_000 },
     });
-    const options = await useTestProxy(ext);
+    const options = await useTestProxy(ext, proxy.port);
     await options.type('#rule-pattern', 'bank-site.test');
     await options.select('#rule-action', 'never');
     await options.click('[data-testid="rule-form"] button[type="submit"]');

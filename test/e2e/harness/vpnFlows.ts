@@ -5,8 +5,14 @@ import { openPopup, waitForText } from './extensionPages';
 /** Every name resolves to loopback in the browser too; the test proxy does the same for what it carries. */
 export const LOOPBACK_RESOLVER = '--host-resolver-rules=MAP * 127.0.0.1';
 
-/** Configures a test proxy as the user's own gateway through the options page form. */
-export async function useTestProxy(e: ExtensionBrowser, port: number): Promise<Page> {
+/**
+ * Configures a test proxy as the user's own gateway through the options page form (in Chromium or Firefox:
+ * anything that opens an extension page).
+ */
+export async function useTestProxy(
+  e: { openPage(path: string): Promise<Page> },
+  port: number,
+): Promise<Page> {
   const options = await e.openPage('options/index.html');
   await options.waitForSelector('#gw-host');
   await options.select('#gw-scheme', 'PROXY');
