@@ -3,30 +3,17 @@ import { composeBackground } from '../../../background/compose';
 import { defaultSettings } from '../../../src/settings';
 import { fakePlatform, memoryArea, ownPage } from '../../fakes/platform';
 import { pacAnswer } from '../../fakes/pac';
+import { selfHostedTestGateway, startedBackground } from '../../fakes/startedBackground';
 
-const selfHosted = {
-  region: 'self-hosted',
-  selfHostedGateway: {
-    scheme: 'PROXY' as const,
-    host: '127.0.0.1',
-    port: 3128,
-    username: 'u',
-    password: 'p',
-  },
-};
-
+/** The background routing through the user's own gateway, with its status as the popup reads it. */
 async function setup(settings: Partial<typeof defaultSettings> = {}) {
-  const fake = fakePlatform();
-  await fake.platform.local.set('settings', { ...defaultSettings, ...selfHosted, ...settings });
-  const background = composeBackground(fake.platform);
-  await background.start();
-  const send = (message: unknown) => background.route(message, ownPage);
+  const started = await startedBackground({ ...selfHostedTestGateway, ...settings });
   const status = async () => {
-    const reply = await send({ type: 'getStatus' });
+    const reply = await started.send({ type: 'getStatus' });
     if (!reply.ok) throw new Error('no status');
     return reply.value as Record<string, unknown>;
   };
-  return { ...fake, background, send, status, lastPac: (url: string) => pacAnswer(fake.applied.at(-1), url) };
+  return { ...started, status };
 }
 
 describe('connecting and reconnecting', () => {
@@ -65,7 +52,7 @@ describe('connecting and reconnecting', () => {
 
   it('state changes run one at a time: no change is lost to an interleaved read-modify-write', async () => {
     const fake = fakePlatform();
-    await fake.platform.local.set('settings', { ...defaultSettings, ...selfHosted });
+    await fake.platform.local.set('settings', { ...defaultSettings, ...selfHostedTestGateway });
     // A slow session area, as storage is: without a queue both events would read "off".
     const slow = memoryArea();
     fake.platform.session = {

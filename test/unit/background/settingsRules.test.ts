@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeBackground } from '../../../background/compose';
 import { defaultSettings, exportSettings } from '../../../src/settings';
-import { fakePlatform, ownPage } from '../../fakes/platform';
+import { startedBackground } from '../../fakes/startedBackground';
 
-async function setup(options: { testHooks?: boolean } = {}) {
-  const fake = fakePlatform();
-  await fake.platform.local.set('settings', { ...defaultSettings });
-  const background = composeBackground(fake.platform, options);
-  await background.start();
-  const send = (message: unknown) => background.route(message, ownPage);
-  return { ...fake, background, send };
-}
+const setup = (options: { testHooks?: boolean } = {}) => startedBackground({}, options);
 
 describe('what pages and settings files may change', () => {
   it('the generic patch cannot switch the VPN, pick a region or move the service', async () => {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeBackground } from '../../../background/compose';
 import { defaultSettings } from '../../../src/settings';
-import { fakePlatform, ownPage } from '../../fakes/platform';
-import { pacAnswer } from '../../fakes/pac';
+import { ownPage } from '../../fakes/platform';
+import { selfHostedTestGateway, startedBackground } from '../../fakes/startedBackground';
 
-const selfHosted = {
-  region: 'self-hosted',
-  selfHostedGateway: {
-    scheme: 'PROXY' as const,
-    host: '127.0.0.1',
-    port: 3128,
-    username: 'u',
-    password: 'p',
-  },
-};
-
-async function setup(settings: Partial<typeof defaultSettings> = {}) {
-  const fake = fakePlatform();
-  await fake.platform.local.set('settings', { ...defaultSettings, ...selfHosted, ...settings });
-  const background = composeBackground(fake.platform);
-  await background.start();
-  const lastPac = (url: string) => pacAnswer(fake.applied.at(-1), url);
-  return { ...fake, background, lastPac, send: (message: unknown) => background.route(message, ownPage) };
-}
+/** The background routing through the user's own gateway (127.0.0.1:3128). */
+const setup = (settings: Partial<typeof defaultSettings> = {}) =>
+  startedBackground({ ...selfHostedTestGateway, ...settings });
 
 describe('VPN in the background', () => {
   it('leaves the browser proxy alone while the VPN is off and no rule needs it', async () => {
