@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // A fresh machine with another layout must work: the repository names no folder of the machine it was
 // written on. Shared data is reached as ../shared/ from the repository root.
 
-/** Source, scripts, tests and docs; data files (threat URLs may contain "/work/") are not code. */
+/** Source, scripts, tests and docs; data files are not code (a listed threat URL may contain such a folder name). */
 const CHECKED = /\.(ts|tsx|mjs|js|cjs|sh|md|html|css)$|(^|\/)(package|tsconfig|manifest)\.json$|^\.ci\//;
 const MACHINE_PATH = /(^|[\s'"`(=:])\/(work|home|root|Users|mnt)\/[\w.-]+/m;
 
