@@ -43,7 +43,9 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
   for (const migration of migrations) {
     const applied = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const { rows } = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      const { rows } = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        migration.version,
+      ]);
       if (rows.length > 0) return false;
       // One statement at a time: the extended protocol used by parameterised queries takes one per call.
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);

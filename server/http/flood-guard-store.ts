@@ -44,7 +44,10 @@ export function floodGuardStore(db: Database) {
           (res) => callback(null, { current: res.consumedPoints, ttl: res.msBeforeNext }),
           (reason: unknown) =>
             reason instanceof RateLimiterRes
-              ? callback(null, { current: Math.max(reason.consumedPoints, max + 1), ttl: reason.msBeforeNext })
+              ? callback(null, {
+                  current: Math.max(reason.consumedPoints, max + 1),
+                  ttl: reason.msBeforeNext,
+                })
               : callback(reason instanceof Error ? reason : new Error(String(reason))),
         );
     }
