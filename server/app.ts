@@ -145,6 +145,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     deliver: createAccountMail({ db, now, mailer, publicUrl: config.publicUrl }).deliver,
     log: (message, error) => fastify.log.error({ err: error }, message),
   });
+  metrics.watchMailQueue(() => mailQueue.depth());
   const accounts = createAccountsService({
     db,
     now,
