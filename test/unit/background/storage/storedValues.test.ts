@@ -11,7 +11,10 @@ import { memoryArea } from '../../../fakes/platform';
 
 const areas = () => ({ local: memoryArea(), session: memoryArea() });
 
-/** An area whose reads take a while, as the browser's do: interleaved read-modify-writes would lose data. */
+/**
+ * An area whose reads take a while, as the browser's do: a read answers later with what was stored when it
+ * was asked, so interleaved read-modify-writes would lose data.
+ */
 function slowAreas() {
   const local = memoryArea();
   return {
@@ -21,8 +24,9 @@ function slowAreas() {
       local: {
         ...local,
         get: async (key: string) => {
+          const value = await local.get(key);
           await new Promise((resolve) => setTimeout(resolve, 5));
-          return local.get(key);
+          return value;
         },
       },
     },
