@@ -36,11 +36,11 @@ import { createVpnService, type RoutingInput } from './vpn/vpnService';
  */
 export function composeBackground(browserPlatform: Platform, options: { testHooks?: boolean } = {}) {
   const now = () => platform.now().getTime();
-  const settings = createSettingsStore(browserPlatform.local);
+  const settings = createSettingsStore(browserPlatform);
   const i18n = createBackgroundI18n(browserPlatform, settings);
   // Everything below speaks the user's chosen language.
   const platform: Platform = { ...browserPlatform, translate: i18n.translate };
-  const connectionStore = createConnectionStore(platform.session, now);
+  const connectionStore = createConnectionStore(platform, now);
   // A new connection state is news for the portal.
   const connection: typeof connectionStore = {
     ...connectionStore,
@@ -49,7 +49,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
       reporter.changed();
     },
   };
-  const askAnswers = createAskAnswerStore(platform.local, now);
+  const askAnswers = createAskAnswerStore(platform, now);
   const address = createServiceAddress(platform, options.testHooks ?? TEST_HOOKS);
   const service = createServiceLink(platform, settings, address);
   let latestRouting: RoutingInput | null = null;
@@ -75,12 +75,12 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
 
   const serviceUrl = address.url;
   const threatList = createThreatList(platform);
-  const detections = createDetections(platform.local);
+  const detections = createDetections(platform);
   const protection = createProtectionService({
     platform,
     settings,
     list: threatList,
-    allowances: createAllowances(platform.local, now),
+    allowances: createAllowances(platform, now),
     detections,
     update: createThreatUpdater(platform, threatList),
     serviceUrl,
@@ -160,7 +160,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
         detections,
       }),
     run: createCommandRunner({ handlers, protection, translate: platform.translate }),
-    results: createResultStore(platform.local),
+    results: createResultStore(platform),
     schedule: (fn, ms) => void setTimeout(fn, ms),
   });
 

@@ -2,6 +2,7 @@
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
 import { decideRoute } from '../src/rules';
+import { stored } from '../src/storage';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
@@ -114,7 +115,7 @@ browser.webRequest.onHeadersReceived.addListener(
 );
 
 // The toolbar button follows every change of the connection record or the settings, whoever made it.
-const TOOLBAR_KEYS = ['connection', 'settings', 'gateways'];
+const TOOLBAR_KEYS = [stored.connection, stored.settings, stored.gateways].map((value) => value.key);
 browser.storage.onChanged.addListener((changes) => {
   if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
 });

@@ -1,5 +1,6 @@
 import { createMatcher, verifySnapshot, type ThreatMatcher, type ThreatSnapshot } from '../../src/threats';
 import type { Platform, StoredThreatList } from '../platform';
+import { parseStoredThreatList } from '../storage/storedThreatList';
 
 export const BUNDLED_SNAPSHOT = 'data/threats/snapshot.json';
 export const BUNDLED_SHA256 = 'data/threats/snapshot.sha256';
@@ -28,9 +29,11 @@ export function createThreatList(platform: Platform) {
     return { snapshot: verified.value, sha256: sha.trim(), installedAt: platform.now().getTime() };
   };
 
+  const loadStored = async () => parseStoredThreatList(await platform.threatLists.load());
+
   const get = async (): Promise<Current> => {
     if (current) return current;
-    const stored = await platform.threatLists.load();
+    const stored = await loadStored();
     return stored ? use(stored, 'downloaded') : use(await loadBundled(), 'bundled');
   };
 
@@ -39,7 +42,7 @@ export function createThreatList(platform: Platform) {
     /** The downloaded list if there is one, without parsing the bundled snapshot (which costs a second). */
     downloaded: async (): Promise<Current | null> => {
       if (current) return current.source === 'downloaded' ? current : null;
-      const stored = await platform.threatLists.load();
+      const stored = await loadStored();
       return stored ? use(stored, 'downloaded') : null;
     },
     /** Stores and switches to a list that already passed verification. */

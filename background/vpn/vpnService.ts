@@ -10,10 +10,11 @@ import {
 } from '../../src/rules';
 import type { Settings, SiteAction } from '../../src/settings';
 import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
-import { readRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Platform, ProxyConfig } from '../platform';
 import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
+import { readStored, writeStored } from '../storage/storedValues';
 import type { ConnectionStore } from './connectionStore';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
 import { FAIL_CLOSED_TARGET, planRouting, type RoutingPlan } from './routingPlan';
@@ -110,8 +111,8 @@ export function createVpnService(deps: VpnDeps) {
     }
     // One notification per limit, also across browser restarts on the same day.
     if (after.state === 'limit' && before.state !== 'limit' && notifications.limitReached) {
-      if ((await readRecord(platform, 'limitNotified')) === after.resetAt) return;
-      await writeRecord(platform, 'limitNotified', after.resetAt);
+      if ((await readStored(platform, stored.limitNotified)) === after.resetAt) return;
+      await writeStored(platform, stored.limitNotified, after.resetAt);
       await platform.notifier.show('limit-reached', t('notifyLimitTitle'), t('notifyLimitMessage'));
     }
   };
