@@ -1,9 +1,14 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { BASE_FLAGS, CHROMIUM } from './browser';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { BASE_FLAGS, CHROMIUM, DIST } from './browser';
+import { z } from 'zod';
+import { extensionIdFromKey } from '../../../scripts/bundledThreatRules';
 import { updateExtensionEntry } from './chromiumPreferences';
 
 // A profile in which Rampart is installed, as a user who loaded it unpacked has it, and a browser started on
-// it that loads nothing itself: what comes back at the start is what the profile holds.
+// it that loads nothing itself: what comes back at the start is what the profile holds. And, for comparison,
+// the developer's way: the build given with `--load-extension` at every start.
 //
 // MEASURED (Chromium 156, Debian): an extension loaded through CDP `Extensions.loadUnpacked` is written to the
 // profile as an unpacked install (location 4) with one creation flag more than any other install, 1 << 15
@@ -57,4 +62,33 @@ export async function launchInstalled(options: {
     userDataDir: options.userDataDir,
     args: [...BASE_FLAGS, ...(options.args ?? []), ...(options.startUrl ? [options.startUrl] : [])],
   });
+}
+
+/**
+ * Starts Chromium with the build given on the command line (`--load-extension`, loaded during the browser's
+ * own start, unlike puppeteer's `enableExtensions` paths, which load it over CDP once the browser is up).
+ */
+export async function launchLoadingExtension(options: {
+  userDataDir: string;
+  args?: string[];
+  startUrl?: string;
+}): Promise<{ browser: Browser; extensionId: string; openPage(path: string): Promise<Page> }> {
+  const browser = await launchInstalled({
+    ...options,
+    args: [`--load-extension=${DIST}`, ...(options.args ?? [])],
+  });
+  // The id comes from the build's manifest key, so nothing here waits for the extension to be up.
+  const manifest = z
+    .object({ key: z.string() })
+    .parse(JSON.parse(await readFile(join(DIST, 'manifest.json'), 'utf8')));
+  const extensionId = extensionIdFromKey(manifest.key);
+  return {
+    browser,
+    extensionId,
+    async openPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+  };
 }
