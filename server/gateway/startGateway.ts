@@ -29,6 +29,10 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     },
     onError: (error) =>
       log(`usage report not acknowledged, will retry: ${JSON.stringify(error) ?? String(error)}`),
+    onDropped: (batch, error) =>
+      log(
+        `usage batch ${batch.batchId} refused for good (${error.substitutions?.join(' ') ?? error.code}), dropped: ${String(batch.entries.length)} entries`,
+      ),
   });
   const tls = config.tls === 'self-signed' ? await selfSignedTls() : config.tls;
   const own = new OwnAddresses(config.ownAddresses ?? systemOwnAddresses, [
