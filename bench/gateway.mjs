@@ -20,6 +20,8 @@ const MB = 1024 * 1024;
 const transferMb = Number(process.env.BENCH_MB ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const tunnelSeconds = Number(process.env.BENCH_TUNNEL_SECONDS ?? 2);
+// e.g. BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/gateway-profiles' to profile the gateways.
+const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const tunnelConcurrency = 16;
 const tunnelRounds = 3;
 const children = [];
@@ -88,7 +90,7 @@ const token = signProxyCredential(
 const startGatewayProcess = (tlsOn) =>
   startChild(
     process.execPath,
-    ['--import', 'tsx', 'server/gateway/main.ts'],
+    [...gatewayNodeArgs, '--import', 'tsx', 'server/gateway/main.ts'],
     {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_PORT: '0',
