@@ -17,8 +17,6 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rampart:tls'), tls: tlsMaterial }),
   /** Principals at their daily limit, all workers' traffic and the service's answer counted. */
   z.object({ type: z.literal('rampart:exhausted'), principals: z.array(z.string()) }),
-  /** Meter open connections and send everything counted; answer `rampart:flushed` with the same id. */
-  z.object({ type: z.literal('rampart:flush'), id: z.number().int() }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
@@ -35,6 +33,5 @@ export const toPrimarySchema = z.discriminatedUnion('type', [
     credentials: z.array(proxyCredentialPayloadSchema),
     charges: z.array(usageChargeSchema),
   }),
-  z.object({ type: z.literal('rampart:flushed'), id: z.number().int() }),
 ]);
 export type ToPrimary = z.infer<typeof toPrimarySchema>;

@@ -37,8 +37,6 @@ export interface RunningCluster {
   certificate: string | null;
   /** Re-reads the certificate files now (what SIGHUP does). */
   reloadCertificate(): Promise<void>;
-  /** Asks every worker for its counts, then delivers to the account service; true when all was delivered. */
-  flushUsage(): Promise<boolean>;
   /** Stops accepting, lets the workers close their connections and hand over usage, sends the last batch. */
   close(): Promise<void>;
 }
@@ -100,8 +98,6 @@ export const startGatewayCluster = async (options: ClusterOptions): Promise<Runn
       if (worker !== undefined) send(worker, message);
   };
 
-  let flushes = 0;
-  const awaitingFlush = new Map<number, { waiting: Set<number>; done: () => void }>();
   let allListening: (port: number) => void = () => undefined;
   const port = new Promise<number>((resolve) => (allListening = resolve));
 
@@ -114,20 +110,12 @@ export const startGatewayCluster = async (options: ClusterOptions): Promise<Runn
     } else if (value.type === 'rampart:listening') {
       listening.set(worker.id, value.port);
       if (listening.size === options.workers) allListening(value.port);
-    } else if (value.type === 'rampart:usage') {
-      hub?.received(value.credentials, value.charges);
     } else {
-      const flush = awaitingFlush.get(value.id);
-      flush?.waiting.delete(worker.id);
-      if (flush?.waiting.size === 0) flush.done();
+      hub?.received(value.credentials, value.charges);
     }
   });
   cluster.on('exit', (worker, code, signal) => {
     listening.delete(worker.id);
-    for (const flush of awaitingFlush.values()) {
-      flush.waiting.delete(worker.id);
-      if (flush.waiting.size === 0) flush.done();
-    }
     if (stopping) return;
     log(`worker ${String(worker.process.pid)} ended (${String(signal ?? code)}): starting another`);
     cluster.fork();
@@ -211,19 +199,6 @@ export const startGatewayCluster = async (options: ClusterOptions): Promise<Runn
     metricsServer = server;
   }
 
-  const flushUsage = async () => {
-    const id = (flushes += 1);
-    const waiting = new Set(listening.keys());
-    if (waiting.size > 0) {
-      await new Promise<void>((resolve) => {
-        awaitingFlush.set(id, { waiting, done: resolve });
-        everyWorker({ type: 'rampart:flush', id });
-      });
-      awaitingFlush.delete(id);
-    }
-    return reporter.flush();
-  };
-
   return {
     port: listeningPort,
     metricsUrl,
@@ -231,7 +206,6 @@ export const startGatewayCluster = async (options: ClusterOptions): Promise<Runn
       return tls?.cert ?? null;
     },
     reloadCertificate,
-    flushUsage,
     close: async () => {
       stopping = true;
       clearInterval(verdicts);

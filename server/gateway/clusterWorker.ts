@@ -50,9 +50,6 @@ export const runClusterWorker = async (config: GatewayConfig): Promise<RunningGa
     const value = message.data;
     if (value.type === 'rampart:tls') gateway.setCertificate(value.tls);
     else if (value.type === 'rampart:exhausted') gateway.exhausted(value.principals);
-    else if (value.type === 'rampart:flush') {
-      void gateway.flushUsage().then(() => sendToPrimary({ type: 'rampart:flushed', id: value.id }));
-    }
   });
   await sendToPrimary({ type: 'rampart:listening', port: gateway.port });
   return gateway;
