@@ -7,6 +7,10 @@ const choiceKeys: Record<LanguageChoice, MessageKey> = {
   auto: 'language_auto',
   en: 'language_en',
   ru: 'language_ru',
+  de: 'language_de',
+  fr: 'language_fr',
+  es: 'language_es',
+  ar: 'language_ar',
 };
 const choices: readonly LanguageChoice[] = ['auto', ...uiLanguages];
 

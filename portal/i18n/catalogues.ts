@@ -3,6 +3,10 @@ import { localeMessagesSchema, type LocaleMessages, type UiLanguage } from '../.
 
 const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: unknown }>> = {
   ru: () => import('../../extension/_locales/ru/messages.json'),
+  de: () => import('../../extension/_locales/de/messages.json'),
+  fr: () => import('../../extension/_locales/fr/messages.json'),
+  es: () => import('../../extension/_locales/es/messages.json'),
+  ar: () => import('../../extension/_locales/ar/messages.json'),
 };
 
 /** The catalogue of `language`; English is always loaded (see active.ts), so it needs no fetch. */

@@ -1,5 +1,5 @@
 /** The languages Rampart speaks, English first (the fallback for any key and any unmatched browser). */
-export const uiLanguages = ['en', 'ru'] as const;
+export const uiLanguages = ['en', 'ru', 'de', 'fr', 'es', 'ar'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 
 const rightToLeft: ReadonlySet<string> = new Set(['ar']);

@@ -6,6 +6,10 @@ describe('bestLanguage', () => {
   it.each([
     [['ru-RU', 'en'], 'ru'],
     [['pt-BR', 'ru'], 'ru'],
+    [['de-AT', 'en'], 'de'],
+    [['fr-CA'], 'fr'],
+    [['es-419'], 'es'],
+    [['ar-EG', 'en'], 'ar'],
     [['EN-gb'], 'en'],
     [['zh-CN', 'ja'], 'en'],
     [[], 'en'],
@@ -39,9 +43,9 @@ describe('the portal language choice', () => {
     const storage = store();
     expect(readChoice(storage)).toBe('auto');
     expect(resolveChoice(readChoice(storage), ['ru-RU'])).toBe('ru');
-    saveChoice(storage, 'en');
-    expect(storage.values.get(LANGUAGE_STORAGE_KEY)).toBe('en');
-    expect(resolveChoice(readChoice(storage), ['ru-RU'])).toBe('en');
+    saveChoice(storage, 'ar');
+    expect(storage.values.get(LANGUAGE_STORAGE_KEY)).toBe('ar');
+    expect(resolveChoice(readChoice(storage), ['ru-RU'])).toBe('ar');
   });
 
   it('ignores a stored value that is no language, and storage that throws', () => {
