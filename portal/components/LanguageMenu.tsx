@@ -20,7 +20,6 @@ export function LanguageMenu(): JSX.Element {
   return (
     <label class="language-menu">
       <span class="visually-hidden">{t('portal_language')}</span>
-      <span aria-hidden="true">🌐</span>
       <select
         data-testid="language-menu"
         value={choice}

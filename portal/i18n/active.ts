@@ -2,7 +2,14 @@
 // catalogue here and re-renders the app; plain modules (the API client, command labels) read the same one.
 import english from '../../extension/_locales/en/messages.json';
 import { formatCount, formatDate, formatDateTime, pluralKey } from '../../src/format';
-import { createTranslator, localeMessagesSchema, type LocaleMessages, type UiLanguage } from '../../src/i18n';
+import {
+  createTranslator,
+  isolateSubstitutions,
+  localeMessagesSchema,
+  textDirection,
+  type LocaleMessages,
+  type UiLanguage,
+} from '../../src/i18n';
 
 /** A key of the English catalogue: a key the catalogue lacks does not compile. */
 export type MessageKey = keyof typeof english;
@@ -12,7 +19,10 @@ let active = { language: 'en' as UiLanguage, translate: createTranslator(english
 
 /** Makes `messages` the portal's language; a key it lacks reads in English. */
 export function activate(language: UiLanguage, messages: LocaleMessages): void {
-  active = { language, translate: createTranslator(messages, englishMessages) };
+  active = {
+    language,
+    translate: isolateSubstitutions(createTranslator(messages, englishMessages), textDirection(language)),
+  };
 }
 
 export const activeLanguage = (): UiLanguage => active.language;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../src/i18n';
+import { createTranslator, isolateSubstitutions } from '../../../src/i18n';
 
 describe('createTranslator', () => {
   const t = createTranslator(
@@ -20,5 +20,17 @@ describe('createTranslator', () => {
     ['missing', [], 'missing'],
   ])('%s with %j gives %s', (key, subs, expected) => {
     expect(t(key, subs)).toBe(expected);
+  });
+});
+
+describe('isolateSubstitutions', () => {
+  const t = createTranslator({ hint: { message: 'الرموز: $1' } });
+
+  it('keeps each substitution in its own direction on a right-to-left page', () => {
+    expect(isolateSubstitutions(t, 'rtl')('hint', ['XXXX-XXXX'])).toBe('الرموز: \u2068XXXX-XXXX\u2069');
+  });
+
+  it('leaves left-to-right pages as they are', () => {
+    expect(isolateSubstitutions(t, 'ltr')('hint', ['XXXX-XXXX'])).toBe('الرموز: XXXX-XXXX');
   });
 });
