@@ -12,7 +12,7 @@ import {
   type RouteResponse,
 } from '../src/api';
 import { fieldMessages, type FieldAliases, type IssueLike } from '../src/fieldMessages';
-import { t, translate } from './i18n';
+import { activeLanguage, t, translate } from './i18n';
 import { passwordRuleText } from './passwordRuleText';
 
 const CSRF_HEADER = 'x-rampart-csrf';
@@ -75,7 +75,9 @@ function failureFrom(body: unknown, input: unknown, aliases?: FieldAliases): Api
     if (rules.success)
       return new ApiFailure(code, t('portal_errors_weakPassword'), rules.data.map(passwordRuleText));
   }
-  return new ApiFailure(code, message);
+  // The service words its answers in English, often more precisely than the catalogue's sentence for the code;
+  // a reader of another language gets that sentence (the extension shows the same one).
+  return new ApiFailure(code, activeLanguage() === 'en' ? message : translate(`apiError_${code}`, [message]));
 }
 
 // The token arrives with sign-in and with GET /account; it is kept only in memory, like the page itself.

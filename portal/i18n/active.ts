@@ -43,5 +43,8 @@ export type PluralMessage = PluralBase<MessageKey>;
 export const tCount = (base: PluralMessage, count: number): string =>
   active.translate(pluralKey(base, count, active.language), [formatCount(count, active.language)]);
 
+/** A count with the active language's digits and grouping. */
+export const count = (value: number): string => formatCount(value, active.language);
+
 export const dateTime = (iso: string): string => formatDateTime(iso, active.language);
 export const dateOnly = (iso: string): string => formatDate(iso, active.language);

@@ -1,5 +1,6 @@
 export {
   activeLanguage,
+  count,
   dateOnly,
   dateTime,
   t,

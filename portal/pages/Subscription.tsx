@@ -6,7 +6,7 @@ import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { SubmitButton } from '../components/SubmitButton';
-import { dateOnly, t, type MessageKey } from '../i18n';
+import { count, dateOnly, t, type MessageKey } from '../i18n';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
 import { requireValid } from '../validate';
@@ -47,8 +47,8 @@ export function Subscription(): JSX.Element {
           <dt>{t('portal_subscription_devices')}</dt>
           <dd>
             {t('portal_subscription_devicesUsed', [
-              String(state.value.devicesUsed),
-              String(state.value.deviceLimit),
+              count(state.value.devicesUsed),
+              count(state.value.deviceLimit),
             ])}
           </dd>
         </dl>
