@@ -37,7 +37,12 @@ export function Device({ params }: { params: Record<string, string> }): JSX.Elem
   return (
     <section data-testid="device-page" data-device-id={id}>
       <p class="back">
-        <Link href={paths.devices}>← {t('portal_device_back')}</Link>
+        <Link href={paths.devices}>
+          <span class="back-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('portal_device_back')}
+        </Link>
       </p>
       <PageTitle>{title}</PageTitle>
       {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
