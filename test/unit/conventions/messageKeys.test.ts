@@ -183,3 +183,28 @@ describe('message keys in code', () => {
     expect(enKeys.filter((key) => !used(key))).toEqual(UNUSED_ALLOWED);
   });
 });
+
+describe('the portal’s words all come from the catalogues', () => {
+  // Technical names that read the same in every language.
+  const SAME_IN_EVERY_LANGUAGE = new Set(['IP']);
+  const portalPages = sources.filter(({ path }) => path.startsWith('portal') && path.endsWith('.tsx'));
+
+  it('has no English text written into a component', () => {
+    const literal = portalPages.flatMap(({ path, text }) => [
+      // JSX text between tags on one line, and a line of plain words between tags on lines of their own.
+      ...[
+        ...text.matchAll(/>([^<>{}\n;=()&|]*[A-Za-z]{2,}[^<>{}\n;=()&|]*)</g),
+        ...text.matchAll(/^\s+([A-Z][a-z]+(?: [A-Za-z’']+)+[.!?:]?)\s*$/gm),
+      ]
+        .map((m) => m[1]!.trim())
+        .filter((words) => !SAME_IN_EVERY_LANGUAGE.has(words))
+        .map((words) => `${path}: ${words}`),
+      // Words people read in attributes.
+      ...[...text.matchAll(/(?:aria-label|title|alt|placeholder)="([^"]*[A-Za-z]{2,}[^"]*)"/g)].map(
+        (m) => `${path}: ${m[1]!}`,
+      ),
+    ]);
+    expect(portalPages.length).toBeGreaterThan(20);
+    expect(literal).toEqual([]);
+  });
+});
