@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +168,22 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     const after = await e.openPage('options/index.html');
     await waitForText(after, '[data-testid="account-email"]', `Signed in as ${email}`);
     expect(await devicesOf(stack, email)).toEqual([expect.objectContaining({ platform: 'firefox' })]);
+  });
+
+  it('the options page follows settings.language = ar: Arabic, right to left', async () => {
+    const arabic = JSON.parse(readFileSync('extension/_locales/ar/messages.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    ext = await launchFirefoxWithExtension({ hosts: HOSTS });
+    const first = await ext.openPage('options/index.html');
+    await first.waitForSelector('#kill-switch');
+    await sendFromFirefoxPage(first, { type: 'updateSettings', patch: { language: 'ar' } });
+    await first.close();
+    const options = await ext.openPage('options/index.html');
+    await waitForText(options, '#account-heading', arabic.sectionAccount?.message ?? '');
+    expect(
+      await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(['ar', 'rtl']);
   });
 });

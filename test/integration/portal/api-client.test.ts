@@ -1,11 +1,14 @@
 // The portal's API client (portal/api.ts) against the real service: every answer it reads parses with its
 // src/api contract, writes carry the CSRF token, and error answers become what the pages show.
+import { readFileSync } from 'node:fs';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeviceCommand, type DeviceState } from '../../../src/api/management';
 import { passwordRuleMessages } from '../../../src/api/password-rules';
 import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import { api, ApiFailure, onSessionLost } from '../../../portal/api';
+import { activate } from '../../../portal/i18n/active';
+import { localeMessagesSchema } from '../../../src/i18n';
 import {
   Client,
   GATEWAY_SECRET,
@@ -78,6 +81,23 @@ describe('the portal API client', () => {
     expect(empty.code).toBe('invalidRequest');
     expect(empty.fields).toEqual(['Enter your email address.', 'Enter a password.']);
     expect(empty.message).not.toMatch(/email:|expected|characters/);
+  });
+
+  it('words failures in the reader’s language: the catalogue’s sentence for the code, and the rules', async () => {
+    const german = localeMessagesSchema.parse(
+      JSON.parse(readFileSync('extension/_locales/de/messages.json', 'utf8')),
+    );
+    activate('de', german);
+    try {
+      const wrong = await failureOf(api.signIn(newEmail('nobody'), STRONG_PASSWORD, false));
+      expect(wrong.code).toBe('invalidCredentials');
+      expect(wrong.message).toBe(german.apiError_invalidCredentials?.message);
+      const weak = await failureOf(api.signUp(email, 'short'));
+      expect(weak.message).toBe(german.portal_errors_weakPassword?.message);
+      expect(weak.rules[0]).toBe('Mindestens 8 Zeichen verwenden.');
+    } finally {
+      activate('en', {});
+    }
   });
 
   it('signs up, verifies, signs in, and reports a lost session', async () => {
