@@ -108,12 +108,12 @@ describe('web protection switch', () => {
     const client = fakeMessageClient()
       .reply('getProtectionStatus', protectionStatus())
       .fail('setProtectionEnabled', { code: 'storageFailed', messageKey: 'errorBackgroundUnavailable' });
-    renderPage(<ProtectionPanel />, client);
-    const toggle = await screen.findByRole('switch', { name: 'Web protection' });
+    renderPage(<ProtectionPanel killSwitch={false} onChanged={() => undefined} />, client);
+    const toggle = await screen.findByRole('switch', { name: /^Web protection/ });
     expect(toggle).toHaveProperty('checked', true);
     fireEvent.click(toggle);
     await screen.findByRole('alert');
-    expect(screen.getByRole('switch', { name: 'Web protection' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('switch', { name: /^Web protection/ })).toHaveProperty('checked', true);
     expect(client.sentOf('setProtectionEnabled')).toEqual([{ type: 'setProtectionEnabled', enabled: false }]);
   });
 });
