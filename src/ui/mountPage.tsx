@@ -1,6 +1,7 @@
 import { render, type ComponentType } from 'preact';
-import type { RawSend } from '../messages';
+import type { RawSend, Request } from '../messages';
 import { createClient } from '../messages';
+import { primeClient } from './primeClient';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';
 import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
@@ -12,9 +13,26 @@ export interface PageBrowser {
   storage?: { onChanged: StorageChangeEvents };
 }
 
+export interface MountOptions {
+  /**
+   * What the page asks first, sent at once beside the translator's request instead of after it, so the
+   * first render does not wait for two round trips to the background in a row (the popup's status).
+   */
+  early?: Request[];
+}
+
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
-export async function mountPage(Page: ComponentType, root: HTMLElement, api: PageBrowser, titleKey: string) {
-  const send = createClient((message) => api.runtime.sendMessage(message));
+export async function mountPage(
+  Page: ComponentType,
+  root: HTMLElement,
+  api: PageBrowser,
+  titleKey: string,
+  options: MountOptions = {},
+) {
+  const send = primeClient(
+    createClient((message) => api.runtime.sendMessage(message)),
+    options.early ?? [],
+  );
   const { t, language } = await loadTranslator({
     send,
     getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
