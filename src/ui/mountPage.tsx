@@ -1,6 +1,7 @@
 import { render, type ComponentType } from 'preact';
 import type { RawSend, Request } from '../messages';
 import { createClient } from '../messages';
+import { isolateSubstitutions, textDirection } from '../i18n';
 import { primeClient } from './primeClient';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';
@@ -13,32 +14,28 @@ export interface PageBrowser {
   storage?: { onChanged: StorageChangeEvents };
 }
 
-export interface MountOptions {
-  /**
-   * What the page asks first, sent at once beside the translator's request instead of after it, so the
-   * first render does not wait for two round trips to the background in a row (the popup's status).
-   */
-  early?: Request[];
-}
+/**
+ * A page component. `earlyRequests` are what it asks first: sent at once beside the translator's request
+ * instead of after it, so its first render does not wait for two round trips in a row (the popup's status).
+ */
+export type PageComponent = ComponentType & { earlyRequests?: readonly Request[] };
 
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
-export async function mountPage(
-  Page: ComponentType,
-  root: HTMLElement,
-  api: PageBrowser,
-  titleKey: string,
-  options: MountOptions = {},
-) {
+export async function mountPage(Page: PageComponent, root: HTMLElement, api: PageBrowser, titleKey: string) {
   const send = primeClient(
     createClient((message) => api.runtime.sendMessage(message)),
-    options.early ?? [],
+    Page.earlyRequests ?? [],
   );
-  const { t, language } = await loadTranslator({
+  const { t: translate, language } = await loadTranslator({
     send,
     getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
     fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
   });
+  // Arabic reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them.
+  const direction = textDirection(language);
+  const t = isolateSubstitutions(translate, direction);
   root.ownerDocument.documentElement.lang = language;
+  root.ownerDocument.documentElement.dir = direction;
   root.ownerDocument.title = t(titleKey);
   render(
     <PageContext.Provider
