@@ -13,6 +13,7 @@ const DIST = resolve('dist');
 const MARK = 'rampart:first-status';
 const RUNS = Number(process.argv[2] ?? 15);
 const BUDGET = { warm: 1.3, cold: 2 };
+const SETTLE_MS = 3000;
 
 if (!existsSync(join(DIST, 'bench/blank/index.html'))) {
   console.error('dist/ has no bench/blank page: run `npm run build` (a development build) first.');
@@ -94,6 +95,9 @@ for (let run = 0; run < RUNS; run++) {
   await stopWorker();
   times.cold.blank.push(await timeToMark('bench/blank/index.html'));
   times.cold.popup.push(await timeToMark('popup/index.html'));
+  // A restarted worker goes on starting (routing, protection) after it answered: let it settle, or the next
+  // "warm" round would measure its start-up again.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 await browser.close();
 await rm(profile, { recursive: true, force: true });
