@@ -41,8 +41,8 @@ export function RegionPicker({ status, account, onChanged }: Props) {
     return reply;
   });
 
-  const list = regions.value;
-  if (!list) return null;
+  // Until the list arrives (or when it cannot be read) the card still says where traffic goes out.
+  const list = regions.value ?? { selected: status.region, canChoose: false, regions: [], selfHosted: false };
   const label = (region: string) => {
     const city = list.regions.find((r) => r.region === region)?.city;
     return choiceName(region, t, language, city);
@@ -74,18 +74,20 @@ export function RegionPicker({ status, account, onChanged }: Props) {
             <span class="muted exit">{t(connected ? 'regionConnectedTo' : 'regionChosen')}</span>
           )}
         </p>
-        <button
-          type="button"
-          class="secondary small"
-          data-testid="region-button"
-          aria-expanded={open}
-          aria-label={t('regionChangeLabel', [place])}
-          onClick={() => setOpen(!open)}
-        >
-          {t('regionChange')}
-        </button>
+        {regions.value ? (
+          <button
+            type="button"
+            class="secondary small"
+            data-testid="region-button"
+            aria-expanded={open}
+            aria-label={t('regionChangeLabel', [place])}
+            onClick={() => setOpen(!open)}
+          >
+            {t('regionChange')}
+          </button>
+        ) : null}
       </div>
-      {open ? (
+      {open && regions.value ? (
         <div class="region-list">
           <input
             type="search"

@@ -59,6 +59,17 @@ describe('the location card', () => {
     expect(document.querySelector('svg.globe')).not.toBeNull();
   });
 
+  it('still says where traffic goes out when the region list cannot be read', async () => {
+    const client = background(statusIn.on()).fail('listRegions', {
+      code: 'serviceUnreachable',
+      messageKey: 'errorBackgroundUnavailable',
+    });
+    renderPage(<Popup />, client);
+    await waitFor(() => expect(screen.getByTestId('location-place').textContent).toBe('Frankfurt, Germany'));
+    expect(screen.getByTestId('exit-address').textContent).toBe('Your address on the internet: 203.0.113.7');
+    expect(screen.queryByTestId('region-button')).toBeNull();
+  });
+
   it('fills the bar at the limit, whatever the last count said', () => {
     const account = { linked: false, usedTodayBytes: 190e6, dailyLimitBytes: 200e6 };
     expect(usedShare(account, false)).toBe(0.95);
