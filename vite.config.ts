@@ -28,6 +28,13 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'chrome120',
-    rollupOptions: { input: { warning: 'warning/index.html', blocked: 'blocked/index.html' } },
+    rollupOptions: {
+      input: {
+        warning: 'warning/index.html',
+        blocked: 'blocked/index.html',
+        // The popup benchmark's baseline page (`bench/popup.mjs`); never in a release.
+        ...(release ? {} : { benchBlank: 'bench/blank/index.html' }),
+      },
+    },
   },
 });

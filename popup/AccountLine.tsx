@@ -1,25 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { AccountStatus } from '../src/messages';
+import type { AccountStatus, Reply } from '../src/messages';
 import type { ConnectionStatus } from '../src/status';
-import { formatBytes, useChanges, usePage } from '../src/ui';
+import { useAction, usePage } from '../src/ui';
 
-/** Traffic used today against the limit, "an account was found", and the way out of "signed out". */
-export function AccountLine({ status, onChanged }: { status: ConnectionStatus; onChanged(): void }) {
-  const { t, send, language } = usePage();
-  const revision = useChanges();
-  const [account, setAccount] = useState<AccountStatus | null>(null);
+interface Props {
+  status: ConnectionStatus;
+  account: AccountStatus | null;
+  /** A newer account the background answered with. */
+  onAccount(reply: Reply<AccountStatus>): void;
+  onChanged(): void;
+}
 
-  useEffect(() => {
-    void send({ type: 'getAccount' }).then((reply) => reply.ok && setAccount(reply.value));
-  }, [send, status.state, revision]);
-
-  const continueFree = async () => {
+/** "An account was found", and the way out of "signed out". */
+export function AccountLine({ status, account, onAccount, onChanged }: Props) {
+  const { t, send } = usePage();
+  const continueFree = useAction(async () => {
     const reply = await send({ type: 'continueAnonymously' });
-    if (reply.ok) setAccount(reply.value);
+    onAccount(reply);
     onChanged();
-  };
+    return reply;
+  });
 
+  const signedOut = status.state === 'loggedOut';
+  const found = account?.accountFound && !account.linked;
+  if (!signedOut && !found && !continueFree.error) return null;
   return (
     <section class="account-line">
       {status.state === 'loggedOut' ? (
@@ -29,7 +33,12 @@ export function AccountLine({ status, onChanged }: { status: ConnectionStatus; o
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
               {t('signIn')}
             </button>
-            <button type="button" class="secondary" onClick={() => void continueFree()}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={continueFree.busy}
+              onClick={() => void continueFree.run()}
+            >
               {t('continueWithoutAccount')}
             </button>
           </div>
@@ -43,24 +52,9 @@ export function AccountLine({ status, onChanged }: { status: ConnectionStatus; o
           </button>
         </p>
       ) : null}
-      {account?.usedTodayBytes !== undefined ? (
-        <p class="muted" data-testid="popup-traffic">
-          {account.dailyLimitBytes == null
-            ? t('trafficUnlimited', [formatBytes(account.usedTodayBytes, language)])
-            : account.usedTodayBytes >= account.dailyLimitBytes || status.state === 'limit'
-              ? t('trafficUsedUp', [formatBytes(account.dailyLimitBytes, language)])
-              : t('trafficToday', [
-                  formatBytes(account.usedTodayBytes, language),
-                  formatBytes(account.dailyLimitBytes, language),
-                ])}{' '}
-          <button
-            type="button"
-            class="link"
-            data-testid="traffic-report-link"
-            onClick={() => void send({ type: 'openPortal', page: 'traffic' })}
-          >
-            {t('trafficReportLink')}
-          </button>
+      {continueFree.error ? (
+        <p class="notice error" role="alert">
+          {t(continueFree.error.messageKey, continueFree.error.substitutions)}
         </p>
       ) : null}
     </section>

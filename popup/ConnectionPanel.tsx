@@ -1,5 +1,6 @@
 import { headlineKey, MAX_CONNECT_ATTEMPTS, type ConnectionStatus } from '../src/status';
 import { usePage } from '../src/ui';
+import { StatusShield } from './StatusShield';
 
 interface Props {
   status: ConnectionStatus;
@@ -7,13 +8,17 @@ interface Props {
   onToggle(): void;
 }
 
-/** The state at a glance, why it is not working, and the one big switch while it means something. */
+/**
+ * The state at a glance: a shield whose colour and mark change with the state, the state in words, why it
+ * is not working, and the one big switch as the main button while it means something.
+ */
 export function ConnectionPanel({ status, busy, onToggle }: Props) {
   const { t } = usePage();
   // At the limit and when signed out there is no connection to switch: their own panels offer the way out.
   const showToggle = status.state !== 'limit' && status.state !== 'loggedOut';
   return (
-    <section class={`connection state-${status.state}`} aria-live="polite">
+    <section class={`connection state-${status.state}`} aria-live="polite" data-state={status.state}>
+      <StatusShield state={status.state} />
       <p class="state" data-testid="connection-state" data-state={status.state}>
         {t(headlineKey(status))}
       </p>
@@ -24,6 +29,8 @@ export function ConnectionPanel({ status, busy, onToggle }: Props) {
             : t('connectingNote')}
         </p>
       ) : null}
+      {status.state === 'on' ? <p class="muted">{t('stateOnNote')}</p> : null}
+      {status.state === 'off' ? <p class="muted">{t('stateOffNote')}</p> : null}
       {status.state === 'error' ? (
         <p class="notice error" data-testid="connection-error">
           {t(`errorReason_${status.reason}`)}
@@ -34,15 +41,10 @@ export function ConnectionPanel({ status, busy, onToggle }: Props) {
           {t('notifyProxyTakenMessage')}
         </p>
       ) : null}
-      {status.state === 'on' && status.exitAddress ? (
-        <p class="muted" data-testid="exit-address">
-          {t('exitAddressLabel', [status.exitAddress])}
-        </p>
-      ) : null}
       {showToggle ? (
         <button
           type="button"
-          class={status.vpnEnabled ? 'vpn-toggle on' : 'vpn-toggle'}
+          class={status.vpnEnabled ? 'vpn-toggle secondary' : 'vpn-toggle'}
           data-testid="vpn-toggle"
           aria-pressed={status.vpnEnabled}
           disabled={busy}

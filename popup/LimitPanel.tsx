@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { AccountStatus } from '../src/messages';
 import type { RecordOf, StatusFacts } from '../src/status';
 import { formatMoment } from '../src/format';
-import { useChanges, usePage } from '../src/ui';
+import { usePage } from '../src/ui';
 
 interface Props {
   status: RecordOf<'limit'> & StatusFacts;
+  account: AccountStatus | null;
   now: number;
   onTurnOff(): void;
 }
@@ -14,14 +14,8 @@ interface Props {
  * The daily limit: the VPN is paused, and the user is told plainly what that means for their traffic (not
  * protected, or blocked by the kill switch) until when, and how to get going again.
  */
-export function LimitPanel({ status, now, onTurnOff }: Props) {
+export function LimitPanel({ status, account, now, onTurnOff }: Props) {
   const { t, send, language = 'en' } = usePage();
-  const revision = useChanges();
-  const [account, setAccount] = useState<AccountStatus | null>(null);
-  useEffect(() => {
-    void send({ type: 'getAccount' }).then((reply) => reply.ok && setAccount(reply.value));
-  }, [send, revision]);
-
   const until = formatMoment(status.resetAt, language, now);
   const unlimitedAlready = account?.tier === 'unlimited';
   return (

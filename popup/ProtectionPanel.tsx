@@ -1,38 +1,62 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ProtectionStatus } from '../src/messages';
-import type { AppError } from '../src/result';
-import { ThreatDatabase, Toggle, usePage } from '../src/ui';
+import { ThreatDatabase, Toggle, useAction, useLoad, usePage } from '../src/ui';
 
-/** Web protection on/off, the threat database's version, age and last check, and "update now". */
-export function ProtectionPanel() {
+interface Props {
+  /** The kill switch as the connection status reports it (the state the traffic is in). */
+  killSwitch: boolean;
+  /** Asks for a fresh connection status once the kill switch changed. */
+  onChanged(): void;
+}
+
+/**
+ * Web protection and the kill switch as states with their one-click switches, and the threat database line
+ * with its age, last check and "Update now".
+ */
+export function ProtectionPanel({ killSwitch, onChanged }: Props) {
   const { t, send } = usePage();
-  const [status, setStatus] = useState<ProtectionStatus | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [switching, setSwitching] = useState(false);
-  const show = (reply: { ok: true; value: ProtectionStatus } | { ok: false; error: AppError }) =>
-    reply.ok ? (setStatus(reply.value), setError(null)) : setError(reply.error);
-
-  useEffect(() => {
-    void send({ type: 'getProtectionStatus' }).then(show);
-  }, [send]);
-
-  if (!status) return error ? <p class="notice error">{t(error.messageKey, error.substitutions)}</p> : null;
+  const protection = useLoad(() => send({ type: 'getProtectionStatus' }), [send]);
+  const toggle = useAction(async (enabled: boolean) => {
+    const reply = await send({ type: 'setProtectionEnabled', enabled });
+    protection.apply(reply);
+    return reply;
+  });
+  const kill = useAction(async (on: boolean) => {
+    const reply = await send({ type: 'updateSettings', patch: { killSwitch: on } });
+    onChanged();
+    return reply;
+  });
+  const status = protection.value;
+  const error = toggle.error ?? kill.error ?? protection.error;
 
   return (
-    <section class="protection" data-testid="protection-panel" aria-busy={switching}>
+    <section class="card protection" data-testid="protection-panel" aria-busy={toggle.busy || kill.busy}>
+      {status ? (
+        <>
+          {status.enabled ? null : (
+            <p class="notice warning" role="status" data-testid="protection-off-warning">
+              {t('protectionOffWarning')}
+            </p>
+          )}
+          <Toggle
+            id="protection-toggle"
+            label={t('protectionEnabled')}
+            hint={t(status.enabled ? 'protectionStateOn' : 'protectionStateOff')}
+            checked={status.enabled}
+            disabled={toggle.busy}
+            onChange={(enabled) => void toggle.run(enabled)}
+          />
+        </>
+      ) : null}
       <Toggle
-        id="protection-toggle"
-        label={t('protectionEnabled')}
-        checked={status.enabled}
-        disabled={switching}
-        onChange={(enabled) => {
-          setSwitching(true);
-          void send({ type: 'setProtectionEnabled', enabled })
-            .then(show)
-            .finally(() => setSwitching(false));
-        }}
+        id="kill-switch-toggle"
+        label={t('killSwitch')}
+        hint={t(killSwitch ? 'killSwitchStateOn' : 'killSwitchStateOff')}
+        checked={killSwitch}
+        disabled={kill.busy}
+        onChange={(on) => void kill.run(on)}
       />
-      <ThreatDatabase status={status} onStatus={setStatus} />
+      {status ? (
+        <ThreatDatabase status={status} onStatus={(fresh) => protection.apply({ ok: true, value: fresh })} />
+      ) : null}
       {error ? (
         <p class="notice error" role="alert">
           {t(error.messageKey, error.substitutions)}

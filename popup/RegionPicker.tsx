@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { RegionList } from '../src/messages';
-import type { AppError } from '../src/result';
+import { useState } from 'preact/hooks';
+import type { AccountStatus } from '../src/messages';
 import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../src/settings';
 import { choiceName, placeName, type ConnectionStatus } from '../src/status';
-import { useChanges, usePage } from '../src/ui';
+import { useAction, useChanges, useLoad, usePage } from '../src/ui';
+import { Flag } from './Flag';
+import { TrafficBar } from './TrafficBar';
 
 /** A padlock drawn with SVG, so it renders without an emoji font; the words next to it say why. */
 const Lock = () => (
@@ -13,57 +14,80 @@ const Lock = () => (
   </svg>
 );
 
+interface Props {
+  status: ConnectionStatus;
+  account: AccountStatus | null;
+  onChanged(): void;
+}
+
 /**
- * The one region line: where traffic goes out while connected ("Frankfurt, Germany"), the choice otherwise
- * ("Optimal"). Opens the list; without a subscription only "Optimal" can be picked, and each locked region
- * says so in words a keyboard user reaches too.
+ * The location card: where traffic goes out while connected (flag, "Frankfurt, Germany", the exit address
+ * the gateway saw), the choice otherwise ("Optimal"), and today's traffic against the allowance. The place
+ * opens the region list; without a subscription only "Optimal" can be picked, and each locked region says
+ * so in words a keyboard user reaches too.
  */
-export function RegionPicker({ status, onChanged }: { status: ConnectionStatus; onChanged(): void }) {
+export function RegionPicker({ status, account, onChanged }: Props) {
   const { t, send, language = 'en' } = usePage();
   const revision = useChanges();
-  const [list, setList] = useState<RegionList | null>(null);
+  const regions = useLoad(() => send({ type: 'listRegions' }), [send, revision]);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const choose = useAction(async (region: string) => {
+    const reply = await send({ type: 'selectRegion', region });
+    if (regions.apply(reply)) {
+      setOpen(false);
+      onChanged();
+    }
+    return reply;
+  });
 
-  useEffect(() => {
-    void send({ type: 'listRegions' }).then((reply) => reply.ok && setList(reply.value));
-  }, [send, revision]);
-
-  if (!list) return null;
+  // Until the list arrives (or when it cannot be read) the card still says where traffic goes out.
+  const list = regions.value ?? { selected: status.region, canChoose: false, regions: [], selfHosted: false };
   const label = (region: string) => {
     const city = list.regions.find((r) => r.region === region)?.city;
     return choiceName(region, t, language, city);
   };
-  const line =
-    status.state === 'on' && status.gateway
-      ? placeName(status.gateway.region, status.gateway.city, language)
-      : label(list.selected);
-  const choose = async (region: string) => {
-    const reply = await send({ type: 'selectRegion', region });
-    if (!reply.ok) return setError(reply.error);
-    setList(reply.value);
-    setError(null);
-    setOpen(false);
-    onChanged();
-  };
+  const connected = status.state === 'on' && status.gateway;
+  const place = connected
+    ? placeName(status.gateway!.region, status.gateway!.city, language)
+    : label(list.selected);
+  const flagRegion = connected ? status.gateway!.region : list.selected;
   const needle = query.trim().toLowerCase();
   const named = list.regions.map((r) => ({ ...r, name: placeName(r.region, r.city, language) }));
-  const regions = named.filter((r) => `${r.name} ${r.region}`.toLowerCase().includes(needle));
+  const shown = named.filter((r) => `${r.name} ${r.region}`.toLowerCase().includes(needle));
   const fixed = [OPTIMAL_REGION, ...(list.selfHosted ? [SELF_HOSTED_REGION] : [])];
+  const error = choose.error;
 
   return (
-    <section class="regions">
-      <button
-        type="button"
-        class="secondary"
-        data-testid="region-button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        {t('regionNow', [line])}
-      </button>
-      {open ? (
+    <section class="card location" data-testid="location-card">
+      <div class="place">
+        <Flag region={flagRegion} />
+        <p class="place-text">
+          <span class="place-name" data-testid="location-place">
+            {place}
+          </span>
+          {status.state === 'on' && status.exitAddress ? (
+            <span class="muted exit" data-testid="exit-address">
+              {t('exitAddressLabel', [status.exitAddress])}
+            </span>
+          ) : (
+            <span class="muted exit">{t(connected ? 'regionConnectedTo' : 'regionChosen')}</span>
+          )}
+        </p>
+        {regions.value ? (
+          <button
+            type="button"
+            class="secondary small"
+            data-testid="region-button"
+            aria-expanded={open}
+            aria-label={t('regionChangeLabel', [place])}
+            onClick={() => setOpen(!open)}
+          >
+            {t('regionChange')}
+          </button>
+        ) : null}
+      </div>
+      {open && regions.value ? (
         <div class="region-list">
           <input
             type="search"
@@ -82,27 +106,27 @@ export function RegionPicker({ status, onChanged }: { status: ConnectionStatus; 
               <li key={region}>
                 <button
                   type="button"
-                  class="link"
+                  class="link region"
                   aria-current={list.selected === region}
-                  onClick={() => void choose(region)}
+                  onClick={() => void choose.run(region)}
                 >
-                  {label(region)}
+                  <Flag region={region} /> {label(region)}
                 </button>
               </li>
             ))}
-            {regions.map((r) => (
+            {shown.map((r) => (
               <li key={r.region}>
                 {/* Locked regions stay focusable (aria-disabled, not disabled) so the reason is reachable. */}
                 <button
                   type="button"
-                  class={r.locked ? 'link locked' : 'link'}
+                  class={r.locked ? 'link region locked' : 'link region'}
                   aria-disabled={r.locked}
                   aria-describedby={r.locked ? 'region-locked-why' : undefined}
                   aria-current={list.selected === r.region}
                   data-testid={`region-${r.region}`}
-                  onClick={() => (r.locked ? setError(null) : void choose(r.region))}
+                  onClick={() => (r.locked ? choose.setError(null) : void choose.run(r.region))}
                 >
-                  {r.name}
+                  <Flag region={r.region} /> {r.name}
                   {r.locked ? (
                     <span class="lock-note">
                       {' '}
@@ -116,6 +140,7 @@ export function RegionPicker({ status, onChanged }: { status: ConnectionStatus; 
         </div>
       ) : null}
       {error ? <p class="notice error">{t(error.messageKey, error.substitutions)}</p> : null}
+      {account ? <TrafficBar account={account} status={status} /> : null}
     </section>
   );
 }

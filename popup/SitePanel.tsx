@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SiteRouting } from '../src/messages';
-import type { AppError } from '../src/result';
 import { isIpLiteral } from '../src/rules/host';
-import { useChanges, usePage } from '../src/ui';
+import { Toggle, useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { currentTabUrl } from './currentTab';
 
 /** The popup's sentence for each way a host is never routed (`BypassReason`), grouped as users think of them. */
@@ -13,40 +12,48 @@ const bypassKeys: Record<string, string> = {
   singleLabel: 'siteBypass_singleLabel',
 };
 
+/** What a tab that is no web site (or no tab at all) shows: nothing. */
+const noSite: SiteRouting = { host: null, site: null, route: 'direct', reason: 'notWeb', ruleAction: null };
+
+/** Whether the site's traffic is meant to go through the VPN (blocked means: meant to, but it is down). */
+export const usesVpn = (site: Pick<SiteRouting, 'route'>) => site.route === 'vpn' || site.route === 'blocked';
+
 /**
- * How the current tab's host is routed (computed by the background with the decision the PAC mirrors), which
- * rule decided, and the one-click rules for its site with the sites they cover.
+ * The current site as a card: how the tab's host is routed (computed by the background with the decision
+ * the PAC mirrors) and which rule decided, one switch "use the VPN on this site" that writes a rule for the
+ * site (named in plain words: "all of alice.github.io"), and an Ask prompt as two choices.
  */
 export function SitePanel() {
   const { t, send } = usePage();
-  const [site, setSite] = useState<SiteRouting | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const [remember, setRemember] = useState(false);
   // Asked again whenever the state or settings change (the VPN turned on): never a stale route.
   const revision = useChanges();
-
-  const show = (reply: { ok: true; value: SiteRouting } | { ok: false; error: AppError }) =>
-    reply.ok ? (setSite(reply.value), setError(null)) : setError(reply.error);
-
-  useEffect(() => {
-    void currentTabUrl().then((url) => (url ? send({ type: 'getSiteRouting', url }).then(show) : undefined));
+  const routing = useLoad(async () => {
+    const url = await currentTabUrl();
+    return url ? send({ type: 'getSiteRouting', url }) : { ok: true as const, value: noSite };
   }, [send, revision]);
+  // The background plans every change for the tab's own host, so the reply is that host's route.
+  const change = useAction(async (request: () => ReturnType<typeof send<'setSiteRule'>>) => {
+    const reply = await request();
+    routing.apply(reply);
+    return reply;
+  });
 
+  const site = routing.value;
   if (!site?.host || !site.site) return null;
   const { host, site: siteKey } = site;
-  // The background plans every change for the tab's own host, so the reply is that host's route.
-  const setRule = async (action: 'always' | 'never' | null) =>
-    show(await send({ type: 'setSiteRule', host, action }));
-  const answer = async (route: 'vpn' | 'direct') =>
-    show(await send({ type: 'answerAsk', host, route, remember }));
-  const showDisable = !(site.ruleAction === 'never' && site.route === 'direct');
-  const showAlways = !(site.ruleAction === 'always' && site.route === 'vpn');
+  const setRule = (action: 'always' | 'never' | null) =>
+    void change.run(() => send({ type: 'setSiteRule', host, action }));
+  const answer = (route: 'vpn' | 'direct') =>
+    void change.run(() => send({ type: 'answerAsk', host, route, remember }));
+  const error = change.error ?? routing.error;
+  const scope = t(isIpLiteral(siteKey) ? 'siteRuleScopeAddress' : 'siteRuleScope', [siteKey]);
 
   return (
-    <section class="site" data-testid="site-panel">
-      <p>
+    <section class="card site" data-testid="site-panel" aria-busy={change.busy}>
+      <p class="site-head">
         <strong data-testid="site-host">{host}</strong>{' '}
-        <span data-testid="site-route" data-route={site.route}>
+        <span class={`route route-${site.route}`} data-testid="site-route" data-route={site.route}>
           {t(`siteRoute_${site.route}`)}
         </span>
       </p>
@@ -62,23 +69,28 @@ export function SitePanel() {
         </p>
       ))}
       {error ? <p class="notice error">{t(error.messageKey, error.substitutions)}</p> : null}
-      {site.route === 'ask' ? (
+      {site.reason === 'bypass' ? (
+        <p class="muted" data-testid="site-bypassed">
+          {t(bypassKeys[site.bypass ?? ''] ?? 'siteBypass_localAddress', [host])}
+        </p>
+      ) : site.route === 'ask' ? (
         <div class="ask" data-testid="ask-prompt">
           <p>{t('askUseVpn', [siteKey])}</p>
-          <div class="row">
-            <button type="button" data-testid="ask-vpn" onClick={() => void answer('vpn')}>
+          <div class="choices">
+            <button type="button" data-testid="ask-vpn" disabled={change.busy} onClick={() => answer('vpn')}>
               {t('askAnswerVpn')}
             </button>
             <button
               type="button"
               class="secondary"
               data-testid="ask-direct"
-              onClick={() => void answer('direct')}
+              disabled={change.busy}
+              onClick={() => answer('direct')}
             >
               {t('askAnswerDirect')}
             </button>
           </div>
-          <label class="row">
+          <label class="remember">
             <input
               type="checkbox"
               checked={remember}
@@ -87,49 +99,25 @@ export function SitePanel() {
             {t('askRemember')}
           </label>
         </div>
-      ) : null}
-      {site.reason === 'bypass' ? (
-        <p class="muted" data-testid="site-bypassed">
-          {t(bypassKeys[site.bypass ?? ''] ?? 'siteBypass_localAddress', [host])}
-        </p>
       ) : (
-        <>
-          <div class="row">
-            {site.ruleAction ? (
-              <button
-                type="button"
-                class="secondary"
-                data-testid="site-rule-clear"
-                onClick={() => void setRule(null)}
-              >
+        <div class="site-switch" data-testid="site-vpn-switch">
+          <Toggle
+            id="site-vpn"
+            label={t('siteUseVpn')}
+            hint={scope}
+            checked={usesVpn(site)}
+            disabled={change.busy}
+            onChange={(on) => setRule(on ? 'always' : 'never')}
+          />
+          {site.ruleAction ? (
+            <p class="rule-line" data-testid="site-rule">
+              <span>{t(`siteRuleNow_${site.ruleAction}`, [siteKey])}</span>{' '}
+              <button type="button" class="link" data-testid="site-rule-clear" onClick={() => setRule(null)}>
                 {t('siteRuleClear')}
               </button>
-            ) : null}
-            {showDisable ? (
-              <button
-                type="button"
-                class="secondary"
-                data-testid="site-disable-vpn"
-                onClick={() => void setRule('never')}
-              >
-                {t('siteDisableVpn')}
-              </button>
-            ) : null}
-            {showAlways ? (
-              <button
-                type="button"
-                class="secondary"
-                data-testid="site-always-vpn"
-                onClick={() => void setRule('always')}
-              >
-                {t('siteAlwaysVpn')}
-              </button>
-            ) : null}
-          </div>
-          <p class="muted" data-testid="site-scope">
-            {t(isIpLiteral(siteKey) ? 'siteScopeAddress' : 'siteScope', [siteKey])}
-          </p>
-        </>
+            </p>
+          ) : null}
+        </div>
       )}
     </section>
   );

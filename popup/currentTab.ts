@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { pickCurrentTab, type TabWindow } from './pickCurrentTab';
 
 /**
  * The page the user is looking at: the active tab of the last focused normal window, skipping the
@@ -7,10 +8,11 @@ import browser from 'webextension-polyfill';
 export async function currentTabUrl(): Promise<string | null> {
   try {
     const own = browser.runtime.getURL('');
-    const windows = await browser.windows.getAll({ windowTypes: ['normal'], populate: true });
-    windows.sort((a, b) => Number(b.focused) - Number(a.focused));
-    const urls = windows.map((w) => w.tabs?.find((tab) => tab.active)?.url);
-    return urls.find((url) => url !== undefined && !url.startsWith(own)) ?? null;
+    const [windows, lastFocused] = await Promise.all([
+      browser.windows.getAll({ windowTypes: ['normal'], populate: true }),
+      browser.windows.getLastFocused().catch(() => null),
+    ]);
+    return pickCurrentTab(windows as TabWindow[], lastFocused?.id, own);
   } catch {
     return null;
   }

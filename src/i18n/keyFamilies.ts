@@ -36,6 +36,7 @@ export const messageKeyFamilies: Record<string, readonly string[]> = {
   } satisfies Record<keyof Settings['notifications'], true>),
   plan_: tier.options,
   ruleAction_: siteActions,
+  siteRuleNow_: siteActions,
   siteRoute_: every({ vpn: true, direct: true, ask: true, blocked: true } satisfies Record<
     SiteRouting['route'],
     true

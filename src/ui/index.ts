@@ -5,3 +5,6 @@ export { useSettings } from './useSettings';
 export { useChanges } from './useChanges';
 export { formatBytes } from './formatBytes';
 export { ThreatDatabase } from './ThreatDatabase';
+export { useLoad, type Loaded } from './useLoad';
+export { useAction } from './useAction';
+export { subscribeToStorage } from './storageChanges';

@@ -78,7 +78,7 @@ describe('the extension with the real account service and gateway', () => {
     const popup = await turnVpnOn(e);
     await waitForText(popup, '[data-testid="exit-address"]', 'Your address on the internet: 203.0.113.99');
     // The one region line: where traffic goes out ("local" is no country, so the city alone).
-    await waitForText(popup, '[data-testid="region-button"]', 'Region: Loopback');
+    await waitForText(popup, '[data-testid="location-place"]', 'Loopback');
     expect(await visit(e, web.url('through-gateway.test'))).toBe('Hello from through-gateway.test');
     expect(web.requestsTo('through-gateway.test').length).toBeGreaterThan(0);
     // The traffic shows in the popup once the gateway has reported it.

@@ -110,7 +110,7 @@ describe('the connection as the user sees it', () => {
     expect(await seenStates()).toEqual(['off', 'connecting', 'on']);
     // The same popup, not reopened: the site line follows the new state.
     await waitForText(popup, '[data-testid="site-route"]', 'goes through the VPN');
-    await waitForText(popup, '[data-testid="region-button"]', 'Region: Loopback');
+    await waitForText(popup, '[data-testid="location-place"]', 'Loopback');
     await shot(popup, 'popup-on-en');
     await waitFor(async () => (await toolbar(e)).title.startsWith('Rampart: VPN is on'), 'the "on" tooltip');
     expect(await toolbar(e)).toEqual({ badge: '', title: 'Rampart: VPN is on\nLoopback' });

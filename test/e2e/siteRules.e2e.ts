@@ -47,8 +47,13 @@ describe('one-click site rules in real Chromium', () => {
     expect(carried('alice.github.io')).toBeGreaterThan(0);
     const popup = await openPopup(ext);
     await waitForText(popup, '[data-testid="site-host"]', 'alice.github.io');
-    await waitForText(popup, '[data-testid="site-scope"]', 'These buttons apply to all of alice.github.io.');
-    await popup.click('[data-testid="site-disable-vpn"]');
+    await waitForText(
+      popup,
+      '[data-testid="site-vpn-switch"] .toggle-hint',
+      'The switch makes a rule for all of alice.github.io.',
+    );
+    await waitForText(popup, '[data-testid="site-route"]', 'goes through the VPN');
+    await popup.click('#site-vpn');
     await waitForText(popup, '[data-testid="site-route"]', 'goes direct');
 
     const carriedBefore = carried('alice.github.io');
@@ -74,7 +79,7 @@ describe('one-click site rules in real Chromium', () => {
     await waitForText(popup, '[data-testid="site-host"]', 'www.sticky.test');
     await waitForText(popup, '[data-testid="site-route"]', 'goes through the VPN');
     await waitForText(popup, '[data-testid="site-decided-by"]', 'Decided by the rule “*.sticky.test”.');
-    await popup.click('[data-testid="site-disable-vpn"]');
+    await popup.click('#site-vpn');
     await waitForText(popup, '[data-testid="site-route"]', 'goes direct');
     await waitForText(popup, '[data-testid="site-decided-by"]', 'Decided by the rule “sticky.test”.');
     expect(await textOf(popup, '[data-testid="site-replaced"]')).toBe(
@@ -142,7 +147,7 @@ describe('rules for hosts that never go through the VPN', () => {
       '[data-testid="site-bypassed"]',
       'One-word names such as “intranet” are known only on your local network and never go through the VPN.',
     );
-    expect(await popup.$('[data-testid="site-disable-vpn"]')).toBeNull();
+    expect(await popup.$('#site-vpn')).toBeNull();
   });
 
   it('a port or a path is refused with a message saying rules apply to whole hosts, in add and in bulk import', async () => {

@@ -42,7 +42,8 @@ describe('secure connection in real Chromium', () => {
     // The popup acts on the site of the active tab.
     const sitePopup = await openPopup(ext);
     await waitForText(sitePopup, '[data-testid="site-host"]', 'news-one.test');
-    await sitePopup.click('[data-testid="site-disable-vpn"]');
+    await waitForText(sitePopup, '[data-testid="site-route"]', 'goes through the VPN');
+    await sitePopup.click('#site-vpn');
     await waitForText(sitePopup, '[data-testid="site-route"]', 'goes direct');
 
     const carriedBefore = carriedCount('news-one.test');

@@ -1,0 +1,118 @@
+// How fast the popup is usable: from navigation start to the popup's first rendered status (the
+// `rampart:first-status` performance mark), against a blank extension page (bench/blank, the same mark set by
+// its only script) opened the same way in the same run, once with the service worker warm and once right after
+// the worker was stopped. Uses the built extension in dist/ (`npm run build` first; builds nothing itself).
+// `npm run bench:popup [-- runs]` prints medians and the ratios; budget: 1.3x warm, 2x after a worker stop.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const DIST = resolve('dist');
+const MARK = 'rampart:first-status';
+const RUNS = Number(process.argv[2] ?? 15);
+const BUDGET = { warm: 1.3, cold: 2 };
+const SETTLE_MS = 3000;
+
+if (!existsSync(join(DIST, 'bench/blank/index.html'))) {
+  console.error('dist/ has no bench/blank page: run `npm run build` (a development build) first.');
+  process.exit(1);
+}
+
+// The flags of the e2e harness (test/e2e/harness/browser.ts).
+const profile = await mkdtemp(join(tmpdir(), 'rampart-bench-popup-'));
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  pipe: true,
+  enableExtensions: [DIST],
+  userDataDir: profile,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+const isWorker = (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+const extensionId = new URL((await browser.waitForTarget(isWorker, { timeout: 30_000 })).url()).host;
+const cdp = await browser.target().createCDPSession();
+
+/** Opens an extension page in a window of its own (as the e2e harness opens the popup); ms to its mark. */
+async function timeToMark(path) {
+  const url = `chrome-extension://${extensionId}/${path}`;
+  await cdp.send('Target.createTarget', { url, newWindow: true });
+  const target = await browser.waitForTarget((t) => t.url() === url && t.type() === 'page');
+  const page = await target.page();
+  const ms = await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime,
+    { timeout: 30_000, polling: 'raf' },
+    MARK,
+  );
+  const value = await ms.jsonValue();
+  await page.close();
+  return value;
+}
+
+async function stopWorker() {
+  const target = await browser.waitForTarget(isWorker);
+  const worker = await target.worker();
+  await worker.close();
+  // Wait until the worker's context is really gone, as the harness does.
+  for (let i = 0; i < 200; i++) {
+    const alive = await worker
+      .evaluate(() => true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!alive) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the service worker did not stop');
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const times = { warm: { popup: [], blank: [] }, cold: { popup: [], blank: [] } };
+// One unmeasured round each, so neither page pays for the first load of the browser's caches.
+await timeToMark('bench/blank/index.html');
+await timeToMark('popup/index.html');
+for (let run = 0; run < RUNS; run++) {
+  // Interleaved, so a slow moment of the shared machine falls on both pages alike.
+  times.warm.blank.push(await timeToMark('bench/blank/index.html'));
+  times.warm.popup.push(await timeToMark('popup/index.html'));
+  // The warm popup woke the worker; the blank page does not, so the popup after it meets a stopped worker.
+  await stopWorker();
+  times.cold.blank.push(await timeToMark('bench/blank/index.html'));
+  times.cold.popup.push(await timeToMark('popup/index.html'));
+  // A restarted worker goes on starting (routing, protection) after it answered: let it settle, or the next
+  // "warm" round would measure its start-up again.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+await browser.close();
+await rm(profile, { recursive: true, force: true });
+
+let withinBudget = true;
+console.log(`Popup time to first status vs a blank extension page (${RUNS} runs each, medians):`);
+for (const phase of ['warm', 'cold']) {
+  const popup = median(times[phase].popup);
+  const blank = median(times[phase].blank);
+  const ratio = popup / blank;
+  withinBudget &&= ratio <= BUDGET[phase];
+  const label = phase === 'warm' ? 'worker warm        ' : 'after a worker stop';
+  console.log(
+    `  ${label}  popup ${popup.toFixed(1)} ms  blank ${blank.toFixed(1)} ms  ratio ${ratio.toFixed(2)}x ` +
+      `(budget ${BUDGET[phase]}x: ${ratio <= BUDGET[phase] ? 'within' : 'OVER'})`,
+  );
+}
+process.exit(withinBudget ? 0 : 2);
