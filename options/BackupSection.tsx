@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { AppError } from '../src/result';
 import { MAX_IMPORT_BYTES, type Settings } from '../src/settings';
-import { usePage } from '../src/ui';
+import { Button, Notice, usePage } from '../src/ui';
 
 type Outcome = { kind: 'error'; error: AppError } | { kind: 'imported' } | { kind: 'exported' } | null;
 
@@ -40,22 +40,19 @@ export function BackupSection({ onImported }: { onImported(settings: Settings): 
   };
 
   return (
-    <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">{t('sectionBackup')}</h2>
-      <p class="muted">{t('backupHint')}</p>
-      <div class="row">
-        <button type="button" class="secondary" onClick={() => void exportFile()}>
+    <>
+      <div class="form-actions">
+        <Button variant="secondary" onClick={() => void exportFile()}>
           {t('exportSettings')}
-        </button>
-        <button
-          type="button"
-          class="secondary"
+        </Button>
+        <Button
+          variant="secondary"
           data-testid="import-button"
-          disabled={busy}
+          busy={busy}
           onClick={() => picker.current?.click()}
         >
           {t('importSettings')}
-        </button>
+        </Button>
         <input
           id="import-file"
           ref={picker}
@@ -72,13 +69,15 @@ export function BackupSection({ onImported }: { onImported(settings: Settings): 
       </div>
       <div class="save-state" aria-live="polite" data-testid="backup-outcome">
         {outcome?.kind === 'error' ? (
-          <p class="notice error" role="alert">
-            {t(outcome.error.messageKey, outcome.error.substitutions)}
-          </p>
+          <Notice kind="error">
+            <p>{t(outcome.error.messageKey, outcome.error.substitutions)}</p>
+          </Notice>
         ) : outcome ? (
-          <p class="notice success">{t(outcome.kind === 'imported' ? 'importDone' : 'exportDone')}</p>
+          <Notice kind="success">
+            <p>{t(outcome.kind === 'imported' ? 'importDone' : 'exportDone')}</p>
+          </Notice>
         ) : null}
       </div>
-    </section>
+    </>
   );
 }

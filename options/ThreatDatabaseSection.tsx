@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProtectionStatus } from '../src/messages';
 import { ThreatDatabase, usePage } from '../src/ui';
+import { Group } from './Group';
 
 /** The threat database as the popup and the portal show it: version, age, last check, "Update now". */
 export function ThreatDatabaseSection() {
@@ -12,9 +13,8 @@ export function ThreatDatabaseSection() {
   }, [send]);
 
   return (
-    <section aria-labelledby="threat-db-heading" data-testid="threat-db-section">
-      <h2 id="threat-db-heading">{t('sectionThreatDatabase')}</h2>
+    <Group id="threat-db" title={t('sectionThreatDatabase')} testId="threat-db-section">
       {status ? <ThreatDatabase status={status} onStatus={setStatus} /> : <p class="muted">{t('loading')}</p>}
-    </section>
+    </Group>
   );
 }

@@ -66,7 +66,7 @@ async function optionsIn(language: 'en' | 'ru'): Promise<Page> {
   await sendFromPage(first, { type: 'useTestService', url: portalUrl });
   await sendFromPage(first, { type: 'updateSettings', patch: { language } });
   await first.close();
-  const options = await ext.openPage('options/index.html');
+  const options = await ext.openPage('options/index.html#account');
   await options.waitForSelector('[data-testid="account-section"]');
   return options;
 }

@@ -64,7 +64,7 @@ describe('the threat database after installation', () => {
     expect(Date.now() - installedAt).toBeLessThan(30_000);
     expect(await textOf(popup, '[data-testid="threat-check"]')).toMatch(/Could not reach the update service/);
     expect(await textOf(popup, '[data-testid="threat-db"]')).toMatch(/updated 30 days ago/);
-    const options = await ext.openPage('options/index.html');
+    const options = await ext.openPage('options/index.html#web-protection');
     await waitForCheck(options, 'failed');
     expect(await textOf(options, '[data-testid="threat-db"]')).toMatch(/updated 30 days ago/);
 
