@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { usePage } from '../src/ui';
+import { NavIcon } from './NavIcon';
 import { sections, type SectionId } from './sections';
 
 /**
@@ -23,7 +24,8 @@ export function OptionsNav({ current }: { current: SectionId }) {
               data-section={section.id}
               aria-current={section.id === current ? 'page' : undefined}
             >
-              {t(section.nav)}
+              <NavIcon section={section.id} />
+              <span>{t(section.nav)}</span>
             </a>
           </li>
         ))}
