@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { AppError } from '../src/result';
-import type { ConnectionStatus } from '../src/status';
-import { useChanges, usePage } from '../src/ui';
+import { useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
 import { LimitPanel } from './LimitPanel';
@@ -13,39 +11,27 @@ import { StartProblems } from './StartProblems';
 
 export function Popup() {
   const { t, send } = usePage();
-  const [status, setStatus] = useState<ConnectionStatus | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
   // The background's push: every change of the stored state redraws from a fresh status.
   const revision = useChanges();
+  const loaded = useLoad(() => send({ type: 'getStatus' }), [send, revision]);
+  const { value: status, error: loadError, reload, apply } = loaded;
 
-  const show = useCallback(
-    (reply: { ok: true; value: ConnectionStatus } | { ok: false; error: AppError }) => {
-      if (reply.ok) {
-        setStatus(reply.value);
-        setError(null);
-      } else setError(reply.error);
-    },
-    [],
-  );
-
+  // Draw what is known at once, then ask the gateway once: a popup opened after a drop shows the drop.
+  const checked = useRef(false);
   useEffect(() => {
-    // Draw what is known at once, then ask the gateway: a popup opened after a drop shows the drop.
-    void send({ type: 'getStatus' }).then((reply) => {
-      show(reply);
-      if (reply.ok && reply.value.vpnEnabled) void send({ type: 'checkConnection' }).then(show);
-    });
-  }, [send, show]);
+    if (!status || checked.current) return;
+    checked.current = true;
+    if (status.vpnEnabled) void send({ type: 'checkConnection' }).then(apply);
+  }, [status, send, apply]);
 
-  useEffect(() => {
-    if (revision > 0) void send({ type: 'getStatus' }).then(show);
-  }, [send, show, revision]);
-
-  const setVpn = async (enabled: boolean) => {
-    setBusy(true);
-    show(await send({ type: 'setVpnEnabled', enabled }));
-    setBusy(false);
-  };
+  const vpn = useAction(async (enabled: boolean) => {
+    const reply = await send({ type: 'setVpnEnabled', enabled });
+    apply(reply);
+    return reply;
+  });
+  const setVpn = (enabled: boolean) => void vpn.run(enabled);
+  const error = vpn.error ?? loadError;
+  const busy = vpn.busy;
 
   return (
     <main class="popup">
@@ -61,12 +47,12 @@ export function Popup() {
       <StartProblems />
       {status ? (
         <>
-          <ConnectionPanel status={status} busy={busy} onToggle={() => void setVpn(!status.vpnEnabled)} />
+          <ConnectionPanel status={status} busy={busy} onToggle={() => setVpn(!status.vpnEnabled)} />
           {status.state === 'limit' ? (
-            <LimitPanel status={status} now={Date.now()} onTurnOff={() => void setVpn(false)} />
+            <LimitPanel status={status} now={Date.now()} onTurnOff={() => setVpn(false)} />
           ) : null}
-          <AccountLine status={status} onChanged={() => void send({ type: 'getStatus' }).then(show)} />
-          <RegionPicker status={status} onChanged={() => void send({ type: 'getStatus' }).then(show)} />
+          <AccountLine status={status} onChanged={() => void reload()} />
+          <RegionPicker status={status} onChanged={() => void reload()} />
           <SitePanel />
           {status.protectionEnabled ? null : (
             <p class="notice warning" role="status" data-testid="protection-off-warning">

@@ -1,38 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ProtectionStatus } from '../src/messages';
-import type { AppError } from '../src/result';
-import { ThreatDatabase, Toggle, usePage } from '../src/ui';
+import { ThreatDatabase, Toggle, useAction, useLoad, usePage } from '../src/ui';
 
 /** Web protection on/off, the threat database's version, age and last check, and "update now". */
 export function ProtectionPanel() {
   const { t, send } = usePage();
-  const [status, setStatus] = useState<ProtectionStatus | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [switching, setSwitching] = useState(false);
-  const show = (reply: { ok: true; value: ProtectionStatus } | { ok: false; error: AppError }) =>
-    reply.ok ? (setStatus(reply.value), setError(null)) : setError(reply.error);
-
-  useEffect(() => {
-    void send({ type: 'getProtectionStatus' }).then(show);
-  }, [send]);
+  const protection = useLoad(() => send({ type: 'getProtectionStatus' }), [send]);
+  const toggle = useAction(async (enabled: boolean) => {
+    const reply = await send({ type: 'setProtectionEnabled', enabled });
+    protection.apply(reply);
+    return reply;
+  });
+  const status = protection.value;
+  const error = toggle.error ?? protection.error;
 
   if (!status) return error ? <p class="notice error">{t(error.messageKey, error.substitutions)}</p> : null;
 
   return (
-    <section class="protection" data-testid="protection-panel" aria-busy={switching}>
+    <section class="protection" data-testid="protection-panel" aria-busy={toggle.busy}>
       <Toggle
         id="protection-toggle"
         label={t('protectionEnabled')}
         checked={status.enabled}
-        disabled={switching}
-        onChange={(enabled) => {
-          setSwitching(true);
-          void send({ type: 'setProtectionEnabled', enabled })
-            .then(show)
-            .finally(() => setSwitching(false));
-        }}
+        disabled={toggle.busy}
+        onChange={(enabled) => void toggle.run(enabled)}
       />
-      <ThreatDatabase status={status} onStatus={setStatus} />
+      <ThreatDatabase status={status} onStatus={(fresh) => protection.apply({ ok: true, value: fresh })} />
       {error ? (
         <p class="notice error" role="alert">
           {t(error.messageKey, error.substitutions)}

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { StartProblem } from '../src/messages';
-import { usePage } from '../src/ui';
+import { useAction, useLoad, usePage } from '../src/ui';
 
 /**
  * A part of the background that did not start (routing, web protection, the language) is named here with
@@ -8,28 +7,23 @@ import { usePage } from '../src/ui';
  */
 export function StartProblems() {
   const { t, send } = usePage();
-  const [problems, setProblems] = useState<StartProblem[]>([]);
-  const [retrying, setRetrying] = useState(false);
-
-  useEffect(() => {
-    void send({ type: 'getStartProblems' }).then((reply) => reply.ok && setProblems(reply.value));
-  }, [send]);
-
-  if (!problems.length) return null;
-  const retry = async () => {
-    setRetrying(true);
+  const problems = useLoad(() => send({ type: 'getStartProblems' }), [send]);
+  const retry = useAction(async () => {
     const reply = await send({ type: 'retryStart' });
-    if (reply.ok) setProblems(reply.value);
-    setRetrying(false);
-  };
+    problems.apply(reply);
+    return reply;
+  });
+
+  const list: StartProblem[] = problems.value ?? [];
+  if (!list.length) return null;
   return (
-    <section class="notice error" role="alert" data-testid="start-problems" aria-busy={retrying}>
-      {problems.map((problem) => (
+    <section class="notice error" role="alert" data-testid="start-problems" aria-busy={retry.busy}>
+      {list.map((problem) => (
         <p key={problem.part} data-part={problem.part}>
           {t(`startFailed_${problem.part}`)} <span class="muted">({problem.message})</span>
         </p>
       ))}
-      <button type="button" class="secondary" disabled={retrying} onClick={() => void retry()}>
+      <button type="button" class="secondary" disabled={retry.busy} onClick={() => void retry.run()}>
         {t('tryAgain')}
       </button>
     </section>

@@ -11,3 +11,6 @@ export { TextInput, type TextInputProps } from './TextInput';
 export { Select, type SelectOption, type SelectProps } from './Select';
 export { Notice, type NoticeKind, type NoticeProps } from './Notice';
 export { viewFromHash } from './hashView';
+export { useLoad, type Loaded } from './useLoad';
+export { useAction } from './useAction';
+export { subscribeToStorage } from './storageChanges';

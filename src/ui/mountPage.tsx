@@ -2,30 +2,15 @@ import { render, type ComponentType } from 'preact';
 import type { RawSend } from '../messages';
 import { createClient } from '../messages';
 import { loadTranslator } from './loadTranslator';
-import { PageContext, type SubscribeToChanges } from './pageContext';
-import { watchedValueChanged } from './storageChanges';
-
-type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+import { PageContext } from './pageContext';
+import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
 
 /** The slice of the extension API a page needs at start-up; the page passes `webextension-polyfill` in. */
 export interface PageBrowser {
   runtime: { sendMessage: RawSend; getURL(path: string): string };
   i18n: { getMessage(key: string, substitutions?: string | string[]): string };
-  storage?: {
-    onChanged: { addListener(l: StorageListener): void; removeListener(l: StorageListener): void };
-  };
+  storage?: { onChanged: StorageChangeEvents };
 }
-
-/** The background writes its state to storage; `storage.onChanged` is the push every page listens to. */
-const storageChanges =
-  (api: PageBrowser): SubscribeToChanges =>
-  (listener) => {
-    const onChanged: StorageListener = (changes) => {
-      if (watchedValueChanged(changes)) listener();
-    };
-    api.storage?.onChanged.addListener(onChanged);
-    return () => api.storage?.onChanged.removeListener(onChanged);
-  };
 
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
 export async function mountPage(Page: ComponentType, root: HTMLElement, api: PageBrowser, titleKey: string) {
@@ -38,7 +23,9 @@ export async function mountPage(Page: ComponentType, root: HTMLElement, api: Pag
   root.ownerDocument.documentElement.lang = language;
   root.ownerDocument.title = t(titleKey);
   render(
-    <PageContext.Provider value={{ t, send, language, subscribe: storageChanges(api) }}>
+    <PageContext.Provider
+      value={{ t, send, language, subscribe: subscribeToStorage(api.storage?.onChanged) }}
+    >
       <Page />
     </PageContext.Provider>,
     root,

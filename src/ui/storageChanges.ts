@@ -3,6 +3,13 @@ export const WATCHED_KEYS = ['connection', 'settings', 'deviceStatus', 'gateways
 
 type StorageChanges = Record<string, unknown>;
 
+/** `storage.onChanged` as a page sees it (the browser's, or a test's fake). */
+export type StorageListener = (changes: StorageChanges, area: string) => void;
+export interface StorageChangeEvents {
+  addListener(listener: StorageListener): void;
+  removeListener(listener: StorageListener): void;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -20,3 +27,17 @@ export function watchedValueChanged(
     return !same(change?.oldValue, change?.newValue);
   });
 }
+
+/**
+ * The background writes its state to storage; `storage.onChanged` is the push every page listens to. The
+ * listener is called once for each event that changed a watched value; the returned function unsubscribes.
+ */
+export const subscribeToStorage =
+  (onChanged: StorageChangeEvents | undefined) =>
+  (listener: () => void): (() => void) => {
+    const relay: StorageListener = (changes) => {
+      if (watchedValueChanged(changes)) listener();
+    };
+    onChanged?.addListener(relay);
+    return () => onChanged?.removeListener(relay);
+  };
