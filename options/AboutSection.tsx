@@ -1,6 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { Button, usePage } from '../src/ui';
+import { Button, useLoad, usePage } from '../src/ui';
 import { Group } from './Group';
 
 interface Credit {
@@ -53,10 +52,8 @@ const credits: Credit[] = [
 /** Version, the bundled data's sources and licences, and the way to the My Rampart portal. */
 export function AboutSection() {
   const { t, send } = usePage();
-  const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => {
-    void send({ type: 'getStatus' }).then((reply) => reply.ok && setVersion(reply.value.version));
-  }, [send]);
+  const { value: status } = useLoad(() => send({ type: 'getStatus' }), [send]);
+  const version = status?.version;
 
   return (
     <>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { activateRequest, activationCodeShape, signInRequest } from '../src/api';
 import { fieldMessages, type FieldAliases } from '../src/fieldMessages';
 import { formatBytes, formatDate } from '../src/format';
 import type { AccountStatus } from '../src/messages';
 import type { AppError } from '../src/result';
-import { Button, Field, Notice, TextInput, usePage } from '../src/ui';
+import { Button, Field, Notice, TextInput, useAction, useLoad, usePage } from '../src/ui';
 
 type Reply = { ok: true; value: AccountStatus } | { ok: false; error: AppError };
 
@@ -23,41 +23,33 @@ function formProblems(schema: z.ZodType, input: unknown, aliases?: FieldAliases)
 /** "My Rampart account": sign in (with a code when two-step verification is on), or the linked account. */
 export function AccountSection() {
   const { t, send, language } = usePage();
-  const [account, setAccount] = useState<AccountStatus | null>(null);
-  const [errors, setErrors] = useState<AppError[]>([]);
-  const setError = (error: AppError | null) => setErrors(error ? [error] : []);
-  const [busy, setBusy] = useState(false);
+  const { value: account, error: loadError, apply } = useLoad(() => send({ type: 'getAccount' }), [send]);
   const [needsCode, setNeedsCode] = useState(false);
   const [form, setForm] = useState({ email: '', password: '', code: '', activation: '' });
   const [activated, setActivated] = useState(false);
-
-  const apply = (reply: Reply) => {
-    if (reply.ok) {
-      setAccount(reply.value);
-      setError(null);
-    } else {
-      setError(reply.error);
-      if (reply.error.code === 'twoFactorRequired') setNeedsCode(true);
-    }
-    return reply.ok;
-  };
-  const run = async (work: () => Promise<Reply>) => {
-    setBusy(true);
-    const succeeded = apply(await work());
-    setBusy(false);
-    return succeeded;
-  };
-
-  useEffect(() => {
-    void send({ type: 'getAccount' }).then(apply);
-  }, [send]);
+  // What the form itself refuses before anything is sent, one line per field.
+  const [problems, setProblems] = useState<AppError[]>([]);
+  // Every account request answers with the account as it is now.
+  const {
+    busy,
+    error: refused,
+    run,
+  } = useAction(async (work: () => Promise<Reply>) => {
+    setProblems([]);
+    const reply = await work();
+    if (reply.ok) apply(reply);
+    else if (reply.error.code === 'twoFactorRequired') setNeedsCode(true);
+    return reply;
+  });
+  const refusal = refused ?? loadError;
+  const errors = problems.length > 0 ? problems : refusal ? [refusal] : [];
 
   const signIn = async (event: Event) => {
     event.preventDefault();
-    const problems = formProblems(signInRequest, { email: form.email, password: form.password });
-    if (problems.length > 0) return setErrors(problems);
+    const found = formProblems(signInRequest, { email: form.email, password: form.password });
+    if (found.length > 0) return setProblems(found);
     const code = form.code.trim();
-    const ok = await run(() =>
+    const reply = await run(() =>
       send({
         type: 'signIn',
         email: form.email,
@@ -65,7 +57,7 @@ export function AccountSection() {
         ...(needsCode && code ? { code } : {}),
       }),
     );
-    if (ok) {
+    if (reply?.ok) {
       setForm({ ...form, password: '', code: '' });
       setNeedsCode(false);
     }
@@ -73,14 +65,22 @@ export function AccountSection() {
   const activate = async (event: Event) => {
     event.preventDefault();
     setActivated(false);
-    const problems = formProblems(activateRequest, { code: form.activation }, { code: 'activationCode' });
-    if (problems.length > 0) return setErrors(problems);
-    setActivated(await run(() => send({ type: 'activateCode', code: form.activation })));
+    const found = formProblems(activateRequest, { code: form.activation }, { code: 'activationCode' });
+    if (found.length > 0) return setProblems(found);
+    const reply = await run(() => send({ type: 'activateCode', code: form.activation }));
+    setActivated(reply?.ok === true);
   };
   const portal = (page: 'link' | 'signUp' | 'reset' | 'home' | 'traffic') =>
     void send({ type: 'openPortal', page });
 
-  if (!account) return <p class="muted">{t('loading')}</p>;
+  if (!account)
+    return loadError ? (
+      <Notice kind="error" testId="account-error">
+        <p>{t(loadError.messageKey, loadError.substitutions)}</p>
+      </Notice>
+    ) : (
+      <p class="muted">{t('loading')}</p>
+    );
 
   return (
     <div class="account" data-testid="account-section">

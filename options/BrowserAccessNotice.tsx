@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BrowserAccess } from '../src/messages';
-import { usePage } from '../src/ui';
+import { useLoad, usePage } from '../src/ui';
 
 /**
  * Says what the browser does not let Rampart do: without access to all sites nothing is routed or protected
@@ -9,16 +7,12 @@ import { usePage } from '../src/ui';
  */
 export function BrowserAccessNotice() {
   const { t, send } = usePage();
-  const [access, setAccess] = useState<BrowserAccess | null>(null);
-  const load = useCallback(
-    () => void send({ type: 'getBrowserAccess' }).then((reply) => reply.ok && setAccess(reply.value)),
-    [send],
-  );
-  useEffect(load, [load]);
+  const { value: access, reload } = useLoad(() => send({ type: 'getBrowserAccess' }), [send]);
   if (!access) return null;
 
-  // A permission request must come from the user's click in an extension page.
-  const requestAllSites = () => void chrome.permissions.request({ origins: ['<all_urls>'] }).then(load, load);
+  // A permission request must come from the user's click in an extension page; granted or not, ask again.
+  const requestAllSites = () =>
+    void chrome.permissions.request({ origins: ['<all_urls>'] }).then(reload, reload);
 
   return (
     <>
