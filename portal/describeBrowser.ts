@@ -1,4 +1,6 @@
 // A session's user agent as people name their browsers ("Chrome on Linux"); the raw string says too much.
+import { t } from './i18n';
+
 const browsers: [RegExp, string][] = [
   [/Edg\//, 'Edge'],
   [/OPR\//, 'Opera'],
@@ -22,5 +24,5 @@ export function describeBrowser(userAgent: string): string | null {
   const browser = first(browsers, userAgent);
   const system = first(systems, userAgent);
   if (browser === undefined) return system ?? null;
-  return system === undefined ? browser : `${browser} on ${system}`;
+  return system === undefined ? browser : t('portal_security_browserOn', [browser, system]);
 }

@@ -3,28 +3,28 @@ import type { AccountView } from '../../src/api';
 import { PageTitle } from '../components/PageTitle';
 import { paths } from '../paths';
 import { Link } from '../router';
-import { strings } from '../strings';
+import { t, type MessageKey } from '../i18n';
 
-const sections = [
-  { href: paths.devices, title: strings.nav.devices, about: strings.home.devices },
-  { href: paths.subscription, title: strings.nav.subscription, about: strings.home.subscription },
-  { href: paths.traffic, title: strings.nav.traffic, about: strings.home.traffic },
-  { href: paths.security, title: strings.nav.security, about: strings.home.security },
+const sections: { href: string; title: MessageKey; about: MessageKey }[] = [
+  { href: paths.devices, title: 'portal_nav_devices', about: 'portal_home_devices' },
+  { href: paths.subscription, title: 'portal_nav_subscription', about: 'portal_home_subscription' },
+  { href: paths.traffic, title: 'portal_nav_traffic', about: 'portal_home_traffic' },
+  { href: paths.security, title: 'portal_nav_security', about: 'portal_home_security' },
 ];
 
 export function Dashboard({ account }: { account: AccountView }): JSX.Element {
   return (
     <section>
-      <PageTitle>{strings.home.title}</PageTitle>
-      <p data-testid="signed-in-as">{strings.home.signedInAs(account.email)}</p>
+      <PageTitle>{t('portal_home_title')}</PageTitle>
+      <p data-testid="signed-in-as">{t('portal_home_signedInAs', [account.email])}</p>
       <p class={account.twoFactorEnabled ? 'notice success' : 'notice info'}>
-        {account.twoFactorEnabled ? strings.home.twoFactorOn : strings.home.twoFactorOff}
+        {account.twoFactorEnabled ? t('portal_home_twoFactorOn') : t('portal_home_twoFactorOff')}
       </p>
       <ul class="cards">
         {sections.map((section) => (
           <li key={section.href}>
-            <Link href={section.href}>{section.title}</Link>
-            <p class="muted">{section.about}</p>
+            <Link href={section.href}>{t(section.title)}</Link>
+            <p class="muted">{t(section.about)}</p>
           </li>
         ))}
       </ul>

@@ -1,1 +1,8 @@
-export { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from './translate';
+export {
+  createTranslator,
+  isolateSubstitutions,
+  localeMessagesSchema,
+  type LocaleMessages,
+  type Translate,
+} from './translate';
+export { bestLanguage, isUiLanguage, textDirection, uiLanguages, type UiLanguage } from './languages';

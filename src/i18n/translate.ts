@@ -32,3 +32,17 @@ export function createTranslator(messages: LocaleMessages, fallback?: LocaleMess
     );
   };
 }
+
+/**
+ * In a right-to-left page an address, a code or a number substituted into a sentence keeps its own direction
+ * (Unicode first-strong isolates), so "XXXX-XXXX" or "name@example.com" are not reordered with the Arabic
+ * around them. Left-to-right languages need nothing.
+ */
+export function isolateSubstitutions(translate: Translate, direction: 'ltr' | 'rtl'): Translate {
+  if (direction === 'ltr') return translate;
+  return (key, substitutions) =>
+    translate(
+      key,
+      substitutions?.map((value) => `\u2068${value}\u2069`),
+    );
+}

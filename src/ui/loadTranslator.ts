@@ -1,4 +1,10 @@
-import { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from '../i18n';
+import {
+  bestLanguage,
+  createTranslator,
+  localeMessagesSchema,
+  type LocaleMessages,
+  type Translate,
+} from '../i18n';
 import type { Client } from '../messages';
 
 export interface TranslatorSources {
@@ -19,7 +25,7 @@ export async function loadTranslator(
     return {
       t: (key, substitutions) =>
         sources.getMessage(key, substitutions ? [...substitutions] : undefined) || key,
-      language: sources.getMessage('@@ui_locale').slice(0, 2) || 'en',
+      language: bestLanguage([sources.getMessage('@@ui_locale')]),
     };
   }
   const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);

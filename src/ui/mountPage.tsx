@@ -1,6 +1,7 @@
 import { render, type ComponentType } from 'preact';
 import type { RawSend } from '../messages';
 import { createClient } from '../messages';
+import { isolateSubstitutions, textDirection } from '../i18n';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';
 import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
@@ -15,12 +16,16 @@ export interface PageBrowser {
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
 export async function mountPage(Page: ComponentType, root: HTMLElement, api: PageBrowser, titleKey: string) {
   const send = createClient((message) => api.runtime.sendMessage(message));
-  const { t, language } = await loadTranslator({
+  const { t: translate, language } = await loadTranslator({
     send,
     getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
     fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
   });
+  // Arabic reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them.
+  const direction = textDirection(language);
+  const t = isolateSubstitutions(translate, direction);
   root.ownerDocument.documentElement.lang = language;
+  root.ownerDocument.documentElement.dir = direction;
   root.ownerDocument.title = t(titleKey);
   render(
     <PageContext.Provider

@@ -2,6 +2,7 @@
 // empty forms and unknown addresses (English), and the options page in Russian (bad activation code, empty
 // sign-in, own gateway without a host, a bulk import with refused lines, a settings file of an unknown version),
 // and the warning page's choices. RAMPART_SCREENSHOTS=<dir> saves each screen for a person to look at.
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,7 +228,7 @@ describe('the options page in Russian', () => {
       '[data-testid="form-error"]',
       'This activation code is invalid or was already used.',
     );
-    // Dates on the portal through Intl, in its language (English for now).
+    // Dates on the portal through Intl, in its language (the browser's, English here).
     expect(await page.$eval('[data-testid="subscription"]', (dl) => dl.textContent)).toMatch(
       /Expires[A-Z][a-z]+ \d{1,2}, \d{4}/,
     );
@@ -343,4 +344,68 @@ describe('the warning page', () => {
       await page.close();
     },
   );
+});
+
+/** A message of a bundled catalogue, as the page should show it. */
+const message = (lang: string, key: string): string => {
+  const catalogue = JSON.parse(readFileSync(`extension/_locales/${lang}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+  const entry = catalogue[key];
+  if (entry === undefined) throw new Error(`${lang} has no ${key}`);
+  return entry.message;
+};
+
+const rootAttributes = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+describe('languages other than the browser’s', () => {
+  afterAll(async () => {
+    // Later files start from a fresh browser, but keep this one as it was for any test added below.
+    const page = await ext.openPage('options/index.html');
+    await page.waitForSelector('#kill-switch');
+    await sendFromPage(page, { type: 'updateSettings', patch: { language: 'auto' } });
+    await page.close();
+  });
+
+  it('the portal reads right to left in Arabic when chosen, and its menu switches to German', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${portalUrl}/sign-in`);
+    await page.evaluate(() => localStorage.setItem('rampart.portal.language', 'ar'));
+    await page.reload();
+    await waitForText(page, 'h1', message('ar', 'portal_signIn_title'));
+    expect(await rootAttributes(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    // The header sits mirrored: the brand at the right edge, the language menu at the left.
+    const brand = await page.$eval('.brand', (el) => el.getBoundingClientRect().right);
+    const menu = await page.$eval('[data-testid="language-menu"]', (el) => el.getBoundingClientRect().left);
+    expect(brand).toBeGreaterThan(menu);
+    await shot(page, 'portal-sign-in-ar');
+
+    await page.select('[data-testid="language-menu"]', 'de');
+    await waitForText(page, 'h1', message('de', 'portal_signIn_title'));
+    expect(await rootAttributes(page)).toEqual({ lang: 'de', dir: 'ltr' });
+    expect(await page.evaluate(() => localStorage.getItem('rampart.portal.language'))).toBe('de');
+
+    // Back to the browser's language (English here) for the rest of this browser's portal visits.
+    await page.select('[data-testid="language-menu"]', 'auto');
+    await waitForText(page, 'h1', message('en', 'portal_signIn_title'));
+    expect(await rootAttributes(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    await page.close();
+  });
+
+  it.each([
+    ['de', 'ltr'],
+    ['ar', 'rtl'],
+  ])('the popup follows settings.language = %s (%s)', async (lang, dir) => {
+    const options = await ext.openPage('options/index.html');
+    await options.waitForSelector('#kill-switch');
+    await sendFromPage(options, { type: 'updateSettings', patch: { language: lang } });
+    await options.close();
+    const popup = await openPopup(ext);
+    expect(await rootAttributes(popup)).toEqual({ lang, dir });
+    expect(await textOf(popup, '[data-testid="vpn-toggle"]')).toBe(message(lang, 'turnVpnOn'));
+    await shot(popup, `popup-${lang}`);
+    await popup.close();
+  });
 });

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { SubmitButton } from '../../components/SubmitButton';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 
 /** Shown once: the service keeps only their hashes. */
 export function RecoveryCodes({
@@ -14,8 +14,8 @@ export function RecoveryCodes({
 }): JSX.Element {
   return (
     <div role="region" aria-labelledby="recovery-title">
-      <h3 id="recovery-title">{strings.security.recoveryTitle}</h3>
-      <p>{strings.security.recoveryIntro}</p>
+      <h3 id="recovery-title">{t('portal_security_recoveryTitle')}</h3>
+      <p>{t('portal_security_recoveryIntro')}</p>
       <ol class="codes" data-testid="recovery-codes">
         {codes.map((code) => (
           <li key={code}>
@@ -26,7 +26,7 @@ export function RecoveryCodes({
       <SubmitButton
         type="button"
         busy={busy}
-        label={strings.security.saved}
+        label={t('portal_security_saved')}
         onClick={onSaved}
         testId="recovery-saved"
       />
