@@ -46,7 +46,9 @@ export function AllowListSection({ settings, update }: SectionProps) {
         <ul class="rules" data-testid="allow-list">
           {settings.allowList.map((host) => (
             <li key={host} class="rule">
-              <span class="rule-pattern">{host}</span>
+              <span class="rule-pattern">
+                <bdi dir="ltr">{host}</bdi>
+              </span>
               <Button
                 variant="secondary"
                 aria-label={t('ruleDeleteLabel', [host])}

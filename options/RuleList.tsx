@@ -79,7 +79,9 @@ export function RuleList({ settings, update, added }: SectionProps & { added: Ad
       <ul class="rules" data-testid="rule-list">
         {page.items.map((rule) => (
           <li key={rule.pattern} class={rule.pattern === added?.pattern ? 'rule added' : 'rule'}>
-            <span class="rule-pattern">{rule.pattern}</span>
+            <span class="rule-pattern">
+              <bdi dir="ltr">{rule.pattern}</bdi>
+            </span>
             <IneffectiveNote pattern={rule.pattern} />
             <span class="rule-controls">
               <ActionSelect

@@ -29,6 +29,8 @@ export function TextInput({ onValue, code = false, type = 'text', ...rest }: Tex
       // Preact types each input type's attributes apart; the ones above are valid for every type listed.
       type={type as 'text'}
       class={code ? 'input code' : 'input'}
+      // Host names, addresses and codes read left to right in every language (Arabic pages included).
+      dir={code ? 'ltr' : undefined}
       onInput={onValue ? (event) => onValue(event.currentTarget.value) : undefined}
     />
   );
