@@ -1,4 +1,4 @@
-import { useLoad, usePage } from '../src/ui';
+import { Button, Notice, useLoad, usePage } from '../src/ui';
 
 /**
  * Says what the browser does not let Rampart do: without access to all sites nothing is routed or protected
@@ -17,17 +17,17 @@ export function BrowserAccessNotice() {
   return (
     <>
       {access.allSites ? null : (
-        <p class="notice error" role="alert" data-testid="no-site-access">
-          {t('noSiteAccess')}{' '}
-          <button type="button" onClick={requestAllSites}>
-            {t('grantSiteAccess')}
-          </button>
-        </p>
+        <Notice kind="error" testId="no-site-access">
+          <p>{t('noSiteAccess')}</p>
+          <div class="form-actions">
+            <Button onClick={requestAllSites}>{t('grantSiteAccess')}</Button>
+          </div>
+        </Notice>
       )}
       {access.browser === 'firefox' && !access.privateWindows ? (
-        <p class="notice info" data-testid="no-private-windows">
-          {t('firefoxPrivateWindows')}
-        </p>
+        <Notice kind="info" testId="no-private-windows">
+          <p>{t('firefoxPrivateWindows')}</p>
+        </Notice>
       ) : null}
     </>
   );
