@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { activateRequest, activationCodeShape, signInRequest } from '../src/api';
 import { fieldMessages, type FieldAliases } from '../src/fieldMessages';
 import { formatBytes, formatDate } from '../src/format';
 import type { AccountStatus } from '../src/messages';
 import type { AppError } from '../src/result';
-import { usePage } from '../src/ui';
+import { Button, Field, Notice, TextInput, useAction, useLoad, usePage } from '../src/ui';
 
 type Reply = { ok: true; value: AccountStatus } | { ok: false; error: AppError };
 
@@ -23,41 +23,33 @@ function formProblems(schema: z.ZodType, input: unknown, aliases?: FieldAliases)
 /** "My Rampart account": sign in (with a code when two-step verification is on), or the linked account. */
 export function AccountSection() {
   const { t, send, language } = usePage();
-  const [account, setAccount] = useState<AccountStatus | null>(null);
-  const [errors, setErrors] = useState<AppError[]>([]);
-  const setError = (error: AppError | null) => setErrors(error ? [error] : []);
-  const [busy, setBusy] = useState(false);
+  const { value: account, error: loadError, apply } = useLoad(() => send({ type: 'getAccount' }), [send]);
   const [needsCode, setNeedsCode] = useState(false);
   const [form, setForm] = useState({ email: '', password: '', code: '', activation: '' });
   const [activated, setActivated] = useState(false);
-
-  const apply = (reply: Reply) => {
-    if (reply.ok) {
-      setAccount(reply.value);
-      setError(null);
-    } else {
-      setError(reply.error);
-      if (reply.error.code === 'twoFactorRequired') setNeedsCode(true);
-    }
-    return reply.ok;
-  };
-  const run = async (work: () => Promise<Reply>) => {
-    setBusy(true);
-    const succeeded = apply(await work());
-    setBusy(false);
-    return succeeded;
-  };
-
-  useEffect(() => {
-    void send({ type: 'getAccount' }).then(apply);
-  }, [send]);
+  // What the form itself refuses before anything is sent, one line per field.
+  const [problems, setProblems] = useState<AppError[]>([]);
+  // Every account request answers with the account as it is now.
+  const {
+    busy,
+    error: refused,
+    run,
+  } = useAction(async (work: () => Promise<Reply>) => {
+    setProblems([]);
+    const reply = await work();
+    if (reply.ok) apply(reply);
+    else if (reply.error.code === 'twoFactorRequired') setNeedsCode(true);
+    return reply;
+  });
+  const refusal = refused ?? loadError;
+  const errors = problems.length > 0 ? problems : refusal ? [refusal] : [];
 
   const signIn = async (event: Event) => {
     event.preventDefault();
-    const problems = formProblems(signInRequest, { email: form.email, password: form.password });
-    if (problems.length > 0) return setErrors(problems);
+    const found = formProblems(signInRequest, { email: form.email, password: form.password });
+    if (found.length > 0) return setProblems(found);
     const code = form.code.trim();
-    const ok = await run(() =>
+    const reply = await run(() =>
       send({
         type: 'signIn',
         email: form.email,
@@ -65,7 +57,7 @@ export function AccountSection() {
         ...(needsCode && code ? { code } : {}),
       }),
     );
-    if (ok) {
+    if (reply?.ok) {
       setForm({ ...form, password: '', code: '' });
       setNeedsCode(false);
     }
@@ -73,139 +65,156 @@ export function AccountSection() {
   const activate = async (event: Event) => {
     event.preventDefault();
     setActivated(false);
-    const problems = formProblems(activateRequest, { code: form.activation }, { code: 'activationCode' });
-    if (problems.length > 0) return setErrors(problems);
-    setActivated(await run(() => send({ type: 'activateCode', code: form.activation })));
+    const found = formProblems(activateRequest, { code: form.activation }, { code: 'activationCode' });
+    if (found.length > 0) return setProblems(found);
+    const reply = await run(() => send({ type: 'activateCode', code: form.activation }));
+    setActivated(reply?.ok === true);
   };
-  const portal = (page: 'link' | 'signUp' | 'reset') => void send({ type: 'openPortal', page });
+  const portal = (page: 'link' | 'signUp' | 'reset' | 'home' | 'traffic') =>
+    void send({ type: 'openPortal', page });
 
-  if (!account) return null;
+  if (!account)
+    return loadError ? (
+      <Notice kind="error" testId="account-error">
+        <p>{t(loadError.messageKey, loadError.substitutions)}</p>
+      </Notice>
+    ) : (
+      <p class="muted">{t('loading')}</p>
+    );
 
   return (
-    <section aria-labelledby="account-heading" data-testid="account-section">
-      <h2 id="account-heading">{t('sectionAccount')}</h2>
+    <div class="account" data-testid="account-section">
       {errors.length > 0 ? (
-        <div class="notice error" role="alert" data-testid="account-error">
+        <Notice kind="error" testId="account-error">
           {errors.map((error) => (
             <p key={error.messageKey}>{t(error.messageKey, error.substitutions)}</p>
           ))}
-        </div>
+        </Notice>
       ) : null}
       {account.linked ? (
         <>
-          <p data-testid="account-email">{t('accountSignedInAs', [account.email ?? ''])}</p>
-          <p data-testid="account-plan">{t(`plan_${account.tier ?? 'free'}`)}</p>
-          {account.subscription ? (
-            <p class="muted" data-testid="account-subscription">
-              {t('subscriptionDetails', [
-                account.subscription.expiresAt
-                  ? formatDate(account.subscription.expiresAt, language)
-                  : t('subscriptionNoExpiry'),
-                String(account.subscription.devicesUsed),
-                String(account.subscription.deviceLimit),
-              ])}
+          <div class="group account-summary">
+            <p class="account-email" data-testid="account-email">
+              {t('accountSignedInAs', [account.email ?? ''])}
             </p>
-          ) : null}
-          <TrafficLine account={account} />
-          <form class="activation" onSubmit={(e) => void activate(e)} noValidate>
-            <div class="row">
-              <input
-                id="activation-code"
-                type="text"
-                autocomplete="off"
-                aria-label={t('activationCode')}
-                aria-describedby="activation-hint"
-                placeholder={activationCodeShape}
-                value={form.activation}
-                onInput={(e) => setForm({ ...form, activation: e.currentTarget.value })}
-              />
-              <button type="submit" disabled={busy}>
-                {t('activate')}
-              </button>
+            <p data-testid="account-plan">{t(`plan_${account.tier ?? 'free'}`)}</p>
+            {account.subscription ? (
+              <p class="muted" data-testid="account-subscription">
+                {t('subscriptionDetails', [
+                  account.subscription.expiresAt
+                    ? formatDate(account.subscription.expiresAt, language)
+                    : t('subscriptionNoExpiry'),
+                  String(account.subscription.devicesUsed),
+                  String(account.subscription.deviceLimit),
+                ])}
+              </p>
+            ) : null}
+            <TrafficLine account={account} />
+            <div class="form-actions">
+              <Button variant="secondary" onClick={() => portal('home')}>
+                {t('openMyRampart')}
+              </Button>
+              <Button variant="secondary" onClick={() => portal('traffic')}>
+                {t('trafficReportLink')}
+              </Button>
             </div>
-            <p id="activation-hint" class="muted" data-testid="activation-hint">
-              {t('activationHint', [activationCodeShape])}
-            </p>
+          </div>
+          <form class="group activation" onSubmit={(e) => void activate(e)} noValidate>
+            <Field id="activation-code" label={t('activationCode')}>
+              <div class="inline-form">
+                <TextInput
+                  id="activation-code"
+                  code
+                  autocomplete="off"
+                  aria-describedby="activation-hint"
+                  placeholder={activationCodeShape}
+                  value={form.activation}
+                  onValue={(activation) => setForm({ ...form, activation })}
+                />
+                <Button type="submit" busy={busy}>
+                  {t('activate')}
+                </Button>
+              </div>
+              <p id="activation-hint" class="field-hint" data-testid="activation-hint">
+                {t('activationHint', [activationCodeShape])}
+              </p>
+            </Field>
+            {activated ? <Notice kind="success">{t('activationDone')}</Notice> : null}
           </form>
-          {activated ? <p class="notice success">{t('activationDone')}</p> : null}
-          <button
-            type="button"
-            class="secondary"
-            data-testid="sign-out"
-            disabled={busy}
-            onClick={() => void run(() => send({ type: 'signOut' }))}
-          >
-            {t('disconnectDevice')}
-          </button>
+          <div class="group">
+            <Button
+              variant="secondary"
+              data-testid="sign-out"
+              busy={busy}
+              onClick={() => void run(() => send({ type: 'signOut' }))}
+            >
+              {t('disconnectDevice')}
+            </Button>
+          </div>
         </>
       ) : (
         <>
           {account.accountFound ? (
-            <p class="notice info" data-testid="account-found">
+            <div class="notice info" data-testid="account-found">
               {t('accountFound', [account.accountFound])}{' '}
-              <button type="button" onClick={() => portal('link')}>
-                {t('accountFoundConnect')}
-              </button>
-            </p>
+              <Button onClick={() => portal('link')}>{t('accountFoundConnect')}</Button>
+            </div>
           ) : null}
           <TrafficLine account={account} />
           <form class="account-form" onSubmit={(e) => void signIn(e)} data-testid="sign-in-form" noValidate>
-            <label>
-              {t('email')}
-              <input
+            <Field id="account-email-input" label={t('email')}>
+              <TextInput
                 id="account-email-input"
                 type="email"
                 autocomplete="username"
                 required
                 value={form.email}
-                onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+                onValue={(email) => setForm({ ...form, email })}
               />
-            </label>
-            <label>
-              {t('password')}
-              <input
+            </Field>
+            <Field id="account-password" label={t('password')}>
+              <TextInput
                 id="account-password"
                 type="password"
                 autocomplete="current-password"
                 required
                 value={form.password}
-                onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+                onValue={(password) => setForm({ ...form, password })}
               />
-            </label>
+            </Field>
             {needsCode ? (
-              <label>
-                {t('twoFactorCode')}
-                <input
+              <Field id="account-code" label={t('twoFactorCode')}>
+                <TextInput
                   id="account-code"
-                  type="text"
+                  code
                   inputMode="numeric"
                   autocomplete="one-time-code"
                   pattern="[0-9]{6}"
                   value={form.code}
-                  onInput={(e) => setForm({ ...form, code: e.currentTarget.value })}
+                  onValue={(code) => setForm({ ...form, code })}
                 />
-              </label>
+              </Field>
             ) : null}
-            <div class="row">
-              <button type="submit" disabled={busy}>
+            <div class="form-actions">
+              <Button type="submit" busy={busy}>
                 {t('signIn')}
-              </button>
-              <button type="button" class="secondary" onClick={() => portal('link')}>
+              </Button>
+              <Button variant="secondary" onClick={() => portal('link')}>
                 {t('signInThroughPortal')}
-              </button>
+              </Button>
             </div>
           </form>
-          <p class="row">
-            <button type="button" class="link" onClick={() => portal('signUp')}>
+          <p class="form-actions">
+            <Button variant="link" onClick={() => portal('signUp')}>
               {t('createAccount')}
-            </button>
-            <button type="button" class="link" onClick={() => portal('reset')}>
+            </Button>
+            <Button variant="link" onClick={() => portal('reset')}>
               {t('forgotPassword')}
-            </button>
+            </Button>
           </p>
         </>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../src/result';
 import { formatSitePattern, parseSitePattern } from '../src/rules';
-import { usePage } from '../src/ui';
+import { Button, Field, TextInput, usePage } from '../src/ui';
+import { Group } from './Group';
 import type { SectionProps } from './sectionProps';
 
 /** Sites the user trusts despite the threat list (also filled by "Always allow" on the warning page). */
@@ -23,39 +24,46 @@ export function AllowListSection({ settings, update }: SectionProps) {
   };
 
   return (
-    <section aria-labelledby="allow-heading">
-      <h2 id="allow-heading">{t('sectionAllowList')}</h2>
-      <p class="muted">{t('allowListHint')}</p>
-      <form class="row" onSubmit={(e) => void add(e)}>
-        <input
+    <Group id="allow" title={t('sectionAllowList')} hint={t('allowListHint')}>
+      <form class="inline-form" onSubmit={(e) => void add(e)} noValidate>
+        <Field
           id="allow-entry"
-          type="text"
-          aria-label={t('rulePattern')}
-          value={entry}
-          onInput={(e) => setEntry(e.currentTarget.value)}
-        />
-        <button type="submit">{t('ruleAdd')}</button>
+          label={t('rulePattern')}
+          error={error && t(error.messageKey, error.substitutions)}
+        >
+          <TextInput
+            id="allow-entry"
+            code
+            placeholder="example.com"
+            aria-invalid={error !== null}
+            value={entry}
+            onValue={setEntry}
+          />
+        </Field>
+        <Button type="submit">{t('allowListAdd')}</Button>
       </form>
-      {error ? (
-        <p class="notice error" role="alert">
-          {t(error.messageKey, error.substitutions)}
+      {settings.allowList.length > 0 ? (
+        <ul class="rules" data-testid="allow-list">
+          {settings.allowList.map((host) => (
+            <li key={host} class="rule">
+              <span class="rule-pattern">
+                <bdi dir="ltr">{host}</bdi>
+              </span>
+              <Button
+                variant="secondary"
+                aria-label={t('ruleDeleteLabel', [host])}
+                onClick={() => void update({ allowList: settings.allowList.filter((h) => h !== host) })}
+              >
+                {t('ruleDelete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty" data-testid="allow-list-empty">
+          {t('allowListEmpty')}
         </p>
-      ) : null}
-      <ul class="rules" data-testid="allow-list">
-        {settings.allowList.map((host) => (
-          <li key={host} class="row">
-            <span class="rule-pattern">{host}</span>
-            <button
-              type="button"
-              class="secondary"
-              aria-label={t('ruleDeleteLabel', [host])}
-              onClick={() => void update({ allowList: settings.allowList.filter((h) => h !== host) })}
-            >
-              {t('ruleDelete')}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+      )}
+    </Group>
   );
 }

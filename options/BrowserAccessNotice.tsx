@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BrowserAccess } from '../src/messages';
-import { usePage } from '../src/ui';
+import { Button, Notice, useLoad, usePage } from '../src/ui';
 
 /**
  * Says what the browser does not let Rampart do: without access to all sites nothing is routed or protected
@@ -9,31 +7,27 @@ import { usePage } from '../src/ui';
  */
 export function BrowserAccessNotice() {
   const { t, send } = usePage();
-  const [access, setAccess] = useState<BrowserAccess | null>(null);
-  const load = useCallback(
-    () => void send({ type: 'getBrowserAccess' }).then((reply) => reply.ok && setAccess(reply.value)),
-    [send],
-  );
-  useEffect(load, [load]);
+  const { value: access, reload } = useLoad(() => send({ type: 'getBrowserAccess' }), [send]);
   if (!access) return null;
 
-  // A permission request must come from the user's click in an extension page.
-  const requestAllSites = () => void chrome.permissions.request({ origins: ['<all_urls>'] }).then(load, load);
+  // A permission request must come from the user's click in an extension page; granted or not, ask again.
+  const requestAllSites = () =>
+    void chrome.permissions.request({ origins: ['<all_urls>'] }).then(reload, reload);
 
   return (
     <>
       {access.allSites ? null : (
-        <p class="notice error" role="alert" data-testid="no-site-access">
-          {t('noSiteAccess')}{' '}
-          <button type="button" onClick={requestAllSites}>
-            {t('grantSiteAccess')}
-          </button>
-        </p>
+        <Notice kind="error" testId="no-site-access">
+          <p>{t('noSiteAccess')}</p>
+          <div class="form-actions">
+            <Button onClick={requestAllSites}>{t('grantSiteAccess')}</Button>
+          </div>
+        </Notice>
       )}
       {access.browser === 'firefox' && !access.privateWindows ? (
-        <p class="notice info" data-testid="no-private-windows">
-          {t('firefoxPrivateWindows')}
-        </p>
+        <Notice kind="info" testId="no-private-windows">
+          <p>{t('firefoxPrivateWindows')}</p>
+        </Notice>
       ) : null}
     </>
   );

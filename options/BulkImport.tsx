@@ -3,9 +3,9 @@ import { pluralKey } from '../src/format';
 import type { AppError } from '../src/result';
 import { formatSitePattern, parseRulePattern } from '../src/rules';
 import type { SiteAction, SiteRule } from '../src/settings';
-import { usePage } from '../src/ui';
+import { Button, Notice, usePage } from '../src/ui';
+import { ActionSelect } from './ActionSelect';
 import type { SectionProps } from './sectionProps';
-import { ActionSelect } from './SiteRulesSection';
 
 interface Outcome {
   added: number;
@@ -53,6 +53,7 @@ export function BulkImport({ settings, update }: SectionProps) {
       <summary>{t('bulkImport')}</summary>
       <textarea
         id="bulk-rules"
+        class="input code"
         rows={6}
         aria-label={t('bulkImport')}
         placeholder={t('bulkImportHint')}
@@ -61,16 +62,12 @@ export function BulkImport({ settings, update }: SectionProps) {
       />
       <div class="row">
         <ActionSelect id="bulk-action" value={action} onChange={setAction} />
-        <button type="button" disabled={text.trim() === ''} onClick={() => void run()}>
+        <Button disabled={text.trim() === ''} onClick={() => void run()}>
           {t('bulkImportRun')}
-        </button>
+        </Button>
       </div>
       {outcome ? (
-        <div
-          class={outcome.rejected.length ? 'notice info' : 'notice success'}
-          role="status"
-          data-testid="bulk-outcome"
-        >
+        <Notice kind={outcome.rejected.length ? 'info' : 'success'} testId="bulk-outcome">
           <p data-testid="bulk-summary">
             {count('bulkImportAdded', outcome.added)}
             {outcome.rejected.length ? ` ${count('bulkImportRefused', outcome.rejected.length)}` : ''}
@@ -84,7 +81,7 @@ export function BulkImport({ settings, update }: SectionProps) {
               ))}
             </ul>
           ) : null}
-        </div>
+        </Notice>
       ) : null}
     </details>
   );

@@ -1,5 +1,6 @@
 import type { Settings } from '../src/settings';
 import { Toggle, usePage } from '../src/ui';
+import { Group } from './Group';
 import type { SectionProps } from './sectionProps';
 
 const kinds: (keyof Settings['notifications'])[] = [
@@ -12,8 +13,7 @@ const kinds: (keyof Settings['notifications'])[] = [
 export function NotificationsSection({ settings, update }: SectionProps) {
   const { t } = usePage();
   return (
-    <section aria-labelledby="notifications-heading">
-      <h2 id="notifications-heading">{t('sectionNotifications')}</h2>
+    <Group id="notifications" title={t('sectionNotifications')}>
       {kinds.map((kind) => (
         <Toggle
           key={kind}
@@ -25,6 +25,6 @@ export function NotificationsSection({ settings, update }: SectionProps) {
           }
         />
       ))}
-    </section>
+    </Group>
   );
 }

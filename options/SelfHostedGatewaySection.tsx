@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { fieldMessages, type FieldMessage } from '../src/fieldMessages';
 import { selfHostedGatewaySchema, type SelfHostedGateway } from '../src/settings';
-import { usePage } from '../src/ui';
+import { Button, Field, Notice, Select, TextInput, usePage } from '../src/ui';
 import type { SectionProps } from './sectionProps';
 
 const empty: SelfHostedGateway = { scheme: 'HTTPS', host: '', port: 443, username: '', password: '' };
@@ -12,6 +12,11 @@ const gatewayFields = {
   username: 'gatewayUsername',
   password: 'gatewayPassword',
 } as const;
+
+const schemes = [
+  { value: 'HTTPS', label: 'HTTPS (TLS)' },
+  { value: 'PROXY', label: 'HTTP' },
+] as const;
 
 /** A gateway the user runs: plain PROXY is allowed here only. Saving selects it as the region. */
 export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
@@ -24,7 +29,13 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
     setSaved(false);
   };
 
-  const invalid = (field: string) => problems.some((problem) => problem.field === field) || undefined;
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field);
+  const errorOf = (field: string) => {
+    const problem = problemOf(field);
+    return problem ? t(problem.messageKey, problem.substitutions) : null;
+  };
+  const invalid = (field: string) => problemOf(field) !== undefined || undefined;
+  const others = problems.filter((problem) => !(problem.field in gatewayFields));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -38,88 +49,88 @@ export function SelfHostedGatewaySection({ settings, update }: SectionProps) {
   };
 
   return (
-    <section aria-labelledby="gateway-heading">
-      <h2 id="gateway-heading">{t('sectionSelfHosted')}</h2>
-      <p class="muted">{t('selfHostedHint')}</p>
-      <form class="gateway-form" onSubmit={(e) => void save(e)}>
-        <label>
-          {t('gatewayScheme')}
-          <select
+    <form class="gateway-form" onSubmit={(e) => void save(e)} noValidate>
+      <div class="form-grid">
+        <Field id="gw-scheme" label={t('gatewayScheme')}>
+          <Select
             id="gw-scheme"
             value={draft.scheme}
-            onChange={(e) => set({ scheme: e.currentTarget.value as 'HTTPS' | 'PROXY' })}
-          >
-            <option value="HTTPS">HTTPS (TLS)</option>
-            <option value="PROXY">HTTP</option>
-          </select>
-        </label>
-        <label>
-          {t('gatewayHost')}
-          <input
-            id="gw-host"
-            aria-invalid={invalid('host')}
-            type="text"
-            value={draft.host}
-            onInput={(e) => set({ host: e.currentTarget.value.trim() })}
+            options={schemes}
+            onChange={(scheme) => set({ scheme })}
           />
-        </label>
-        <label>
-          {t('gatewayPort')}
-          <input
+        </Field>
+        <Field id="gw-host" label={t('gatewayHost')} error={errorOf('host')} errorTestId="gateway-error-host">
+          <TextInput
+            id="gw-host"
+            code
+            aria-invalid={invalid('host')}
+            value={draft.host}
+            onValue={(host) => set({ host: host.trim() })}
+          />
+        </Field>
+        <Field id="gw-port" label={t('gatewayPort')} error={errorOf('port')} errorTestId="gateway-error-port">
+          <TextInput
             id="gw-port"
-            aria-invalid={invalid('port')}
             type="number"
             min={1}
             max={65535}
+            aria-invalid={invalid('port')}
             value={draft.port}
-            onInput={(e) => set({ port: Number(e.currentTarget.value) })}
+            onValue={(port) => set({ port: Number(port) })}
           />
-        </label>
-        <label>
-          {t('gatewayUsername')}
-          <input
+        </Field>
+        <Field
+          id="gw-username"
+          label={t('gatewayUsername')}
+          error={errorOf('username')}
+          errorTestId="gateway-error-username"
+        >
+          <TextInput
             id="gw-username"
-            aria-invalid={invalid('username')}
-            type="text"
             autocomplete="off"
+            aria-invalid={invalid('username')}
             value={draft.username}
-            onInput={(e) => set({ username: e.currentTarget.value })}
+            onValue={(username) => set({ username })}
           />
-        </label>
-        <label>
-          {t('gatewayPassword')}
-          <input
+        </Field>
+        <Field
+          id="gw-password"
+          label={t('gatewayPassword')}
+          error={errorOf('password')}
+          errorTestId="gateway-error-password"
+        >
+          <TextInput
             id="gw-password"
-            aria-invalid={invalid('password')}
             type="password"
             autocomplete="off"
+            aria-invalid={invalid('password')}
             value={draft.password}
-            onInput={(e) => set({ password: e.currentTarget.value })}
+            onValue={(password) => set({ password })}
           />
-        </label>
-        <div class="row">
-          <button type="submit" id="gw-save">
-            {t('gatewaySave')}
-          </button>
-          {settings.selfHostedGateway ? (
-            <button type="button" class="secondary" onClick={() => void remove()}>
-              {t('gatewayRemove')}
-            </button>
-          ) : null}
-        </div>
-      </form>
-      {problems.length > 0 ? (
-        <div class="notice error" role="alert" data-testid="gateway-error">
-          {problems.map((problem) => (
+        </Field>
+      </div>
+      {others.length > 0 ? (
+        <Notice kind="error" testId="gateway-error">
+          {others.map((problem) => (
             <p key={problem.field}>{t(problem.messageKey, problem.substitutions)}</p>
           ))}
-        </div>
+        </Notice>
       ) : null}
+      <div class="form-actions">
+        <Button type="submit" id="gw-save">
+          {t('gatewaySave')}
+        </Button>
+        {settings.selfHostedGateway ? (
+          <Button variant="secondary" onClick={() => void remove()}>
+            {t('gatewayRemove')}
+          </Button>
+        ) : null}
+      </div>
       {saved ? (
-        <p class="notice success" data-testid="gateway-saved">
+        <Notice kind="success" testId="gateway-saved">
           {t('gatewaySaved')}
-        </p>
+        </Notice>
       ) : null}
-    </section>
+    </form>
   );
 }

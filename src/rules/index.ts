@@ -53,3 +53,4 @@ export {
   type SiteRulePlan,
 } from './planSiteRule';
 export { decideRoute, type RouteContext, type RouteDecision } from './decide';
+export { sortRules, filterRules, ruleQuery } from './ruleList';

@@ -2,7 +2,7 @@ import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
-import { openPopup, sendFromPage, waitForText } from './harness/extensionPages';
+import { openPopup, sendFromPage, showOptionsSection, waitForText } from './harness/extensionPages';
 import { startTestStack, type TestStack } from './harness/stack';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 
@@ -103,6 +103,8 @@ describe('the extension with the real account service and gateway', () => {
     ext = e;
 
     await options.reload();
+    await options.waitForSelector('#kill-switch');
+    await showOptionsSection(options, 'account');
     await options.waitForSelector('#account-email-input');
     await options.type('#account-email-input', email);
     await options.type('#account-password', 'wrong-password-1A');
@@ -206,7 +208,7 @@ describe('the extension with the real account service and gateway', () => {
       'the portal to tell the extension',
       20_000,
     );
-    const account = await e.openPage('options/index.html');
+    const account = await e.openPage('options/index.html#account');
     await account.waitForSelector('[data-testid="account-found"]');
     expect(await account.$eval('[data-testid="account-found"]', (el) => el.textContent)).toContain(email);
 
@@ -217,7 +219,7 @@ describe('the extension with the real account service and gateway', () => {
     if (handoffPage === null) throw new Error('the /link tab has no page');
     // waitForText reads a tab that is still committing its navigation to /link as "not yet".
     await waitForText(handoffPage, '[role="status"]', /now connected/i, 20_000);
-    const after = await e.openPage('options/index.html');
+    const after = await e.openPage('options/index.html#account');
     await waitForText(after, '[data-testid="account-email"]', `Signed in as ${email}`);
   });
 

@@ -14,7 +14,7 @@ import { freePort } from '../../server/stack/freePort';
 import { testDatabase } from '../integration/server/database';
 import { Client, testConfig } from '../integration/server/helpers';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
-import { openPopup, sendFromPage, textOf, waitForText } from './harness/extensionPages';
+import { openPopup, sendFromPage, showOptionsSection, textOf, waitForText } from './harness/extensionPages';
 
 const EMAIL = 'messages-person@example.com';
 const PASSWORD = 'Vr7kq9Lmz2Xw';
@@ -67,7 +67,7 @@ async function optionsIn(language: 'en' | 'ru'): Promise<Page> {
   await sendFromPage(first, { type: 'useTestService', url: portalUrl });
   await sendFromPage(first, { type: 'updateSettings', patch: { language } });
   await first.close();
-  const options = await ext.openPage('options/index.html');
+  const options = await ext.openPage('options/index.html#account');
   await options.waitForSelector('[data-testid="account-section"]');
   return options;
 }
@@ -237,14 +237,17 @@ describe('the options page in Russian', () => {
   });
 
   it('asks for the own gateway’s host once, in words', async () => {
+    await showOptionsSection(options, 'own-gateway');
     await options.click('#gw-save');
-    await options.waitForSelector('[data-testid="gateway-error"]');
-    expect(await paragraphs(options, '[data-testid="gateway-error"]')).toEqual([
-      'Укажите имя хоста или IP-адрес шлюза.',
-    ]);
+    await options.waitForSelector('[data-testid="gateway-error-host"]');
+    // Each refused field says why under itself: only the host, once.
+    expect(
+      await options.$$eval('.gateway-form .field-error', (els) => els.map((e) => e.textContent)),
+    ).toEqual(['Укажите имя хоста или IP-адрес шлюза.']);
   });
 
   it('counts a bulk import’s added and refused lines and keeps only the refused ones', async () => {
+    await showOptionsSection(options, 'site-rules');
     await options.click('details.bulk summary');
     await options.type(
       '#bulk-rules',
@@ -270,6 +273,7 @@ describe('the options page in Russian', () => {
   });
 
   it('says a settings file has an unknown version, through a file button in Russian', async () => {
+    await showOptionsSection(options, 'backup');
     expect(await textOf(options, '[data-testid="import-button"]')).toBe('Импорт из файла');
     const file = join(tmpdir(), `rampart-version-${process.pid}.json`);
     await writeFile(file, JSON.stringify({ kind: 'rampart-settings', settings: { version: '1.0' } }));
@@ -297,8 +301,9 @@ describe('the options page in Russian', () => {
       '[data-testid="account-error"]',
       'This activation code is invalid or was already used.',
     );
+    await showOptionsSection(english, 'own-gateway');
     await english.click('#gw-save');
-    await english.waitForSelector('[data-testid="gateway-error"]');
+    await english.waitForSelector('[data-testid="gateway-error-host"]');
     await shot(english, 'options-en');
     await english.close();
   });

@@ -136,7 +136,7 @@ describe('web protection in real Chromium', () => {
 
       ext = await launch({ userDataDir: profile });
       // The options page answers once the background has started (and re-applied its rules).
-      const options = await ext.openPage('options/index.html');
+      const options = await ext.openPage('options/index.html#web-protection');
       await waitForText(options, '[data-testid="allow-list"]', new RegExp(LISTED_DOMAIN.replace('.', '\\.')));
       const after = await open(ext, web.url(LISTED_DOMAIN, '/after-restart'));
       expect(await after.$eval('h1', (h) => h.textContent)).toBe(`Hello from ${LISTED_DOMAIN}`);

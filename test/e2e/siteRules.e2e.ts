@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { openPopup, sendFromPage, textOf, waitForText } from './harness/extensionPages';
+import { openPopup, sendFromPage, showOptionsSection, textOf, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
 import { LOOPBACK_RESOLVER, turnVpnOn, useTestProxy, visit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
@@ -31,6 +31,7 @@ const served = (host: string) => web.requestsTo(host).length;
 const direct = (host: string) => served(host) - carried(host);
 
 async function addRule(options: Page, pattern: string, action: 'always' | 'never' | 'ask') {
+  await showOptionsSection(options, 'site-rules');
   await options.$eval('#rule-pattern', (input) => ((input as HTMLInputElement).value = ''));
   await options.type('#rule-pattern', pattern);
   await options.select('#rule-action', action);
@@ -97,6 +98,7 @@ describe('one-click site rules in real Chromium', () => {
   it('"Use VPN" answered to an Ask on a webmail host: the popup says so and the next request is carried', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, proxy.port);
+    await showOptionsSection(options, 'categories');
     await options.select('#category-webmail', 'ask');
 
     // VPN off: while unanswered, the site follows the global state (direct).
@@ -152,7 +154,7 @@ describe('rules for hosts that never go through the VPN', () => {
 
   it('a port or a path is refused with a message saying rules apply to whole hosts, in add and in bulk import', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
-    const options = await ext.openPage('options/index.html');
+    const options = await ext.openPage('options/index.html#site-rules');
     await options.waitForSelector('#rule-pattern');
     await addRule(options, '10.0.0.1:8080', 'always');
     await waitForText(

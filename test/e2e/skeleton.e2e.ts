@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
+import { showOptionsSection } from './harness/extensionPages';
 
 let current: ExtensionBrowser | undefined;
 afterEach(async () => {
@@ -66,6 +67,7 @@ describe('walking skeleton in real Chromium', () => {
 
     const file = join(tmpdir(), `rampart-bad-settings-${process.pid}.json`);
     await writeFile(file, '{"kind":"rampart-settings","settings":{"killSwitch":');
+    await showOptionsSection(options, 'backup');
     const input = await options.$('#import-file');
     await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(file);
     await options.waitForSelector('[data-testid="backup-outcome"] .notice.error');

@@ -64,7 +64,7 @@ describe('the threat database after installation', () => {
     expect(Date.now() - installedAt).toBeLessThan(30_000);
     expect(await textOf(popup, '[data-testid="threat-check"]')).toMatch(/Could not reach the update service/);
     expect(await textOf(popup, '[data-testid="threat-db"]')).toMatch(/updated 30 days ago/);
-    const options = await ext.openPage('options/index.html');
+    const options = await ext.openPage('options/index.html#web-protection');
     await waitForCheck(options, 'failed');
     expect(await textOf(options, '[data-testid="threat-db"]')).toMatch(/updated 30 days ago/);
 
@@ -110,7 +110,7 @@ describe('the threat database after installation', () => {
 describe('a part of the background that fails at start', () => {
   it('is named in the popup while the VPN keeps working, and "Try again" starts it', async () => {
     ext = await launchWithExtension({ args: [RESOLVER] });
-    const options = await ext.openPage('options/index.html');
+    const options = await ext.openPage('options/index.html#own-gateway');
     await options.waitForSelector('#gw-host');
 
     // A threat database left by a newer version (as after a downgrade) cannot be opened by this one. The

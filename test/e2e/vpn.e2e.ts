@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
-import { openPopup, waitForText } from './harness/extensionPages';
+import { openPopup, showOptionsSection, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
 import { LOOPBACK_RESOLVER, turnVpnOn, useTestProxy, visit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
@@ -56,6 +56,7 @@ describe('secure connection in real Chromium', () => {
   it('a site in a category set to "never" goes direct while the VPN is on', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, proxy.port);
+    await showOptionsSection(options, 'categories');
     await options.select('#category-banks', 'never');
     await turnVpnOn(ext);
     const bank = await visit(ext, web.url('www.1822direkt.com', '/login'));
@@ -70,6 +71,7 @@ describe('secure connection in real Chromium', () => {
   it('with the VPN off, a site with an "always" rule still goes through the gateway', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, proxy.port);
+    await showOptionsSection(options, 'site-rules');
     await options.type('#rule-pattern', 'always-on.test');
     await options.select('#rule-action', 'always');
     await options.click('[data-testid="rule-form"] button[type="submit"]');
@@ -86,7 +88,7 @@ describe('secure connection in real Chromium', () => {
 
   it('an invalid site pattern is explained and not saved', async () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
-    const options = await ext.openPage('options/index.html');
+    const options = await ext.openPage('options/index.html#site-rules');
     await options.waitForSelector('#rule-pattern');
     await options.type('#rule-pattern', 'bad*site.com');
     await options.click('[data-testid="rule-form"] button[type="submit"]');
@@ -100,6 +102,7 @@ describe('when the gateway goes away', () => {
     const doomed = await startRecordingProxy();
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     const options = await useTestProxy(ext, doomed.port);
+    await showOptionsSection(options, 'general');
     await options.click('#kill-switch');
     await turnVpnOn(ext);
     await doomed.close();

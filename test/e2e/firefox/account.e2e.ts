@@ -3,7 +3,7 @@ import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { waitForText } from '../harness/extensionPages';
+import { showOptionsSection, waitForText } from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   sendFromFirefoxPage,
@@ -89,6 +89,8 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     ext = e;
 
     await options.evaluate(() => location.reload());
+    await options.waitForSelector('#kill-switch');
+    await showOptionsSection(options, 'account');
     await options.waitForSelector('#account-email-input');
     await options.type('#account-email-input', email);
     await options.type('#account-password', 'wrong-password-1A');
@@ -140,7 +142,7 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     expect(signedIn).toBe(200);
     await e.visit(`${stack.serviceUrl}/`, portal);
 
-    const account = await e.openPage('options/index.html');
+    const account = await e.openPage('options/index.html#account');
     await waitFor(
       async () => {
         const reply = await sendFromFirefoxPage<{ value?: { accountFound?: string } }>(account, {
@@ -165,7 +167,7 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     }, 'the /link tab');
     expect(new URL(handoff!.url()).searchParams.get('extensionId')).toBe(e.geckoId);
     await waitForText(handoff!, '[role="status"]', /now connected/i, 20_000);
-    const after = await e.openPage('options/index.html');
+    const after = await e.openPage('options/index.html#account');
     await waitForText(after, '[data-testid="account-email"]', `Signed in as ${email}`);
     expect(await devicesOf(stack, email)).toEqual([expect.objectContaining({ platform: 'firefox' })]);
   });

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { waitForText } from '../harness/extensionPages';
+import { showOptionsSection, waitForText } from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   waitForHeading,
@@ -52,6 +52,7 @@ describe('secure connection in Firefox ESR', () => {
       prefs: { 'extensions.background.idle.timeout': 3_000 },
     });
     const options = await useTestProxy(ext, proxy.port);
+    await showOptionsSection(options, 'site-rules');
     await options.type('#rule-pattern', 'bank-site.test');
     await options.select('#rule-action', 'never');
     await options.click('[data-testid="rule-form"] button[type="submit"]');
@@ -90,6 +91,7 @@ describe('when the gateway goes away, in Firefox ESR', () => {
     const doomed = await startRecordingProxy();
     ext = await launchFirefoxWithExtension({ hosts: HOSTS });
     const options = await useTestProxy(ext, doomed.port);
+    await showOptionsSection(options, 'general');
     await options.click('#kill-switch');
     await turnVpnOn(ext);
     await doomed.close();

@@ -43,3 +43,12 @@ export async function waitForText(
     timeoutMs,
   );
 }
+
+/**
+ * Opens a section of the options page through its navigation link, as a user does (the page shows one
+ * section at a time; `options/index.html#<section>` opens one directly), and waits until it is shown.
+ */
+export async function showOptionsSection(page: Page, section: string) {
+  await page.click(`.options-nav a[data-section="${section}"]`);
+  await page.waitForSelector(`.options-section[data-section="${section}"]`);
+}

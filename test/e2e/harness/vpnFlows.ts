@@ -13,7 +13,7 @@ export async function useTestProxy(
   e: { openPage(path: string): Promise<Page> },
   port: number,
 ): Promise<Page> {
-  const options = await e.openPage('options/index.html');
+  const options = await e.openPage('options/index.html#own-gateway');
   await options.waitForSelector('#gw-host');
   await options.select('#gw-scheme', 'PROXY');
   await options.type('#gw-host', '127.0.0.1');
