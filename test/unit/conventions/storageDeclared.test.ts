@@ -35,8 +35,13 @@ const codeLines = (file: string) =>
     .map((text, i) => ({ where: `${file}:${i + 1}`, text }))
     .filter(({ text }) => !COMMENT.test(text));
 
-/** A key as a string literal; a translation key of the same name (`t('accountFound')`) is another thing. */
-const keyLiteral = (key: string) => new RegExp(`(?<!\\bt\\()['"\`]${key}['"\`]`);
+/**
+ * A key as a string literal. Some keys are plain words other things share: a translation key
+ * (`t('accountFound')`), a CSS class (`class="account"`) and the options page's section ids
+ * (`id: 'account'`, `case 'account':`) are other things.
+ */
+const keyLiteral = (key: string) =>
+  new RegExp(`(?<!\\bt\\(|\\bclass=|\\bid: |\\bcase )['"\`]${key}['"\`]`);
 
 describe('conventions: stored values', () => {
   it('every value is declared exactly once: one name, one place, one key across the storage areas', () => {
