@@ -198,7 +198,11 @@ export const api = {
     await call(routes.twoFactorDisable, { body: { password, code }, aliases: { code: 'totpCode' } });
   },
 
+  overview: () => read(routes.overview),
+  plans: () => read(routes.plans),
   devices: async () => (await read(routes.accountDevices)).devices,
+  renameDevice: async (id: string, name: string) =>
+    (await read(routes.renameDevice, { params: { id }, body: { name } })).device,
   disconnectDevice: async (id: string) => {
     await call(routes.disconnectDevice, { params: { id } });
   },

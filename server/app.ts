@@ -186,7 +186,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     mailQueue,
     subscriptions,
     accountDevices,
-    overview: createOverviewService({ db, now, subscriptions, accountDevices }),
+    overview: createOverviewService({ db, now, limits: config.limits, subscriptions, accountDevices }),
     vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
     usage: createUsageService({ db, now, limits: config.limits }),
     management: createManagementService({ db, now, limits: config.limits, devices }),

@@ -1,33 +1,170 @@
 import type { JSX } from 'preact';
-import type { AccountView } from '../../src/api';
+import type { AccountView, Overview } from '../../src/api';
+import { formatBytes } from '../../src/format';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
-import { paths } from '../paths';
+import { PORTAL_LANGUAGE } from '../messages';
+import { devicesWithProblems, nextSteps, onlineDevices, type NextStep } from '../overview';
+import { devicePath, paths } from '../paths';
 import { Link } from '../router';
-import { strings } from '../strings';
+import { dateOnly, strings } from '../strings';
+import { useLoad } from '../useLoad';
+import { api } from '../api';
 
-const sections = [
-  { href: paths.devices, title: strings.nav.devices, about: strings.home.devices },
-  { href: paths.subscription, title: strings.nav.subscription, about: strings.home.subscription },
-  { href: paths.traffic, title: strings.nav.traffic, about: strings.home.traffic },
-  { href: paths.security, title: strings.nav.security, about: strings.home.security },
-];
+const text = strings.home;
+const bytes = (value: number) => formatBytes(value, PORTAL_LANGUAGE);
+const deviceName = (device: { name: string | null }) => device.name ?? strings.devices.unnamed;
 
+/** The account at a glance, as My Kaspersky's first page: plan, devices, traffic, and what to do next. */
 export function Dashboard({ account }: { account: AccountView }): JSX.Element {
+  const { state } = useLoad(api.overview);
   return (
     <section>
-      <PageTitle>{strings.home.title}</PageTitle>
-      <p data-testid="signed-in-as">{strings.home.signedInAs(account.email)}</p>
-      <p class={account.twoFactorEnabled ? 'notice success' : 'notice info'}>
-        {account.twoFactorEnabled ? strings.home.twoFactorOn : strings.home.twoFactorOff}
+      <PageTitle>{text.title}</PageTitle>
+      <p data-testid="signed-in-as" class="muted">
+        {text.signedInAs(account.email)}
       </p>
-      <ul class="cards">
-        {sections.map((section) => (
-          <li key={section.href}>
-            <Link href={section.href}>{section.title}</Link>
-            <p class="muted">{section.about}</p>
-          </li>
-        ))}
-      </ul>
+      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'ready' ? (
+        <>
+          <NextSteps steps={nextSteps(state.value, account)} />
+          <div class="tiles">
+            <SubscriptionTile overview={state.value} />
+            <DevicesTile devices={state.value.devices} />
+            <TrafficTile traffic={state.value.trafficThisMonth} />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function NextSteps({ steps }: { steps: NextStep[] }): JSX.Element | null {
+  if (steps.length === 0) return null;
+  return (
+    <section class="next-steps" aria-labelledby="next-title" data-testid="next-steps">
+      <h2 id="next-title">{text.nextTitle}</h2>
+      <ol>
+        {steps.map((step) =>
+          step === 'linkBrowser' ? (
+            <li key={step} data-step={step}>
+              <strong>{text.linkBrowserTitle}</strong>
+              <p>{text.linkBrowser}</p>
+            </li>
+          ) : (
+            <li key={step} data-step={step}>
+              <strong>{text.twoFactorTitle}</strong>
+              <p>{text.twoFactor}</p>
+              <Link href={paths.security} class="button-link">
+                {text.twoFactorAction}
+              </Link>
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
+
+function SubscriptionTile({ overview }: { overview: Overview }): JSX.Element {
+  const { subscription } = overview;
+  const unlimited = subscription.tier === 'unlimited';
+  return (
+    <section class="tile" aria-labelledby="tile-subscription" data-testid="overview-subscription">
+      <h2 id="tile-subscription">{text.subscriptionTitle}</h2>
+      <p class="tile-figure" data-testid="overview-plan" data-tier={subscription.tier}>
+        {strings.subscription.tiers[subscription.tier]}
+      </p>
+      {unlimited && subscription.daysLeft !== null && subscription.expiresAt !== null ? (
+        <p data-testid="overview-days-left" data-days={subscription.daysLeft}>
+          <strong>{text.daysLeft(subscription.daysLeft)}</strong> ·{' '}
+          {text.until(dateOnly(subscription.expiresAt))}
+        </p>
+      ) : subscription.dailyLimitBytes !== null ? (
+        <p class="muted">{text.freeAllowance(bytes(subscription.dailyLimitBytes))}</p>
+      ) : null}
+      <p class="tile-actions">
+        {unlimited ? (
+          <Link href={paths.subscription}>{text.manageSubscription}</Link>
+        ) : (
+          <Link href={paths.plans} class="button-link" data-testid="overview-upgrade">
+            {text.upgrade}
+          </Link>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function DevicesTile({ devices }: { devices: Overview['devices'] }): JSX.Element {
+  const online = onlineDevices(devices);
+  const troubled = devicesWithProblems(devices);
+  return (
+    <section class="tile" aria-labelledby="tile-devices" data-testid="overview-devices">
+      <h2 id="tile-devices">{text.devicesTitle}</h2>
+      {devices.length === 0 ? (
+        <p class="muted" data-testid="overview-no-devices">
+          {text.noDevices}
+        </p>
+      ) : (
+        <>
+          <p class="tile-figure" data-testid="overview-online" data-online={online.length}>
+            {text.devicesOnline(online.length, devices.length)}
+          </p>
+          {troubled.length > 0 ? (
+            <>
+              <p class="state-bad" data-testid="overview-problems" data-count={troubled.length}>
+                {text.withProblems(troubled.length)}
+              </p>
+              <ul class="tile-list">
+                {troubled.map((device) => (
+                  <li key={device.id}>
+                    <Link href={devicePath(device.id)} data-testid="overview-problem-device">
+                      {deviceName(device)}
+                    </Link>{' '}
+                    <span class="muted">· {text.problemCount(device.status?.problems ?? 0)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p class="state-ok">{text.allFine}</p>
+          )}
+          {online.length > 0 ? (
+            <>
+              <p class="tile-subhead">{text.online}</p>
+              <ul class="tile-list">
+                {online.map((device) => (
+                  <li key={device.id}>
+                    <Link href={devicePath(device.id)} data-testid="overview-online-device">
+                      {deviceName(device)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+      <p class="tile-actions">
+        <Link href={paths.devices}>{text.allDevices}</Link>
+      </p>
+    </section>
+  );
+}
+
+function TrafficTile({ traffic }: { traffic: Overview['trafficThisMonth'] }): JSX.Element {
+  return (
+    <section class="tile" aria-labelledby="tile-traffic" data-testid="overview-traffic">
+      <h2 id="tile-traffic">{text.trafficTitle}</h2>
+      <p class="tile-figure" data-testid="overview-traffic-bytes" data-bytes={traffic.bytes}>
+        {bytes(traffic.bytes)}
+      </p>
+      <p class="muted">{text.trafficSince(dateOnly(`${traffic.from}T00:00:00Z`))}</p>
+      <p class="tile-actions">
+        <Link href={paths.traffic}>{text.trafficReport}</Link>
+      </p>
     </section>
   );
 }

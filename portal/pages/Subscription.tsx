@@ -1,28 +1,15 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { activateRequest, activationCodeShape } from '../../src/api';
 import { api } from '../api';
-import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { ActivateCode } from '../components/ActivateCode';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
-import { SubmitButton } from '../components/SubmitButton';
+import { paths } from '../paths';
+import { Link } from '../router';
 import { dateOnly, strings } from '../strings';
-import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
-import { requireValid } from '../validate';
 
 export function Subscription(): JSX.Element {
   const { state, reload } = useLoad(api.subscription);
-  const [code, setCode] = useState('');
-  const [activated, setActivated] = useState(false);
-  const activate = useAction(async () => {
-    setActivated(false);
-    requireValid(activateRequest, { code }, { code: 'activationCode' });
-    await api.activate(code);
-    setCode('');
-    setActivated(true);
-    await reload();
-  });
   return (
     <section>
       <PageTitle>{strings.subscription.title}</PageTitle>
@@ -40,25 +27,13 @@ export function Subscription(): JSX.Element {
           <dd>{strings.subscription.devicesUsed(state.value.devicesUsed, state.value.deviceLimit)}</dd>
         </dl>
       ) : null}
+      <p>
+        <Link href={paths.plans} data-testid="compare-plans">
+          {strings.subscription.comparePlans}
+        </Link>
+      </p>
       <h2>{strings.subscription.activateTitle}</h2>
-      <form onSubmit={(event) => (event.preventDefault(), void activate.run())} noValidate>
-        <Field
-          id="activation-code"
-          invalid={activate.error?.names('code')}
-          label={strings.fields.activationCode}
-          autoComplete="off"
-          value={code}
-          onInput={setCode}
-          describedBy="activation-hint"
-        >
-          <p id="activation-hint" class="muted">
-            {strings.subscription.activateHint(activationCodeShape)}
-          </p>
-        </Field>
-        <ErrorNotice error={activate.error} />
-        {activated ? <SuccessNotice>{strings.subscription.activated}</SuccessNotice> : null}
-        <SubmitButton busy={activate.busy} label={strings.subscription.activate} />
-      </form>
+      <ActivateCode onActivated={reload} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Overview } from '../../src/api/overview';
+import type { Limits } from '../config';
 import { usageRepository, type Database } from '../db';
 import type { AccountDevicesService } from './account-devices';
 import type { SubscriptionsService } from './subscriptions';
@@ -18,6 +19,7 @@ export const monthStart = (now: Date): string =>
 export function createOverviewService(deps: {
   db: Database;
   now: () => Date;
+  limits: Limits;
   subscriptions: Pick<SubscriptionsService, 'view'>;
   accountDevices: Pick<AccountDevicesService, 'list'>;
 }) {
@@ -35,6 +37,7 @@ export function createOverviewService(deps: {
         subscription: {
           ...subscription,
           daysLeft: subscription.expiresAt === null ? null : daysLeft(new Date(subscription.expiresAt), now),
+          dailyLimitBytes: subscription.tier === 'unlimited' ? null : deps.limits.freeDailyBytes,
         },
         devices,
         trafficThisMonth: {

@@ -14,6 +14,8 @@ export const overviewResponse = z.object({
   subscription: subscriptionView.extend({
     /** Whole days until the subscription ends, counting a started day (null without one). */
     daysLeft: z.number().int().nonnegative().nullable(),
+    /** Secure traffic each browser of the account may use a day (null: unlimited). */
+    dailyLimitBytes: z.number().int().nonnegative().nullable(),
   }),
   devices: z.array(accountDeviceView),
   /** Bytes through the VPN since the first of this month (UTC), by every device now on the account. */

@@ -2,10 +2,12 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { api } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
 import { strings } from '../../strings';
+import { groupInFours } from '../../twoFactorKey';
 import { useAction } from '../../useAction';
 
 interface SetUpProps {
@@ -30,11 +32,12 @@ export function SetUpTwoFactor({ secret, otpauthUri, onConfirmed, onCancel }: Se
     <div data-testid="two-factor-setup">
       <p>{strings.security.scan}</p>
       {qr !== null ? <img class="qr" src={qr} width={220} height={220} alt={strings.security.qrAlt} /> : null}
-      <p>
+      <p class="secret-line">
         {strings.security.secret}:{' '}
         <code class="secret" data-testid="two-factor-secret">
-          {secret}
-        </code>
+          {groupInFours(secret)}
+        </code>{' '}
+        <CopyButton text={secret} label={strings.security.copyKey} testId="two-factor-copy" />
       </p>
       <p>{strings.security.confirmIntro}</p>
       <form onSubmit={(event) => (event.preventDefault(), void confirm.run())} noValidate>

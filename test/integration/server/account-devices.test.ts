@@ -263,7 +263,14 @@ describe('the overview', () => {
   it('starts a new account with the free plan, no devices and no traffic', async () => {
     const user = await signedInUser(server);
     expect(await overviewOf(user.client)).toEqual({
-      subscription: { tier: 'free', expiresAt: null, daysLeft: null, deviceLimit: 2, devicesUsed: 0 },
+      subscription: {
+        tier: 'free',
+        expiresAt: null,
+        daysLeft: null,
+        dailyLimitBytes: 300_000,
+        deviceLimit: 2,
+        devicesUsed: 0,
+      },
       devices: [],
       trafficThisMonth: { from: '2026-03-01', through: '2026-03-15', bytes: 0 },
     });
@@ -297,6 +304,7 @@ describe('the overview', () => {
     expect((await overviewOf(user.client)).subscription).toMatchObject({
       tier: 'unlimited',
       daysLeft: 30,
+      dailyLimitBytes: null,
       deviceLimit: 5,
     });
     server.clock.advance(29 * DAY + 60_000);

@@ -1,0 +1,40 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { strings } from '../strings';
+
+/** Copies `text` to the clipboard and says whether it worked (a page may be refused the clipboard). */
+export function CopyButton({
+  text,
+  label,
+  testId,
+}: {
+  text: string;
+  label: string;
+  testId?: string;
+}): JSX.Element {
+  const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
+  return (
+    <span class="copy">
+      <button
+        type="button"
+        class="secondary"
+        data-testid={testId}
+        onClick={() =>
+          void navigator.clipboard.writeText(text).then(
+            () => setOutcome('copied'),
+            () => setOutcome('failed'),
+          )
+        }
+      >
+        {label}
+      </button>
+      <span role="status" class={outcome === 'failed' ? 'state-bad' : 'muted'}>
+        {outcome === 'copied'
+          ? strings.security.copied
+          : outcome === 'failed'
+            ? strings.security.copyFailed
+            : ''}
+      </span>
+    </span>
+  );
+}
