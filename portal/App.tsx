@@ -18,7 +18,7 @@ import { Traffic } from './pages/Traffic';
 import { VerifyEmail } from './pages/VerifyEmail';
 import { navigate, useLocation } from './router';
 import { useSession } from './session';
-import { strings } from './strings';
+import { t, useI18n } from './i18n';
 
 // Pages anyone may open, and pages that need the signed-in account.
 const publicPages: Record<string, () => JSX.Element> = {
@@ -42,10 +42,12 @@ const accountPages: Record<
 };
 
 export function App(): JSX.Element {
+  // Every page reads its text when rendered: following the language here re-renders them all on a change.
+  useI18n();
   return (
     <>
       <a class="skip" href="#main">
-        {strings.skip}
+        {t('portal_skip')}
       </a>
       <Header />
       <main id="main">
@@ -73,12 +75,12 @@ function Route(): JSX.Element {
       <div class="notice error" role="alert">
         <p>{state.message}</p>
         <button type="button" onClick={() => void refresh()}>
-          {strings.retry}
+          {t('portal_retry')}
         </button>
       </div>
     );
   }
-  return <p role="status">{strings.loading}</p>;
+  return <p role="status">{t('portal_loading')}</p>;
 }
 
 /** A signed-in page opened without a session: sign in, then come back here (the /link hand-off relies on it). */
@@ -87,5 +89,5 @@ function SignInFirst({ returnTo }: { returnTo: string }): JSX.Element {
     const next = returnTo === paths.home ? '' : `?next=${encodeURIComponent(returnTo)}`;
     navigate(`${paths.signIn}${next}`, { replace: true });
   }, [returnTo]);
-  return <p role="status">{strings.loading}</p>;
+  return <p role="status">{t('portal_loading')}</p>;
 }

@@ -1,18 +1,19 @@
 import type { JSX } from 'preact';
 import { api, toFailure } from './api';
 import { ErrorNotice } from './components/ErrorNotice';
+import { LanguageMenu } from './components/LanguageMenu';
 import { paths } from './paths';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
-import { strings } from './strings';
+import { t, type MessageKey } from './i18n';
 import { useAction } from './useAction';
 
-const accountLinks = [
-  { href: paths.home, label: strings.nav.home },
-  { href: paths.devices, label: strings.nav.devices },
-  { href: paths.subscription, label: strings.nav.subscription },
-  { href: paths.traffic, label: strings.nav.traffic },
-  { href: paths.security, label: strings.nav.security },
+const accountLinks: { href: string; label: MessageKey }[] = [
+  { href: paths.home, label: 'portal_nav_home' },
+  { href: paths.devices, label: 'portal_nav_devices' },
+  { href: paths.subscription, label: 'portal_nav_subscription' },
+  { href: paths.traffic, label: 'portal_nav_traffic' },
+  { href: paths.security, label: 'portal_nav_security' },
 ];
 
 // A device's own page sits under Devices, so the menu still shows where the person is.
@@ -36,24 +37,24 @@ export function Header(): JSX.Element {
   return (
     <header class="site-header">
       <Link href={paths.home} class="brand">
-        {strings.brand}
+        {t('portal_brand')}
       </Link>
-      <nav aria-label={strings.nav.label}>
+      <nav aria-label={t('portal_nav_label')}>
         <ul>
           {signedIn
             ? accountLinks.map((link) => (
                 <li key={link.href}>
                   <Link href={link.href} aria-current={current(path, link.href) ? 'page' : undefined}>
-                    {link.label}
+                    {t(link.label)}
                   </Link>
                 </li>
               ))
             : [
                 <li key="in">
-                  <Link href={paths.signIn}>{strings.nav.signIn}</Link>
+                  <Link href={paths.signIn}>{t('portal_nav_signIn')}</Link>
                 </li>,
                 <li key="up">
-                  <Link href={paths.signUp}>{strings.nav.signUp}</Link>
+                  <Link href={paths.signUp}>{t('portal_nav_signUp')}</Link>
                 </li>,
               ]}
           {signedIn ? (
@@ -65,12 +66,13 @@ export function Header(): JSX.Element {
                 onClick={() => void signOut.run()}
                 data-testid="sign-out"
               >
-                {signOut.busy ? strings.working : strings.nav.signOut}
+                {signOut.busy ? t('portal_working') : t('portal_nav_signOut')}
               </button>
             </li>
           ) : null}
         </ul>
       </nav>
+      <LanguageMenu />
       <ErrorNotice error={signOut.error} />
     </header>
   );

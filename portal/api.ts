@@ -5,7 +5,6 @@ import {
   apiErrorBody,
   fillPath,
   passwordRuleCodes,
-  passwordRuleMessages,
   routes,
   type ApiErrorCode,
   type ApiRoute,
@@ -13,8 +12,8 @@ import {
   type RouteResponse,
 } from '../src/api';
 import { fieldMessages, type FieldAliases, type IssueLike } from '../src/fieldMessages';
-import { translate } from './messages';
-import { strings } from './strings';
+import { t, translate } from './i18n';
+import { passwordRuleText } from './passwordRuleText';
 
 const CSRF_HEADER = 'x-rampart-csrf';
 
@@ -62,7 +61,7 @@ const issueList = z.array(z.object({ path: z.string(), code: z.string().optional
 
 function failureFrom(body: unknown, input: unknown, aliases?: FieldAliases): ApiFailure {
   const parsed = apiErrorBody.safeParse(body);
-  if (!parsed.success) return new ApiFailure('unexpected', strings.errors.unexpected);
+  if (!parsed.success) return new ApiFailure('unexpected', t('portal_errors_unexpected'));
   const { code, message, details } = parsed.data.error;
   if (code === 'invalidRequest') {
     const issues = issueList.safeParse(details?.issues);
@@ -74,11 +73,7 @@ function failureFrom(body: unknown, input: unknown, aliases?: FieldAliases): Api
   if (code === 'weakPassword') {
     const rules = ruleList.safeParse(details?.rules);
     if (rules.success)
-      return new ApiFailure(
-        code,
-        strings.errors.weakPassword,
-        rules.data.map((r) => passwordRuleMessages[r]),
-      );
+      return new ApiFailure(code, t('portal_errors_weakPassword'), rules.data.map(passwordRuleText));
   }
   return new ApiFailure(code, message);
 }
@@ -114,14 +109,14 @@ async function call(route: ApiRoute, { params, body, aliases }: CallOptions = {}
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiFailure('network', strings.errors.network);
+    throw new ApiFailure('network', t('portal_errors_network'));
   }
   const text = await response.text();
   let json: unknown;
   try {
     json = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
-    throw new ApiFailure('unexpected', strings.errors.unexpected);
+    throw new ApiFailure('unexpected', t('portal_errors_unexpected'));
   }
   if (!response.ok) {
     const failure = failureFrom(json, body, aliases);
@@ -137,7 +132,7 @@ async function read<R extends ApiRoute & { response: z.ZodType }>(
   options?: CallOptions,
 ): Promise<RouteResponse<R>> {
   const parsed = route.response.safeParse(await call(route, options));
-  if (!parsed.success) throw new ApiFailure('unexpected', strings.errors.unexpected);
+  if (!parsed.success) throw new ApiFailure('unexpected', t('portal_errors_unexpected'));
   return parsed.data as RouteResponse<R>;
 }
 
@@ -202,7 +197,8 @@ export const api = {
   plans: () => read(routes.plans),
   devices: async () => (await read(routes.accountDevices)).devices,
   renameDevice: async (id: string, name: string) =>
-    (await read(routes.renameDevice, { params: { id }, body: { name } })).device,
+    (await read(routes.renameDevice, { params: { id }, body: { name }, aliases: { name: 'deviceName' } }))
+      .device,
   disconnectDevice: async (id: string) => {
     await call(routes.disconnectDevice, { params: { id } });
   },
@@ -226,4 +222,4 @@ export const api = {
 
 /** Anything thrown by a call, as something a page can show. */
 export const toFailure = (error: unknown): ApiFailure =>
-  error instanceof ApiFailure ? error : new ApiFailure('unexpected', strings.errors.unexpected);
+  error instanceof ApiFailure ? error : new ApiFailure('unexpected', t('portal_errors_unexpected'));

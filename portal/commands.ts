@@ -1,10 +1,7 @@
 // What the device page says about commands, and which ones are still on their way to the device.
 import type { CommandView, DeviceCommand, DeviceDetail } from '../src/api';
 import { formatCountry } from '../src/format';
-import { PORTAL_LANGUAGE } from './messages';
-import { dateOnly, strings } from './strings';
-
-const text = strings.device.commands;
+import { activeLanguage, dateOnly, t } from './i18n';
 
 export const sameCommand = (a: DeviceCommand, b: DeviceCommand): boolean =>
   JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
@@ -21,7 +18,7 @@ export const pendingCommand = (
 
 /** A region by the country it is in ("Germany"); Optimal by name; a code that is no country as it is. */
 export const regionLabel = (region: string): string =>
-  region.toLowerCase() === 'optimal' ? strings.device.optimal : formatCountry(region, PORTAL_LANGUAGE);
+  region.toLowerCase() === 'optimal' ? t('portal_device_optimal') : formatCountry(region, activeLanguage());
 
 /** A region as people choose one: its cities and country, "Amsterdam / Paris, Netherlands". */
 export const regionPlaceLabel = ({ region, cities }: DeviceDetail['regions'][number]): string => {
@@ -34,15 +31,17 @@ export const regionPlaceLabel = ({ region, cities }: DeviceDetail['regions'][num
 export function commandLabel(command: DeviceCommand): string {
   switch (command.type) {
     case 'setProtection':
-      return command.enabled ? text.protectionOn : text.protectionOff;
+      return command.enabled
+        ? t('portal_device_commands_protectionOn')
+        : t('portal_device_commands_protectionOff');
     case 'updateDatabases':
-      return text.update;
+      return t('portal_device_commands_update');
     case 'setVpn':
-      return command.enabled ? text.vpnOn : text.vpnOff;
+      return command.enabled ? t('portal_device_commands_vpnOn') : t('portal_device_commands_vpnOff');
     case 'setRegion':
-      return text.region(regionLabel(command.region));
+      return t('portal_device_commands_region', [regionLabel(command.region)]);
     case 'checkTabs':
-      return text.checkTabs;
+      return t('portal_device_commands_checkTabs');
   }
 }
 
@@ -50,18 +49,22 @@ export function commandLabel(command: DeviceCommand): string {
 export function commandStatusText(view: CommandView): string {
   switch (view.status) {
     case 'planned':
-      return text.planned(dateOnly(view.expiresAt));
+      return t('portal_device_commands_planned', [dateOnly(view.expiresAt)]);
     case 'delivered':
-      return text.delivered;
+      return t('portal_device_commands_delivered');
     case 'done':
-      return text.done;
+      return t('portal_device_commands_done');
     case 'failed':
-      return view.message !== null && view.message !== '' ? text.failedWith(view.message) : text.failed;
+      return view.message !== null && view.message !== ''
+        ? t('portal_device_commands_failedWith', [view.message])
+        : t('portal_device_commands_failed');
     case 'expired':
-      return text.expired;
+      return t('portal_device_commands_expired');
   }
 }
 
 /** The label of a button whose command is already on its way, so it reads as such and stays disabled. */
 export const pendingLabel = (view: CommandView): string =>
-  view.status === 'planned' ? text.plannedShort : text.deliveredShort;
+  view.status === 'planned'
+    ? t('portal_device_commands_plannedShort')
+    : t('portal_device_commands_deliveredShort');

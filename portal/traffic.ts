@@ -2,8 +2,7 @@
 // stacked so each device's bar sits on top of the ones before it.
 import type { TrafficReport } from '../src/api';
 import { formatDay } from '../src/format';
-import { PORTAL_LANGUAGE } from './messages';
-import { strings } from './strings';
+import { activeLanguage, t } from './i18n';
 
 /** Distinct on white and for the common colour-vision deficiencies (Okabe–Ito), darkest first. */
 export const TRAFFIC_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
@@ -12,10 +11,10 @@ export const trafficColor = (index: number): string =>
   TRAFFIC_COLORS[index % TRAFFIC_COLORS.length] ?? '#0072b2';
 
 /** "2026-11-03" (a UTC day) as "Nov 3". */
-export const dayLabel = (day: string): string => formatDay(day, PORTAL_LANGUAGE);
+export const dayLabel = (day: string): string => formatDay(day, activeLanguage());
 
 export const trafficDeviceName = (device: TrafficReport['devices'][number]): string =>
-  device.name ?? strings.devices.unnamed;
+  device.name ?? t('portal_devices_unnamed');
 
 export interface TrafficLayer {
   id: string;

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { activateRequest, activationCodeShape } from '../../src/api';
 import { api } from '../api';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 import { requireValid } from '../validate';
 import { ErrorNotice, SuccessNotice } from './ErrorNotice';
@@ -26,19 +26,19 @@ export function ActivateCode({ onActivated }: { onActivated(): Promise<void> }):
       <Field
         id="activation-code"
         invalid={activate.error?.names('code')}
-        label={strings.fields.activationCode}
+        label={t('portal_fields_activationCode')}
         autoComplete="off"
         value={code}
         onInput={setCode}
         describedBy="activation-hint"
       >
         <p id="activation-hint" class="muted">
-          {strings.subscription.activateHint(activationCodeShape)}
+          {t('portal_subscription_activateHint', [activationCodeShape])}
         </p>
       </Field>
       <ErrorNotice error={activate.error} />
-      {activated ? <SuccessNotice>{strings.subscription.activated}</SuccessNotice> : null}
-      <SubmitButton busy={activate.busy} label={strings.subscription.activate} />
+      {activated ? <SuccessNotice>{t('portal_subscription_activated')}</SuccessNotice> : null}
+      <SubmitButton busy={activate.busy} label={t('portal_subscription_activate')} />
     </form>
   );
 }

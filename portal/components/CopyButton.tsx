@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { strings } from '../strings';
+import { t } from '../i18n';
 
 /** Copies `text` to the clipboard and says whether it worked (a page may be refused the clipboard). */
 export function CopyButton({
@@ -30,9 +30,9 @@ export function CopyButton({
       </button>
       <span role="status" class={outcome === 'failed' ? 'state-bad' : 'muted'}>
         {outcome === 'copied'
-          ? strings.security.copied
+          ? t('portal_security_copied')
           : outcome === 'failed'
-            ? strings.security.copyFailed
+            ? t('portal_security_copyFailed')
             : ''}
       </span>
     </span>

@@ -2,7 +2,8 @@ import type { JSX } from 'preact';
 import type { DeviceStatusSummary } from '../../src/api';
 import { devicePath } from '../paths';
 import { Link } from '../router';
-import { strings } from '../strings';
+import { t, tCount } from '../i18n';
+import { vpnStateKeys } from '../pages/device/DeviceStatus';
 
 /** A device's last report at a glance: online, VPN, protection, open problems (each also said in words). */
 export function DeviceBadges({
@@ -15,11 +16,10 @@ export function DeviceBadges({
   if (status === null) {
     return (
       <p class="badges" data-testid="device-badges" data-reported="false">
-        <span class="pill">{strings.devices.notReported}</span>
+        <span class="pill">{t('portal_devices_notReported')}</span>
       </p>
     );
   }
-  const text = strings.devices;
   return (
     <p
       class="badges"
@@ -28,20 +28,22 @@ export function DeviceBadges({
       data-online={String(status.online)}
       data-problems={status.problems}
     >
-      <span class={status.online ? 'pill ok' : 'pill'}>{status.online ? text.online : text.offline}</span>
+      <span class={status.online ? 'pill ok' : 'pill'}>
+        {status.online ? t('portal_devices_online') : t('portal_devices_offline')}
+      </span>
       <span class={status.vpn === 'on' ? 'pill ok' : 'pill'}>
-        {text.vpn(strings.device.vpnStates[status.vpn])}
+        {t('portal_devices_vpn', [t(vpnStateKeys[status.vpn])])}
       </span>
       <span class={status.protectionEnabled ? 'pill ok' : 'pill bad'}>
-        {status.protectionEnabled ? text.protectionOn : text.protectionOff}
+        {status.protectionEnabled ? t('portal_devices_protectionOn') : t('portal_devices_protectionOff')}
       </span>
       {status.problems > 0 ? (
         <Link href={devicePath(deviceId)} class="pill bad" data-testid="device-problems">
-          {text.problems(status.problems)}
+          {tCount('portal_devices_problems', status.problems)}
         </Link>
       ) : (
         <span class="pill ok" data-testid="device-problems">
-          {text.noProblems}
+          {t('portal_devices_noProblems')}
         </span>
       )}
     </p>

@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { PageTitle } from './PageTitle';
 
 // The outbox exists only on a development service; a loopback address is the sign of one.
@@ -10,7 +10,7 @@ function DevOutboxLink(): JSX.Element | null {
   return (
     <p class="notice info">
       <a href="/dev/outbox" data-testid="dev-outbox">
-        {strings.devOutbox}
+        {t('portal_devOutbox')}
       </a>
     </p>
   );

@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
-import { failedPasswordRules, passwordRuleMessages, type PasswordRule } from '../../src/api/password-rules';
+import { failedPasswordRules, type PasswordRule } from '../../src/api/password-rules';
 import { ApiFailure } from '../api';
-import { strings } from '../strings';
+import { t } from '../i18n';
+import { passwordRuleText } from '../passwordRuleText';
 import { Field } from './Field';
 
 // The rules a person can check while typing; "too common" is the service's verdict on submit.
@@ -9,7 +10,8 @@ const LIVE_RULES: PasswordRule[] = ['minLength', 'digit', 'upperLatin', 'lowerLa
 
 /** Before a new password is sent: refuses it, pointing at the rules, while any rule the page checks fails. */
 export function requireReadyPassword(password: string): void {
-  if (failedPasswordRules(password).length > 0) throw new ApiFailure('weakPassword', strings.rules.fixFirst);
+  if (failedPasswordRules(password).length > 0)
+    throw new ApiFailure('weakPassword', t('portal_rules_fixFirst'));
 }
 
 /** A new-password field with its rules list under it, tied to it for screen readers as `<id>-rules`. */
@@ -34,14 +36,14 @@ export function PasswordRules({ id, password }: { id: string; password: string }
   const shown = failed.has('maxLength') ? [...LIVE_RULES, 'maxLength' as const] : LIVE_RULES;
   return (
     <div id={id} class="rules" data-testid="password-rules">
-      <p class="muted">{strings.rules.heading}</p>
+      <p class="muted">{t('portal_rules_heading')}</p>
       <ul>
         {shown.map((rule) => {
           const met = password.length > 0 && !failed.has(rule);
           return (
             <li key={rule} class={met ? 'met' : 'unmet'} data-rule={rule} data-met={String(met)}>
-              <span aria-hidden="true">{met ? '✓' : '•'}</span> {passwordRuleMessages[rule]}
-              <span class="visually-hidden"> ({met ? strings.rules.met : strings.rules.unmet})</span>
+              <span aria-hidden="true">{met ? '✓' : '•'}</span> {passwordRuleText(rule)}
+              <span class="visually-hidden"> ({met ? t('portal_rules_met') : t('portal_rules_unmet')})</span>
             </li>
           );
         })}

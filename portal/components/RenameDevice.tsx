@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { DEVICE_NAME_MAX_LENGTH, renameDeviceRequest } from '../../src/api';
 import { api } from '../api';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 import { requireValid } from '../validate';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,7 +21,7 @@ export function RenameDevice({ deviceId, name, onRenamed }: RenameProps): JSX.El
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(name);
   const save = useAction(async () => {
-    requireValid(renameDeviceRequest, { name: value });
+    requireValid(renameDeviceRequest, { name: value }, { name: 'deviceName' });
     const renamed = await api.renameDevice(deviceId, value);
     setEditing(false);
     await onRenamed(renamed.name ?? value.trim());
@@ -34,7 +34,7 @@ export function RenameDevice({ deviceId, name, onRenamed }: RenameProps): JSX.El
         onClick={() => (setValue(name), save.setError(null), setEditing(true))}
         data-testid="rename"
       >
-        {strings.devices.rename}
+        {t('portal_devices_rename')}
         <span class="visually-hidden"> “{name}”</span>
       </button>
     );
@@ -49,7 +49,7 @@ export function RenameDevice({ deviceId, name, onRenamed }: RenameProps): JSX.El
     >
       <Field
         id={fieldId}
-        label={strings.devices.renameLabel}
+        label={t('portal_devices_renameLabel')}
         value={value}
         onInput={setValue}
         autoComplete="off"
@@ -57,14 +57,14 @@ export function RenameDevice({ deviceId, name, onRenamed }: RenameProps): JSX.El
         describedBy={`${fieldId}-hint`}
       >
         <p id={`${fieldId}-hint`} class="muted">
-          {strings.devices.renameHint(DEVICE_NAME_MAX_LENGTH)}
+          {t('portal_devices_renameHint', [String(DEVICE_NAME_MAX_LENGTH)])}
         </p>
       </Field>
       <ErrorNotice error={save.error} />
       <div class="actions">
-        <SubmitButton busy={save.busy} label={strings.devices.renameSave} testId="rename-save" />
+        <SubmitButton busy={save.busy} label={t('portal_devices_renameSave')} testId="rename-save" />
         <button type="button" class="secondary" disabled={save.busy} onClick={() => setEditing(false)}>
-          {strings.devices.cancel}
+          {t('portal_devices_cancel')}
         </button>
       </div>
     </form>

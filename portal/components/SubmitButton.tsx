@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { strings } from '../strings';
+import { t } from '../i18n';
 
 interface SubmitButtonProps {
   busy: boolean;
@@ -28,7 +28,7 @@ export function SubmitButton({
       onClick={onClick}
       data-testid={testId}
     >
-      {busy ? strings.working : label}
+      {busy ? t('portal_working') : label}
     </button>
   );
 }

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { RenameDevice } from '../components/RenameDevice';
 import { paths } from '../paths';
 import { Link } from '../router';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useLiveLoad } from '../useLiveLoad';
 import { CommandHistory } from './device/CommandHistory';
 import { Commands } from './device/Commands';
@@ -32,18 +32,20 @@ export function Device({ params }: { params: Record<string, string> }): JSX.Elem
     [update, reload],
   );
   const title =
-    state.status === 'ready' ? (state.value.device.name ?? strings.devices.unnamed) : strings.device.title;
+    state.status === 'ready'
+      ? (state.value.device.name ?? t('portal_devices_unnamed'))
+      : t('portal_device_title');
   return (
     <section data-testid="device-page" data-device-id={id}>
       <p class="back">
-        <Link href={paths.devices}>← {strings.device.back}</Link>
+        <Link href={paths.devices}>← {t('portal_device_back')}</Link>
       </p>
       <PageTitle>{title}</PageTitle>
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' && refreshError !== null ? (
         <p class="notice error" role="status" data-testid="refresh-error">
-          {strings.device.refreshFailed(refreshError.message)}
+          {t('portal_device_refreshFailed', [refreshError.message])}
         </p>
       ) : null}
       {state.status === 'ready' ? (

@@ -8,25 +8,25 @@ import { RenameDevice } from '../components/RenameDevice';
 import { SubmitButton } from '../components/SubmitButton';
 import { devicePath } from '../paths';
 import { Link } from '../router';
-import { dateTime, strings } from '../strings';
+import { dateTime, t } from '../i18n';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
 
 type Device = Awaited<ReturnType<typeof api.devices>>[number];
 
-const deviceName = (device: Device) => device.name ?? strings.devices.unnamed;
+const deviceName = (device: Device) => device.name ?? t('portal_devices_unnamed');
 
 export function Devices(): JSX.Element {
   const { state, reload } = useLoad(api.devices);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <section>
-      <PageTitle>{strings.devices.title}</PageTitle>
+      <PageTitle>{t('portal_devices_title')}</PageTitle>
       {notice !== null ? <SuccessNotice>{notice}</SuccessNotice> : null}
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' && state.value.length === 0 ? (
-        <p data-testid="no-devices">{strings.devices.none}</p>
+        <p data-testid="no-devices">{t('portal_devices_none')}</p>
       ) : null}
       {state.status === 'ready' && state.value.length > 0 ? (
         <ul class="list" data-testid="devices">
@@ -35,11 +35,11 @@ export function Devices(): JSX.Element {
               key={device.id}
               device={device}
               onDisconnected={async () => {
-                setNotice(strings.devices.disconnected(deviceName(device)));
+                setNotice(t('portal_devices_disconnected', [deviceName(device)]));
                 await reload();
               }}
               onRenamed={async (name) => {
-                setNotice(strings.devices.renamed(name));
+                setNotice(t('portal_devices_renamed', [name]));
                 await reload();
               }}
             />
@@ -72,33 +72,33 @@ function DeviceRow({
       </h2>
       <DeviceBadges deviceId={device.id} status={device.status} />
       <dl class="facts">
-        <dt>{strings.devices.platform}</dt>
+        <dt>{t('portal_devices_platform')}</dt>
         <dd>{device.platform ?? '—'}</dd>
-        <dt>{strings.devices.lastSeen}</dt>
-        <dd>{device.lastSeenAt === null ? strings.devices.never : dateTime(device.lastSeenAt)}</dd>
+        <dt>{t('portal_devices_lastSeen')}</dt>
+        <dd>{device.lastSeenAt === null ? t('portal_devices_never') : dateTime(device.lastSeenAt)}</dd>
         {device.linkedAt !== null ? (
           <>
-            <dt>{strings.devices.linked}</dt>
+            <dt>{t('portal_devices_linked')}</dt>
             <dd>{dateTime(device.linkedAt)}</dd>
           </>
         ) : null}
       </dl>
       <div class="manage actions">
         <Link href={devicePath(device.id)} class="button-link" data-testid="device-manage">
-          {strings.devices.manage}
+          {t('portal_devices_manage')}
           <span class="visually-hidden"> “{name}”</span>
         </Link>
         <RenameDevice deviceId={device.id} name={name} onRenamed={onRenamed} />
       </div>
       {confirming ? (
-        <div class="confirm" role="group" aria-label={strings.devices.disconnect}>
-          <p>{strings.devices.confirm(name)}</p>
+        <div class="confirm" role="group" aria-label={t('portal_devices_disconnect')}>
+          <p>{t('portal_devices_confirm', [name])}</p>
           <div class="actions">
             <SubmitButton
               type="button"
               variant="danger"
               busy={disconnect.busy}
-              label={strings.devices.confirmYes}
+              label={t('portal_devices_confirmYes')}
               onClick={() => void disconnect.run()}
               testId="confirm-disconnect"
             />
@@ -108,13 +108,13 @@ function DeviceRow({
               disabled={disconnect.busy}
               onClick={() => setConfirming(false)}
             >
-              {strings.devices.cancel}
+              {t('portal_devices_cancel')}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" class="secondary" onClick={() => setConfirming(true)} data-testid="disconnect">
-          {strings.devices.disconnect}
+          {t('portal_devices_disconnect')}
         </button>
       )}
       <ErrorNotice error={disconnect.error} />

@@ -6,7 +6,7 @@ import { PageTitle } from '../components/PageTitle';
 import { SubmitButton } from '../components/SubmitButton';
 import { extensionAccepted, sendToExtension } from '../extension';
 import { useLocation } from '../router';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { isExtensionId } from '../../src/messages/external';
 
 type State = { status: 'working' } | { status: 'done' } | { status: 'failed'; error: ApiFailure };
@@ -28,15 +28,15 @@ export function LinkExtension(): JSX.Element {
     setResult({ status: 'working' });
     try {
       if (state.length < 16 || !isExtensionId(extensionId))
-        throw new ApiFailure('invalidRequest', strings.errors.badLink);
+        throw new ApiFailure('invalidRequest', t('portal_errors_badLink'));
       const { code } = await api.linkCode();
       let reply: unknown;
       try {
         reply = await sendToExtension(extensionId, { type: 'linkCode', code, state });
       } catch {
-        throw new ApiFailure('unexpected', strings.link.noExtension);
+        throw new ApiFailure('unexpected', t('portal_link_noExtension'));
       }
-      if (!extensionAccepted(reply)) throw new ApiFailure('unexpected', strings.link.refused);
+      if (!extensionAccepted(reply)) throw new ApiFailure('unexpected', t('portal_link_refused'));
       setResult({ status: 'done' });
     } catch (error) {
       setResult({ status: 'failed', error: toFailure(error) });
@@ -49,16 +49,16 @@ export function LinkExtension(): JSX.Element {
 
   return (
     <section>
-      <PageTitle>{strings.link.title}</PageTitle>
-      {result.status === 'working' ? <p role="status">{strings.link.working}</p> : null}
-      {result.status === 'done' ? <SuccessNotice>{strings.link.done}</SuccessNotice> : null}
+      <PageTitle>{t('portal_link_title')}</PageTitle>
+      {result.status === 'working' ? <p role="status">{t('portal_link_working')}</p> : null}
+      {result.status === 'done' ? <SuccessNotice>{t('portal_link_done')}</SuccessNotice> : null}
       {result.status === 'failed' ? (
         <>
           <ErrorNotice error={result.error} />
           <SubmitButton
             type="button"
             busy={false}
-            label={strings.link.retry}
+            label={t('portal_link_retry')}
             onClick={() => void connect()}
           />
         </>

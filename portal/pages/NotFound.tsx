@@ -3,16 +3,14 @@ import { PageTitle } from '../components/PageTitle';
 import { paths } from '../paths';
 import { Link, useLocation } from '../router';
 import { useSession } from '../session';
-import { strings } from '../strings';
-
-const text = strings.notFound;
+import { t } from '../i18n';
 
 // Where someone who followed a stale link most likely wanted to go.
 const places = [
-  { href: paths.devices, label: strings.nav.devices },
-  { href: paths.subscription, label: strings.nav.subscription },
-  { href: paths.traffic, label: strings.nav.traffic },
-  { href: paths.security, label: strings.nav.security },
+  { href: paths.devices, label: t('portal_nav_devices') },
+  { href: paths.subscription, label: t('portal_nav_subscription') },
+  { href: paths.traffic, label: t('portal_nav_traffic') },
+  { href: paths.security, label: t('portal_nav_security') },
 ];
 
 /** Any address the portal does not know (the service answers it with status 404). */
@@ -21,22 +19,22 @@ export function NotFound(): JSX.Element {
   const signedIn = useSession().state.status === 'signedIn';
   return (
     <section class="not-found" data-testid="not-found-page">
-      <PageTitle>{text.title}</PageTitle>
-      <p data-testid="not-found">{text.explain}</p>
+      <PageTitle>{t('portal_notFound_title')}</PageTitle>
+      <p data-testid="not-found">{t('portal_notFound_explain')}</p>
       <dl class="facts">
-        <dt>{text.address}</dt>
+        <dt>{t('portal_notFound_address')}</dt>
         <dd>
           <code data-testid="not-found-path">{path}</code>
         </dd>
       </dl>
       <p>
         <Link href={paths.home} class="button-link" data-testid="not-found-home">
-          {text.back}
+          {t('portal_notFound_back')}
         </Link>
       </p>
       {signedIn ? (
-        <nav aria-label={text.elsewhere}>
-          <p class="muted">{text.elsewhere}</p>
+        <nav aria-label={t('portal_notFound_elsewhere')}>
+          <p class="muted">{t('portal_notFound_elsewhere')}</p>
           <ul class="inline-links">
             {places.map((place) => (
               <li key={place.href}>
@@ -47,7 +45,7 @@ export function NotFound(): JSX.Element {
         </nav>
       ) : (
         <p>
-          <Link href={paths.signIn}>{text.signIn}</Link>
+          <Link href={paths.signIn}>{t('portal_notFound_signIn')}</Link>
         </p>
       )}
     </section>

@@ -5,12 +5,11 @@ import { api } from '../api';
 import { ActivateCode } from '../components/ActivateCode';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
-import { PORTAL_LANGUAGE } from '../messages';
-import { strings } from '../strings';
+import { activeLanguage, t, tCount } from '../i18n';
+import { tierKeys } from '../tierKeys';
 import { useLoad } from '../useLoad';
 
-const text = strings.plans;
-const bytes = (value: number) => formatBytes(value, PORTAL_LANGUAGE);
+const bytes = (value: number) => formatBytes(value, activeLanguage());
 
 // Both at once: what the plans give (the service's limits) and which one this account has.
 const load = async () => {
@@ -28,25 +27,29 @@ interface PlanCard {
 const cards = (plans: PlansView): PlanCard[] => [
   {
     tier: 'anonymous',
-    title: text.anonymousTitle,
-    about: text.anonymous,
-    features: [text.perDay(bytes(plans.anonymousDailyBytes)), text.optimalOnly],
+    title: t(tierKeys.anonymous),
+    about: t('portal_plans_anonymous'),
+    features: [t('portal_plans_perDay', [bytes(plans.anonymousDailyBytes)]), t('portal_plans_optimalOnly')],
   },
   {
     tier: 'free',
-    title: text.freeTitle,
-    about: text.free,
+    title: t(tierKeys.free),
+    about: t('portal_plans_free'),
     features: [
-      text.perDay(bytes(plans.freeDailyBytes)),
-      text.freeDevices(plans.freeDeviceLimit),
-      text.optimalOnly,
+      t('portal_plans_perDay', [bytes(plans.freeDailyBytes)]),
+      tCount('portal_plans_freeDevices', plans.freeDeviceLimit),
+      t('portal_plans_optimalOnly'),
     ],
   },
   {
     tier: 'unlimited',
-    title: text.unlimitedTitle,
-    about: text.unlimited,
-    features: [text.unlimitedTraffic, text.anyRegion, text.devicesBySubscription],
+    title: t(tierKeys.unlimited),
+    about: t('portal_plans_unlimited'),
+    features: [
+      t('portal_plans_unlimitedTraffic'),
+      t('portal_plans_anyRegion'),
+      t('portal_plans_devicesBySubscription'),
+    ],
   },
 ];
 
@@ -55,15 +58,15 @@ export function Plans(): JSX.Element {
   const { state, reload } = useLoad(load);
   return (
     <section>
-      <PageTitle>{text.title}</PageTitle>
-      <p>{text.intro}</p>
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      <PageTitle>{t('portal_plans_title')}</PageTitle>
+      <p>{t('portal_plans_intro')}</p>
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' ? (
         <>
           <PlanCards plans={state.value.plans} subscription={state.value.subscription} />
           <section aria-labelledby="upgrade-title" data-testid="upgrade">
-            <h2 id="upgrade-title">{text.upgradeTitle}</h2>
+            <h2 id="upgrade-title">{t('portal_plans_upgradeTitle')}</h2>
             {state.value.plans.purchaseUrl !== null ? (
               <>
                 <p>
@@ -74,14 +77,14 @@ export function Plans(): JSX.Element {
                     rel="noopener noreferrer"
                     data-testid="purchase-link"
                   >
-                    {text.buy}
+                    {t('portal_plans_buy')}
                   </a>
                 </p>
-                <p class="muted">{text.buyHint}</p>
-                <p>{text.haveCode}</p>
+                <p class="muted">{t('portal_plans_buyHint')}</p>
+                <p>{t('portal_plans_haveCode')}</p>
               </>
             ) : (
-              <p>{text.codeOnly}</p>
+              <p>{t('portal_plans_codeOnly')}</p>
             )}
             <ActivateCode onActivated={reload} />
           </section>
@@ -102,7 +105,7 @@ function PlanCards({ plans, subscription }: { plans: PlansView; subscription: Su
               {card.title}
               {current ? (
                 <span class="badge" data-testid="current-plan">
-                  {text.current}
+                  {t('portal_plans_current')}
                 </span>
               ) : null}
             </h2>

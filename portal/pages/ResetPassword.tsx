@@ -10,7 +10,7 @@ import { NewPasswordField, requireReadyPassword } from '../components/PasswordRu
 import { SubmitButton } from '../components/SubmitButton';
 import { paths } from '../paths';
 import { Link, useLocation } from '../router';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 import { requireValid } from '../validate';
 
@@ -30,27 +30,27 @@ function RequestReset(): JSX.Element {
   });
   if (sentTo !== null) {
     return (
-      <MailSent title={strings.reset.requestedTitle} testId="reset-sent">
-        {strings.reset.requested(sentTo)}
+      <MailSent title={t('portal_reset_requestedTitle')} testId="reset-sent">
+        {t('portal_reset_requested', [sentTo])}
       </MailSent>
     );
   }
   return (
     <section>
-      <PageTitle>{strings.reset.title}</PageTitle>
-      <p>{strings.reset.requestIntro}</p>
+      <PageTitle>{t('portal_reset_title')}</PageTitle>
+      <p>{t('portal_reset_requestIntro')}</p>
       <form onSubmit={(event) => (event.preventDefault(), void request.run())} noValidate>
         <Field
           id="email"
           invalid={request.error?.names('email')}
-          label={strings.fields.email}
+          label={t('portal_fields_email')}
           type="email"
           autoComplete="email"
           value={email}
           onInput={setEmail}
         />
         <ErrorNotice error={request.error} />
-        <SubmitButton busy={request.busy} label={strings.reset.request} />
+        <SubmitButton busy={request.busy} label={t('portal_reset_request')} />
       </form>
     </section>
   );
@@ -67,26 +67,26 @@ function SetNewPassword({ token }: { token: string }): JSX.Element {
   if (done) {
     return (
       <section>
-        <PageTitle>{strings.reset.setTitle}</PageTitle>
-        <SuccessNotice>{strings.reset.done}</SuccessNotice>
+        <PageTitle>{t('portal_reset_setTitle')}</PageTitle>
+        <SuccessNotice>{t('portal_reset_done')}</SuccessNotice>
         <p>
-          <Link href={paths.signIn}>{strings.reset.signIn}</Link>
+          <Link href={paths.signIn}>{t('portal_reset_signIn')}</Link>
         </p>
       </section>
     );
   }
   return (
     <section>
-      <PageTitle>{strings.reset.setTitle}</PageTitle>
+      <PageTitle>{t('portal_reset_setTitle')}</PageTitle>
       <form onSubmit={(event) => (event.preventDefault(), void save.run())} noValidate>
         <NewPasswordField
           id="new-password"
-          label={strings.fields.newPassword}
+          label={t('portal_fields_newPassword')}
           value={password}
           onInput={setPassword}
         />
         <ErrorNotice error={save.error} />
-        <SubmitButton busy={save.busy} label={strings.reset.set} />
+        <SubmitButton busy={save.busy} label={t('portal_reset_set')} />
       </form>
     </section>
   );

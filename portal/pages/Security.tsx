@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { AccountView } from '../../src/api';
 import { PageTitle } from '../components/PageTitle';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { ChangePassword } from './security/ChangePassword';
 import { Sessions } from './security/Sessions';
 import { TwoFactor } from './security/TwoFactor';
@@ -9,7 +9,7 @@ import { TwoFactor } from './security/TwoFactor';
 export function Security({ account }: { account: AccountView }): JSX.Element {
   return (
     <section>
-      <PageTitle>{strings.security.title}</PageTitle>
+      <PageTitle>{t('portal_security_title')}</PageTitle>
       <TwoFactor account={account} />
       <Sessions />
       <ChangePassword />

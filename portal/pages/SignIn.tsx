@@ -9,7 +9,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { paths } from '../paths';
 import { Link, navigate, safeReturnPath, useLocation } from '../router';
 import { useSession } from '../session';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 import { requireValid } from '../validate';
 import { SecondStep } from './SignInSecondStep';
@@ -52,18 +52,19 @@ export function SignIn(): JSX.Element {
   }
   return (
     <section>
-      <PageTitle>{strings.signIn.title}</PageTitle>
-      {next !== null ? <p class="notice info">{strings.signIn.returnHint}</p> : null}
+      <PageTitle>{t('portal_signIn_title')}</PageTitle>
+      {next !== null ? <p class="notice info">{t('portal_signIn_returnHint')}</p> : null}
       {current !== null && next === null ? (
         <p class="notice info">
-          {strings.signIn.alreadySignedIn(current.email)} <Link href={paths.home}>{strings.nav.home}</Link>
+          {t('portal_signIn_alreadySignedIn', [current.email])}{' '}
+          <Link href={paths.home}>{t('portal_nav_home')}</Link>
         </p>
       ) : null}
       <form onSubmit={(event) => (event.preventDefault(), void signIn.run())} noValidate>
         <Field
           id="email"
           invalid={signIn.error?.names('email')}
-          label={strings.fields.email}
+          label={t('portal_fields_email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -72,7 +73,7 @@ export function SignIn(): JSX.Element {
         <Field
           id="password"
           invalid={signIn.error?.names('password')}
-          label={strings.fields.password}
+          label={t('portal_fields_password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -85,7 +86,7 @@ export function SignIn(): JSX.Element {
             checked={rememberMe}
             onChange={(e) => setRememberMe(e.currentTarget.checked)}
           />
-          {strings.signIn.remember}
+          {t('portal_signIn_remember')}
         </label>
         <ErrorNotice error={signIn.error} />
         {signIn.error?.code === 'emailNotVerified' ? (
@@ -94,20 +95,20 @@ export function SignIn(): JSX.Element {
               type="button"
               variant="secondary"
               busy={resend.busy}
-              label={strings.signIn.resend}
+              label={t('portal_signIn_resend')}
               onClick={() => void resend.run()}
             />
             <ErrorNotice error={resend.error} />
-            {resent ? <p role="status">{strings.signIn.resent}</p> : null}
+            {resent ? <p role="status">{t('portal_signIn_resent')}</p> : null}
           </div>
         ) : null}
-        <SubmitButton busy={signIn.busy} label={strings.signIn.submit} testId="sign-in-submit" />
+        <SubmitButton busy={signIn.busy} label={t('portal_signIn_submit')} testId="sign-in-submit" />
       </form>
       <p>
-        <Link href={paths.resetPassword}>{strings.signIn.forgot}</Link>
+        <Link href={paths.resetPassword}>{t('portal_signIn_forgot')}</Link>
       </p>
       <p>
-        {strings.signIn.noAccount} <Link href={paths.signUp}>{strings.nav.signUp}</Link>
+        {t('portal_signIn_noAccount')} <Link href={paths.signUp}>{t('portal_nav_signUp')}</Link>
       </p>
     </section>
   );

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { SubmitButton } from '../components/SubmitButton';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 
 interface SecondStepProps {
@@ -25,13 +25,13 @@ export function SecondStep({ pendingToken, onSignedIn, onStartOver }: SecondStep
   });
   return (
     <section>
-      <PageTitle>{strings.signIn.secondStepTitle}</PageTitle>
-      <p>{useRecovery ? strings.signIn.recoveryHint : strings.signIn.secondStep}</p>
+      <PageTitle>{t('portal_signIn_secondStepTitle')}</PageTitle>
+      <p>{useRecovery ? t('portal_signIn_recoveryHint') : t('portal_signIn_secondStep')}</p>
       <form onSubmit={(event) => (event.preventDefault(), void verify.run())} noValidate>
         {useRecovery ? (
           <Field
             id="recovery-code"
-            label={strings.fields.recoveryCode}
+            label={t('portal_fields_recoveryCode')}
             autoComplete="off"
             value={value}
             onInput={setValue}
@@ -39,7 +39,7 @@ export function SecondStep({ pendingToken, onSignedIn, onStartOver }: SecondStep
         ) : (
           <Field
             id="code"
-            label={strings.fields.code}
+            label={t('portal_fields_code')}
             inputMode="numeric"
             autoComplete="one-time-code"
             value={value}
@@ -48,7 +48,7 @@ export function SecondStep({ pendingToken, onSignedIn, onStartOver }: SecondStep
         )}
         <ErrorNotice error={verify.error} />
         <div class="actions">
-          <SubmitButton busy={verify.busy} label={strings.signIn.verify} testId="second-step-submit" />
+          <SubmitButton busy={verify.busy} label={t('portal_signIn_verify')} testId="second-step-submit" />
           <button
             type="button"
             class="secondary"
@@ -59,10 +59,10 @@ export function SecondStep({ pendingToken, onSignedIn, onStartOver }: SecondStep
               verify.setError(null);
             }}
           >
-            {useRecovery ? strings.signIn.useCode : strings.signIn.useRecovery}
+            {useRecovery ? t('portal_signIn_useCode') : t('portal_signIn_useRecovery')}
           </button>
           <button type="button" class="secondary" onClick={onStartOver}>
-            {strings.signIn.startOver}
+            {t('portal_signIn_startOver')}
           </button>
         </div>
       </form>

@@ -10,7 +10,7 @@ import { NewPasswordField, requireReadyPassword } from '../components/PasswordRu
 import { SubmitButton } from '../components/SubmitButton';
 import { paths } from '../paths';
 import { Link } from '../router';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useAction } from '../useAction';
 import { requireValid } from '../validate';
 
@@ -27,19 +27,19 @@ export function SignUp(): JSX.Element {
 
   if (sentTo !== null) {
     return (
-      <MailSent title={strings.signUp.sentTitle} testId="sign-up-sent">
-        {strings.signUp.sent(sentTo)}
+      <MailSent title={t('portal_signUp_sentTitle')} testId="sign-up-sent">
+        {t('portal_signUp_sent', [sentTo])}
       </MailSent>
     );
   }
   return (
     <section>
-      <PageTitle>{strings.signUp.title}</PageTitle>
+      <PageTitle>{t('portal_signUp_title')}</PageTitle>
       <form onSubmit={(event) => (event.preventDefault(), void run())} noValidate>
         <Field
           id="email"
           invalid={error?.names('email')}
-          label={strings.fields.email}
+          label={t('portal_fields_email')}
           type="email"
           autoComplete="email"
           value={email}
@@ -48,15 +48,15 @@ export function SignUp(): JSX.Element {
         <NewPasswordField
           id="password"
           invalid={error?.names('password')}
-          label={strings.fields.password}
+          label={t('portal_fields_password')}
           value={password}
           onInput={setPassword}
         />
         <ErrorNotice error={error} />
-        <SubmitButton busy={busy} label={strings.signUp.submit} />
+        <SubmitButton busy={busy} label={t('portal_signUp_submit')} />
       </form>
       <p>
-        {strings.signUp.haveAccount} <Link href={paths.signIn}>{strings.nav.signIn}</Link>
+        {t('portal_signUp_haveAccount')} <Link href={paths.signIn}>{t('portal_nav_signIn')}</Link>
       </p>
     </section>
   );

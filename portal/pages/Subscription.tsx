@@ -5,34 +5,42 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { paths } from '../paths';
 import { Link } from '../router';
-import { dateOnly, strings } from '../strings';
+import { dateOnly, t } from '../i18n';
+import { tierKeys } from '../tierKeys';
 import { useLoad } from '../useLoad';
 
 export function Subscription(): JSX.Element {
   const { state, reload } = useLoad(api.subscription);
   return (
     <section>
-      <PageTitle>{strings.subscription.title}</PageTitle>
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      <PageTitle>{t('portal_subscription_title')}</PageTitle>
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' ? (
         <dl class="facts" data-testid="subscription">
-          <dt>{strings.subscription.plan}</dt>
-          <dd data-testid="plan">{strings.subscription.tiers[state.value.tier]}</dd>
-          <dt>{strings.subscription.expires}</dt>
+          <dt>{t('portal_subscription_plan')}</dt>
+          <dd data-testid="plan">{t(tierKeys[state.value.tier])}</dd>
+          <dt>{t('portal_subscription_expires')}</dt>
           <dd>
-            {state.value.expiresAt === null ? strings.subscription.noExpiry : dateOnly(state.value.expiresAt)}
+            {state.value.expiresAt === null
+              ? t('portal_subscription_noExpiry')
+              : dateOnly(state.value.expiresAt)}
           </dd>
-          <dt>{strings.subscription.devices}</dt>
-          <dd>{strings.subscription.devicesUsed(state.value.devicesUsed, state.value.deviceLimit)}</dd>
+          <dt>{t('portal_subscription_devices')}</dt>
+          <dd>
+            {t('portal_subscription_devicesUsed', [
+              String(state.value.devicesUsed),
+              String(state.value.deviceLimit),
+            ])}
+          </dd>
         </dl>
       ) : null}
       <p>
         <Link href={paths.plans} data-testid="compare-plans">
-          {strings.subscription.comparePlans}
+          {t('portal_subscription_comparePlans')}
         </Link>
       </p>
-      <h2>{strings.subscription.activateTitle}</h2>
+      <h2>{t('portal_subscription_activateTitle')}</h2>
       <ActivateCode onActivated={reload} />
     </section>
   );

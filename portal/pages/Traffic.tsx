@@ -4,11 +4,10 @@ import type { TrafficReport } from '../../src/api';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
-import { strings } from '../strings';
+import { t } from '../i18n';
 import { useLoad } from '../useLoad';
 import { DailyTable, TotalsTable } from './traffic/TrafficTables';
 
-const text = strings.traffic;
 type Chart = ComponentType<{ report: TrafficReport }>;
 
 /** The secure traffic report: a stacked chart of the last 30 days, and the same figures as tables. */
@@ -17,13 +16,13 @@ export function Traffic(): JSX.Element {
   const hasTraffic = state.status === 'ready' && state.value.totalBytes > 0;
   return (
     <section>
-      <PageTitle>{text.title}</PageTitle>
-      <p class="muted">{text.intro}</p>
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      <PageTitle>{t('portal_traffic_title')}</PageTitle>
+      <p class="muted">{t('portal_traffic_intro')}</p>
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' && !hasTraffic ? (
         <p class="notice info" data-testid="traffic-empty">
-          {text.empty}
+          {t('portal_traffic_empty')}
         </p>
       ) : null}
       {state.status === 'ready' && hasTraffic ? (
@@ -48,9 +47,14 @@ function ChartArea({ report }: { report: TrafficReport }): JSX.Element {
     return () => void (live = false);
   }, []);
   return (
-    <figure class="traffic-chart" data-testid="traffic-chart" role="img" aria-label={text.chartLabel}>
-      {chart === null ? <p role="status">{strings.loading}</p> : null}
-      {chart === 'failed' ? <p class="notice info">{text.chartFailed}</p> : null}
+    <figure
+      class="traffic-chart"
+      data-testid="traffic-chart"
+      role="img"
+      aria-label={t('portal_traffic_chartLabel')}
+    >
+      {chart === null ? <p role="status">{t('portal_loading')}</p> : null}
+      {chart === 'failed' ? <p class="notice info">{t('portal_traffic_chartFailed')}</p> : null}
       {chart !== null && chart !== 'failed' ? <chart.Chart report={report} /> : null}
     </figure>
   );

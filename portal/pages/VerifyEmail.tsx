@@ -5,7 +5,7 @@ import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { paths } from '../paths';
 import { Link, useLocation } from '../router';
-import { strings } from '../strings';
+import { t } from '../i18n';
 
 type State = { status: 'working' } | { status: 'done' } | { status: 'failed'; error: ApiFailure };
 
@@ -19,7 +19,7 @@ export function VerifyEmail(): JSX.Element {
     if (started.current) return;
     started.current = true;
     if (token === null || token === '') {
-      setState({ status: 'failed', error: new ApiFailure('invalidToken', strings.errors.badLink) });
+      setState({ status: 'failed', error: new ApiFailure('invalidToken', t('portal_errors_badLink')) });
       return;
     }
     api.verifyEmail(token).then(
@@ -30,14 +30,14 @@ export function VerifyEmail(): JSX.Element {
 
   return (
     <section>
-      <PageTitle>{strings.verify.title}</PageTitle>
-      {state.status === 'working' ? <p role="status">{strings.verify.working}</p> : null}
-      {state.status === 'done' ? <SuccessNotice>{strings.verify.done}</SuccessNotice> : null}
+      <PageTitle>{t('portal_verify_title')}</PageTitle>
+      {state.status === 'working' ? <p role="status">{t('portal_verify_working')}</p> : null}
+      {state.status === 'done' ? <SuccessNotice>{t('portal_verify_done')}</SuccessNotice> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status !== 'working' ? (
         <p>
           <Link href={paths.signIn} class="button-link" data-testid="verified-sign-in">
-            {strings.verify.signIn}
+            {t('portal_verify_signIn')}
           </Link>
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // Direct file import: `rules/index` reaches categories, which import these settings types.
 import { parseStoredPattern } from '../rules/pattern';
+import { uiLanguages } from '../i18n/languages';
 
 /** Bump with a new entry in `migrations.ts` whenever the stored shape changes. */
 export const SETTINGS_VERSION = 3;
@@ -26,7 +27,7 @@ export type CategoryId = (typeof categoryIds)[number];
 export const categoryActions = ['enable', 'never', 'ask', 'ignore'] as const;
 export type CategoryAction = (typeof categoryActions)[number];
 
-export const languages = ['auto', 'en', 'ru'] as const;
+export const languages = ['auto', ...uiLanguages] as const;
 export type Language = (typeof languages)[number];
 
 export const siteRuleSchema = z.object({

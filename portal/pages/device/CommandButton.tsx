@@ -3,7 +3,7 @@ import type { CommandView, DeviceCommand } from '../../../src/api';
 import { api } from '../../api';
 import { pendingCommand, pendingLabel } from '../../commands';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { useAction } from '../../useAction';
 
 export interface CommandTarget {
@@ -31,7 +31,7 @@ export function CommandButton(props: CommandButtonProps): JSX.Element {
     await props.onSent(await api.sendCommand(props.deviceId, props.command));
   });
   const pending = pendingCommand(props.commands, props.command);
-  const label = send.busy ? strings.working : pending !== null ? pendingLabel(pending) : props.label;
+  const label = send.busy ? t('portal_working') : pending !== null ? pendingLabel(pending) : props.label;
   return (
     <div class="command">
       <button

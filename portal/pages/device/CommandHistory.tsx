@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
 import type { CommandView } from '../../../src/api';
 import { commandLabel, commandStatusText } from '../../commands';
-import { dateTime, strings } from '../../strings';
+import { dateTime, t } from '../../i18n';
 
-const text = strings.device;
 const statusClass: Record<CommandView['status'], string> = {
   planned: 'muted',
   delivered: 'muted',
@@ -16,10 +15,10 @@ const statusClass: Record<CommandView['status'], string> = {
 export function CommandHistory({ commands }: { commands: readonly CommandView[] }): JSX.Element {
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title">{text.historyTitle}</h2>
+      <h2 id="history-title">{t('portal_device_historyTitle')}</h2>
       {commands.length === 0 ? (
         <p class="muted" data-testid="no-commands">
-          {text.noHistory}
+          {t('portal_device_noHistory')}
         </p>
       ) : (
         // Polite: the statuses change as the device works through them (Planned → Sent → Done).
@@ -31,11 +30,11 @@ export function CommandHistory({ commands }: { commands: readonly CommandView[] 
                 {commandStatusText(view)}
               </p>
               <dl class="facts">
-                <dt>{text.sentAt}</dt>
+                <dt>{t('portal_device_sentAt')}</dt>
                 <dd>{dateTime(view.createdAt)}</dd>
                 {view.status !== 'failed' && view.message !== null && view.message !== '' ? (
                   <>
-                    <dt>{text.deviceSaid}</dt>
+                    <dt>{t('portal_device_deviceSaid')}</dt>
                     <dd data-testid="command-message">{view.message}</dd>
                   </>
                 ) : null}

@@ -4,71 +4,69 @@ import type { DeviceDetail } from '../../../src/api';
 import { regionPlaceLabel } from '../../commands';
 import { paths } from '../../paths';
 import { Link } from '../../router';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { CommandButton, type CommandTarget } from './CommandButton';
-
-const text = strings.device;
 
 /** Every command the portal can send, grouped by what it changes. They run without asking in the browser. */
 export function Commands({ detail, target }: { detail: DeviceDetail; target: CommandTarget }): JSX.Element {
   return (
     <section aria-labelledby="commands-title">
-      <h2 id="commands-title">{text.commandsTitle}</h2>
+      <h2 id="commands-title">{t('portal_device_commandsTitle')}</h2>
       <p class="notice info" data-testid="commands-note">
-        {text.commandsNote}
+        {t('portal_device_commandsNote')}
       </p>
       <div class="command-groups">
-        <CommandGroup title={text.protection}>
+        <CommandGroup title={t('portal_device_protection')}>
           <CommandButton
             {...target}
             command={{ type: 'setProtection', enabled: true }}
-            label={text.protectionOn}
+            label={t('portal_device_protectionOn')}
             testId="command-protection-on"
           />
           <CommandButton
             {...target}
             command={{ type: 'setProtection', enabled: false }}
-            label={text.protectionOff}
+            label={t('portal_device_protectionOff')}
             testId="command-protection-off"
             variant="secondary"
           />
         </CommandGroup>
-        <CommandGroup title={text.databases}>
+        <CommandGroup title={t('portal_device_databases')}>
           <CommandButton
             {...target}
             command={{ type: 'updateDatabases' }}
-            label={text.update}
+            label={t('portal_device_update')}
             testId="command-update"
           />
         </CommandGroup>
-        <CommandGroup title={text.vpn}>
+        <CommandGroup title={t('portal_device_vpn')}>
           <CommandButton
             {...target}
             command={{ type: 'setVpn', enabled: true }}
-            label={text.vpnOn}
+            label={t('portal_device_vpnOn')}
             testId="command-vpn-on"
           />
           <CommandButton
             {...target}
             command={{ type: 'setVpn', enabled: false }}
-            label={text.vpnOff}
+            label={t('portal_device_vpnOff')}
             testId="command-vpn-off"
             variant="secondary"
           />
         </CommandGroup>
         <RegionCommand detail={detail} target={target} />
         <CommandGroup
-          title={text.checkTabs}
+          title={t('portal_device_checkTabs')}
           hint={
             <p id="check-tabs-hint" class="muted">
-              {text.checkTabsHint}
+              {t('portal_device_checkTabsHint')}
             </p>
           }
         >
           <CommandButton
             {...target}
             command={{ type: 'checkTabs' }}
-            label={text.checkTabs}
+            label={t('portal_device_checkTabs')}
             testId="command-check-tabs"
             describedBy="check-tabs-hint"
           />
@@ -119,9 +117,9 @@ function RegionCommand({ detail, target }: { detail: DeviceDetail; target: Comma
       data-testid="command-region"
       data-locked={String(locked)}
     >
-      <h3 id="region-title">{text.region}</h3>
+      <h3 id="region-title">{t('portal_device_region')}</h3>
       <div class="field">
-        <label for="region">{text.regionSelect}</label>
+        <label for="region">{t('portal_device_regionSelect')}</label>
         <select
           id="region"
           value={locked ? 'optimal' : region}
@@ -130,7 +128,7 @@ function RegionCommand({ detail, target }: { detail: DeviceDetail; target: Comma
           data-testid="region-select"
           onChange={(event) => setChosen(event.currentTarget.value)}
         >
-          <option value={OPTIMAL}>{text.optimal}</option>
+          <option value={OPTIMAL}>{t('portal_device_optimal')}</option>
           {locked
             ? null
             : detail.regions.map((place) => (
@@ -142,14 +140,15 @@ function RegionCommand({ detail, target }: { detail: DeviceDetail; target: Comma
       </div>
       {locked ? (
         <p id="region-locked" class="muted" data-testid="region-locked">
-          {text.regionLocked} <Link href={paths.subscription}>{text.regionUpgrade}</Link>
+          {t('portal_device_regionLocked')}{' '}
+          <Link href={paths.subscription}>{t('portal_device_regionUpgrade')}</Link>
         </p>
       ) : (
         <div class="actions">
           <CommandButton
             {...target}
             command={{ type: 'setRegion', region }}
-            label={text.regionSend}
+            label={t('portal_device_regionSend')}
             testId="region-send"
           />
         </div>

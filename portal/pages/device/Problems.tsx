@@ -3,11 +3,10 @@ import type { DetectionView, Problem } from '../../../src/api';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SubmitButton } from '../../components/SubmitButton';
-import { dateTime, strings } from '../../strings';
+import { dateTime, t, tCount } from '../../i18n';
 import { useAction } from '../../useAction';
 import { CommandButton, type CommandTarget } from './CommandButton';
 
-const text = strings.device.problems;
 const problemKey = (problem: Problem) =>
   problem.kind === 'detection' ? `detection-${problem.detection.key}` : problem.kind;
 const at = (ms: number) => dateTime(new Date(ms).toISOString());
@@ -23,10 +22,10 @@ interface ProblemsProps {
 export function Problems({ problems, target, onResolved }: ProblemsProps): JSX.Element {
   return (
     <section aria-labelledby="problems-title">
-      <h2 id="problems-title">{strings.device.problemsTitle}</h2>
+      <h2 id="problems-title">{t('portal_device_problemsTitle')}</h2>
       {problems.length === 0 ? (
         <p class="notice success" data-testid="no-problems">
-          {strings.device.noProblems}
+          {t('portal_device_noProblems')}
         </p>
       ) : (
         <ul class="list problems" data-testid="problems">
@@ -57,12 +56,14 @@ function ProblemBody({
       return (
         <>
           <p id={id} class="problem-text">
-            {problem.kind === 'protectionOff' ? text.protectionOff : text.databaseOutdated(problem.ageDays)}
+            {problem.kind === 'protectionOff'
+              ? t('portal_device_problems_protectionOff')
+              : tCount('portal_device_problems_databaseOutdated', problem.ageDays)}
           </p>
           <CommandButton
             {...target}
             command={problem.fix}
-            label={strings.device.fix}
+            label={t('portal_device_fix')}
             testId="fix"
             describedBy={id}
           />
@@ -72,9 +73,9 @@ function ProblemBody({
     case 'proxyTakenOver':
       return (
         <>
-          <p class="problem-text">{text.proxyTakenOver}</p>
+          <p class="problem-text">{t('portal_device_problems_proxyTakenOver')}</p>
           <p class="muted" data-testid="proxy-help">
-            {text.proxyTakenOverHelp}
+            {t('portal_device_problems_proxyTakenOverHelp')}
           </p>
         </>
       );
@@ -113,24 +114,24 @@ function Detection({
     <>
       <p class="problem-text">
         {detection.kind === 'page'
-          ? text.detectionPage(detection.threat)
-          : text.detectionResource(detection.threat)}
+          ? t('portal_device_problems_detectionPage', [detection.threat])
+          : t('portal_device_problems_detectionResource', [detection.threat])}
       </p>
       <dl class="facts">
-        <dt>{text.address}</dt>
+        <dt>{t('portal_device_problems_address')}</dt>
         <dd class="url" data-testid="detection-url">
           {detection.url}
         </dd>
-        <dt>{text.list}</dt>
+        <dt>{t('portal_device_problems_list')}</dt>
         <dd>{detection.list}</dd>
-        <dt>{text.time}</dt>
+        <dt>{t('portal_device_problems_time')}</dt>
         <dd>{at(detection.at)}</dd>
       </dl>
       <SubmitButton
         type="button"
         variant="secondary"
         busy={resolve.busy}
-        label={text.resolve}
+        label={t('portal_device_problems_resolve')}
         onClick={() => void resolve.run()}
         testId="resolve-detection"
       />
@@ -161,16 +162,16 @@ function DetectionGroup({
   return (
     <>
       <p class="problem-text" data-testid="detection-count" data-count={count}>
-        {text.group(count)}
+        {tCount('portal_device_problems_group', count)}
       </p>
       <p class="muted">
-        {text.newest}: {at(newestAt)}
+        {t('portal_device_problems_newest')}: {at(newestAt)}
       </p>
       <SubmitButton
         type="button"
         variant="secondary"
         busy={resolve.busy}
-        label={text.resolveAll}
+        label={t('portal_device_problems_resolveAll')}
         onClick={() => void resolve.run()}
         testId="resolve-all"
       />

@@ -5,7 +5,7 @@ import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { NewPasswordField, requireReadyPassword } from '../../components/PasswordRules';
 import { SubmitButton } from '../../components/SubmitButton';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { useAction } from '../../useAction';
 
 export function ChangePassword(): JSX.Element {
@@ -22,11 +22,11 @@ export function ChangePassword(): JSX.Element {
   });
   return (
     <section aria-labelledby="password-title">
-      <h2 id="password-title">{strings.security.passwordTitle}</h2>
+      <h2 id="password-title">{t('portal_security_passwordTitle')}</h2>
       <form onSubmit={(event) => (event.preventDefault(), void change.run())} noValidate>
         <Field
           id="current-password"
-          label={strings.fields.currentPassword}
+          label={t('portal_fields_currentPassword')}
           type="password"
           autoComplete="current-password"
           value={current}
@@ -34,13 +34,13 @@ export function ChangePassword(): JSX.Element {
         />
         <NewPasswordField
           id="changed-password"
-          label={strings.fields.newPassword}
+          label={t('portal_fields_newPassword')}
           value={next}
           onInput={setNext}
         />
         <ErrorNotice error={change.error} />
-        {done ? <SuccessNotice>{strings.security.passwordChanged}</SuccessNotice> : null}
-        <SubmitButton busy={change.busy} label={strings.security.changePassword} />
+        {done ? <SuccessNotice>{t('portal_security_passwordChanged')}</SuccessNotice> : null}
+        <SubmitButton busy={change.busy} label={t('portal_security_changePassword')} />
       </form>
     </section>
   );

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { useAction } from '../../useAction';
 
 /** Turning 2FA off asks for both factors, so a stolen session alone cannot weaken the account. */
@@ -21,10 +21,10 @@ export function DisableTwoFactor({ onDisabled }: { onDisabled(): Promise<void> }
       noValidate
       aria-labelledby="disable-title"
     >
-      <h3 id="disable-title">{strings.security.disableTitle}</h3>
+      <h3 id="disable-title">{t('portal_security_disableTitle')}</h3>
       <Field
         id="disable-password"
-        label={strings.fields.password}
+        label={t('portal_fields_password')}
         type="password"
         autoComplete="current-password"
         value={password}
@@ -32,14 +32,14 @@ export function DisableTwoFactor({ onDisabled }: { onDisabled(): Promise<void> }
       />
       <Field
         id="disable-code"
-        label={strings.fields.code}
+        label={t('portal_fields_code')}
         inputMode="numeric"
         autoComplete="one-time-code"
         value={code}
         onInput={setCode}
       />
       <ErrorNotice error={disable.error} />
-      <SubmitButton variant="danger" busy={disable.busy} label={strings.security.disable} />
+      <SubmitButton variant="danger" busy={disable.busy} label={t('portal_security_disable')} />
     </form>
   );
 }

@@ -3,9 +3,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { SubmitButton } from '../../components/SubmitButton';
 import { downloadText } from '../../download';
 import { RECOVERY_CODES_FILE_NAME, recoveryCodesText } from '../../recoveryCodesFile';
-import { dateTime, strings } from '../../strings';
-
-const text = strings.security;
+import { dateTime, t } from '../../i18n';
 
 /** Shown once (the service keeps only their hashes), so they can be copied and saved as a file right here. */
 export function RecoveryCodes({
@@ -23,15 +21,15 @@ export function RecoveryCodes({
   onSaved(): void;
 }): JSX.Element {
   const file = recoveryCodesText(codes, {
-    title: text.fileTitle,
-    account: text.fileAccount(email),
-    created: text.fileCreated(dateTime(createdAt)),
-    note: text.fileNote,
+    title: t('portal_security_fileTitle'),
+    account: t('portal_security_fileAccount', [email]),
+    created: t('portal_security_fileCreated', [dateTime(createdAt)]),
+    note: t('portal_security_fileNote'),
   });
   return (
     <div role="region" aria-labelledby="recovery-title">
-      <h3 id="recovery-title">{text.recoveryTitle}</h3>
-      <p>{text.recoveryIntro}</p>
+      <h3 id="recovery-title">{t('portal_security_recoveryTitle')}</h3>
+      <p>{t('portal_security_recoveryIntro')}</p>
       <ol class="codes" data-testid="recovery-codes">
         {codes.map((code) => (
           <li key={code}>
@@ -46,15 +44,15 @@ export function RecoveryCodes({
           onClick={() => downloadText(RECOVERY_CODES_FILE_NAME, file)}
           data-testid="recovery-download"
         >
-          {text.downloadCodes}
+          {t('portal_security_downloadCodes')}
         </button>
-        <CopyButton text={codes.join('\n')} label={text.copyCodes} testId="recovery-copy" />
+        <CopyButton text={codes.join('\n')} label={t('portal_security_copyCodes')} testId="recovery-copy" />
       </div>
       <p>
         <SubmitButton
           type="button"
           busy={busy}
-          label={text.saved}
+          label={t('portal_security_saved')}
           onClick={onSaved}
           testId="recovery-saved"
         />

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { describeBrowser } from '../../describeBrowser';
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { SubmitButton } from '../../components/SubmitButton';
-import { dateTime, strings } from '../../strings';
+import { dateTime, t } from '../../i18n';
 import { useAction } from '../../useAction';
 import { useLoad } from '../../useLoad';
 
@@ -18,14 +18,14 @@ export function Sessions(): JSX.Element {
   const revokeOthers = useAction(async () => {
     // No bulk endpoint: one revoke per session, then show what the service now holds.
     for (const session of others) await api.revokeSession(session.id);
-    setNotice(strings.security.othersRevoked);
+    setNotice(t('portal_security_othersRevoked'));
     await reload();
   });
   return (
     <section aria-labelledby="sessions-title">
-      <h2 id="sessions-title">{strings.security.sessionsTitle}</h2>
+      <h2 id="sessions-title">{t('portal_security_sessionsTitle')}</h2>
       {notice !== null ? <SuccessNotice>{notice}</SuccessNotice> : null}
-      {state.status === 'loading' ? <p role="status">{strings.loading}</p> : null}
+      {state.status === 'loading' ? <p role="status">{t('portal_loading')}</p> : null}
       {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
       {state.status === 'ready' ? (
         <ul class="list" data-testid="sessions">
@@ -40,7 +40,7 @@ export function Sessions(): JSX.Element {
             type="button"
             variant="secondary"
             busy={revokeOthers.busy}
-            label={strings.security.revokeOthers}
+            label={t('portal_security_revokeOthers')}
             onClick={() => void revokeOthers.run()}
           />
           <ErrorNotice error={revokeOthers.error} />
@@ -59,8 +59,8 @@ function SessionRow({ session, onRevoked }: { session: Session; onRevoked(): Pro
     <li data-testid="session" data-current={String(session.current)}>
       <h3 class="item-title" title={session.userAgent ?? undefined}>
         {(session.userAgent !== null ? describeBrowser(session.userAgent) : null) ??
-          strings.security.unknownBrowser}
-        {session.current ? <span class="badge">{strings.security.thisSession}</span> : null}
+          t('portal_security_unknownBrowser')}
+        {session.current ? <span class="badge">{t('portal_security_thisSession')}</span> : null}
       </h3>
       <dl class="facts">
         {session.ip !== null ? (
@@ -69,18 +69,18 @@ function SessionRow({ session, onRevoked }: { session: Session; onRevoked(): Pro
             <dd>{session.ip}</dd>
           </>
         ) : null}
-        <dt>{strings.security.started}</dt>
+        <dt>{t('portal_security_started')}</dt>
         <dd>{dateTime(session.createdAt)}</dd>
-        <dt>{strings.security.lastActive}</dt>
+        <dt>{t('portal_security_lastActive')}</dt>
         <dd>{dateTime(session.lastSeenAt)}</dd>
       </dl>
-      {session.persistent ? <p class="muted">{strings.security.remembered}</p> : null}
+      {session.persistent ? <p class="muted">{t('portal_security_remembered')}</p> : null}
       {!session.current ? (
         <SubmitButton
           type="button"
           variant="secondary"
           busy={revoke.busy}
-          label={strings.security.revoke}
+          label={t('portal_security_revoke')}
           onClick={() => void revoke.run()}
         />
       ) : null}

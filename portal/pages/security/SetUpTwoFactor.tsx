@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { groupInFours } from '../../twoFactorKey';
 import { useAction } from '../../useAction';
 
@@ -30,20 +30,22 @@ export function SetUpTwoFactor({ secret, otpauthUri, onConfirmed, onCancel }: Se
   const confirm = useAction(async () => onConfirmed(await api.twoFactorConfirm(code.replace(/\s/g, ''))));
   return (
     <div data-testid="two-factor-setup">
-      <p>{strings.security.scan}</p>
-      {qr !== null ? <img class="qr" src={qr} width={220} height={220} alt={strings.security.qrAlt} /> : null}
+      <p>{t('portal_security_scan')}</p>
+      {qr !== null ? (
+        <img class="qr" src={qr} width={220} height={220} alt={t('portal_security_qrAlt')} />
+      ) : null}
       <p class="secret-line">
-        {strings.security.secret}:{' '}
+        {t('portal_security_secret')}:{' '}
         <code class="secret" data-testid="two-factor-secret">
           {groupInFours(secret)}
         </code>{' '}
-        <CopyButton text={secret} label={strings.security.copyKey} testId="two-factor-copy" />
+        <CopyButton text={secret} label={t('portal_security_copyKey')} testId="two-factor-copy" />
       </p>
-      <p>{strings.security.confirmIntro}</p>
+      <p>{t('portal_security_confirmIntro')}</p>
       <form onSubmit={(event) => (event.preventDefault(), void confirm.run())} noValidate>
         <Field
           id="setup-code"
-          label={strings.fields.code}
+          label={t('portal_fields_code')}
           inputMode="numeric"
           autoComplete="one-time-code"
           value={code}
@@ -51,9 +53,13 @@ export function SetUpTwoFactor({ secret, otpauthUri, onConfirmed, onCancel }: Se
         />
         <ErrorNotice error={confirm.error} />
         <div class="actions">
-          <SubmitButton busy={confirm.busy} label={strings.security.confirm} testId="two-factor-confirm" />
+          <SubmitButton
+            busy={confirm.busy}
+            label={t('portal_security_confirm')}
+            testId="two-factor-confirm"
+          />
           <button type="button" class="secondary" disabled={confirm.busy} onClick={onCancel}>
-            {strings.security.cancelSetUp}
+            {t('portal_security_cancelSetUp')}
           </button>
         </div>
       </form>

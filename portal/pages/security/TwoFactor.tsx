@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useSession } from '../../session';
-import { strings } from '../../strings';
+import { t } from '../../i18n';
 import { useAction } from '../../useAction';
 import { DisableTwoFactor } from './DisableTwoFactor';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -29,7 +29,7 @@ export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
   const finish = useAction(async () => {
     await session.refresh();
     setPhase({ step: 'idle' });
-    setNotice(strings.security.enabled);
+    setNotice(t('portal_security_enabled'));
   });
 
   let body: JSX.Element;
@@ -55,11 +55,11 @@ export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
   } else if (account.twoFactorEnabled) {
     body = (
       <>
-        <p data-testid="two-factor-state">{strings.security.twoFactorOn}</p>
+        <p data-testid="two-factor-state">{t('portal_security_twoFactorOn')}</p>
         <DisableTwoFactor
           onDisabled={async () => {
             await session.refresh();
-            setNotice(strings.security.disabled);
+            setNotice(t('portal_security_disabled'));
           }}
         />
       </>
@@ -67,11 +67,11 @@ export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
   } else {
     body = (
       <>
-        <p data-testid="two-factor-state">{strings.security.twoFactorOff}</p>
+        <p data-testid="two-factor-state">{t('portal_security_twoFactorOff')}</p>
         <SubmitButton
           type="button"
           busy={start.busy}
-          label={strings.security.setUp}
+          label={t('portal_security_setUp')}
           onClick={() => void start.run()}
           testId="two-factor-set-up"
         />
@@ -81,7 +81,7 @@ export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
   }
   return (
     <section aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">{strings.security.twoFactorTitle}</h2>
+      <h2 id="two-factor-title">{t('portal_security_twoFactorTitle')}</h2>
       {notice !== null ? <SuccessNotice>{notice}</SuccessNotice> : null}
       {body}
       <ErrorNotice error={finish.error} />

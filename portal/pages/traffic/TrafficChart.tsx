@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrafficReport } from '../../../src/api';
 import { formatBytes } from '../../../src/format';
-import { PORTAL_LANGUAGE } from '../../messages';
+import { activeLanguage } from '../../i18n';
 import { dayLabel, stackedTraffic } from '../../traffic';
 
 const HEIGHT = 240;
@@ -29,7 +29,7 @@ function options(report: TrafficReport, width: number): uPlot.Options {
     },
     axes: [
       { incrs: [1, 2, 3, 5, 7, 10, 15], space: 48, values: (_u, splits) => splits.map(label) },
-      { size: 64, values: (_u, splits) => splits.map((value) => formatBytes(value, PORTAL_LANGUAGE)) },
+      { size: 64, values: (_u, splits) => splits.map((value) => formatBytes(value, activeLanguage())) },
     ],
     series: [
       {},

@@ -1,23 +1,20 @@
 import type { JSX } from 'preact';
 import type { TrafficReport } from '../../../src/api';
 import { formatBytes } from '../../../src/format';
-import { PORTAL_LANGUAGE } from '../../messages';
-import { strings } from '../../strings';
+import { activeLanguage, t } from '../../i18n';
 import { dayLabel, trafficColor, trafficDeviceName } from '../../traffic';
-
-const text = strings.traffic;
 
 /** Each device's total with its colour in the chart: the chart's legend and its accessible alternative. */
 export function TotalsTable({ report }: { report: TrafficReport }): JSX.Element {
   return (
     <section aria-labelledby="traffic-totals-title">
-      <h2 id="traffic-totals-title">{text.totalsTitle}</h2>
+      <h2 id="traffic-totals-title">{t('portal_traffic_totalsTitle')}</h2>
       <table class="traffic-table" data-testid="traffic-totals">
         <thead>
           <tr>
-            <th scope="col">{text.device}</th>
+            <th scope="col">{t('portal_traffic_device')}</th>
             <th scope="col" class="number">
-              {text.total}
+              {t('portal_traffic_total')}
             </th>
           </tr>
         </thead>
@@ -34,14 +31,14 @@ export function TotalsTable({ report }: { report: TrafficReport }): JSX.Element 
                 {trafficDeviceName(device)}
                 {device.platform !== null ? <span class="muted"> · {device.platform}</span> : null}
               </th>
-              <td class="number">{formatBytes(device.totalBytes, PORTAL_LANGUAGE)}</td>
+              <td class="number">{formatBytes(device.totalBytes, activeLanguage())}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr data-testid="traffic-total" data-bytes={report.totalBytes}>
-            <th scope="row">{text.allDevices}</th>
-            <td class="number">{formatBytes(report.totalBytes, PORTAL_LANGUAGE)}</td>
+            <th scope="row">{t('portal_traffic_allDevices')}</th>
+            <td class="number">{formatBytes(report.totalBytes, activeLanguage())}</td>
           </tr>
         </tfoot>
       </table>
@@ -53,19 +50,19 @@ export function TotalsTable({ report }: { report: TrafficReport }): JSX.Element 
 export function DailyTable({ report }: { report: TrafficReport }): JSX.Element {
   return (
     <details class="traffic-daily">
-      <summary>{text.daily}</summary>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={text.daily}>
+      <summary>{t('portal_traffic_daily')}</summary>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('portal_traffic_daily')}>
         <table class="traffic-table" data-testid="traffic-daily">
           <thead>
             <tr>
-              <th scope="col">{text.day}</th>
+              <th scope="col">{t('portal_traffic_day')}</th>
               {report.devices.map((device) => (
                 <th key={device.id} scope="col" class="number">
                   {trafficDeviceName(device)}
                 </th>
               ))}
               <th scope="col" class="number">
-                {text.total}
+                {t('portal_traffic_total')}
               </th>
             </tr>
           </thead>
@@ -75,13 +72,13 @@ export function DailyTable({ report }: { report: TrafficReport }): JSX.Element {
                 <th scope="row">{dayLabel(day)}</th>
                 {report.devices.map((device) => (
                   <td key={device.id} class="number">
-                    {formatBytes(device.bytes[index] ?? 0, PORTAL_LANGUAGE)}
+                    {formatBytes(device.bytes[index] ?? 0, activeLanguage())}
                   </td>
                 ))}
                 <td class="number">
                   {formatBytes(
                     report.devices.reduce((sum, device) => sum + (device.bytes[index] ?? 0), 0),
-                    PORTAL_LANGUAGE,
+                    activeLanguage(),
                   )}
                 </td>
               </tr>
