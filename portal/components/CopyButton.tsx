@@ -20,7 +20,8 @@ export function CopyButton({
         class="secondary"
         data-testid={testId}
         onClick={() =>
-          void navigator.clipboard.writeText(text).then(
+          // Pages served over plain http (other than localhost) have no clipboard at all.
+          void (navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'))).then(
             () => setOutcome('copied'),
             () => setOutcome('failed'),
           )
