@@ -8,6 +8,7 @@ import { Device } from './pages/Device';
 import { Devices } from './pages/Devices';
 import { LinkExtension } from './pages/Link';
 import { NotFound } from './pages/NotFound';
+import { Plans } from './pages/Plans';
 import { ResetPassword } from './pages/ResetPassword';
 import { Security } from './pages/Security';
 import { SignIn } from './pages/SignIn';
@@ -34,6 +35,7 @@ const accountPages: Record<
   [paths.devices]: Devices,
   [paths.device]: Device,
   [paths.subscription]: Subscription,
+  [paths.plans]: Plans,
   [paths.security]: Security,
   [paths.traffic]: Traffic,
   [paths.link]: LinkExtension,

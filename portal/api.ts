@@ -195,7 +195,12 @@ export const api = {
     await call(routes.twoFactorDisable, { body: { password, code }, aliases: { code: 'totpCode' } });
   },
 
+  overview: () => read(routes.overview),
+  plans: () => read(routes.plans),
   devices: async () => (await read(routes.accountDevices)).devices,
+  renameDevice: async (id: string, name: string) =>
+    (await read(routes.renameDevice, { params: { id }, body: { name }, aliases: { name: 'deviceName' } }))
+      .device,
   disconnectDevice: async (id: string) => {
     await call(routes.disconnectDevice, { params: { id } });
   },

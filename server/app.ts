@@ -29,10 +29,12 @@ import { threatRoutes } from './routes/threats';
 import { createThreatsService } from './services/threats';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createAccountMail } from './services/account-mail';
+import { createAccountDevicesService } from './services/account-devices';
 import { createAccountsService } from './services/accounts';
 import { credentialSigner } from './services/credential-signer';
 import { createDevicesService } from './services/devices';
 import { createManagementService } from './services/management';
+import { createOverviewService } from './services/overview';
 import { createSessionsService } from './services/sessions';
 import { createSubscriptionsService } from './services/subscriptions';
 import { createThrottle } from './services/throttle';
@@ -170,6 +172,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     randomBytes(32).toString('base64url'),
     now(),
   );
+  const subscriptions = createSubscriptionsService({ db, now, limits: config.limits, throttle });
+  const accountDevices = createAccountDevicesService({ db, now });
   const context: RouteContext = {
     config,
     db,
@@ -187,7 +191,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     twoFactor,
     devices,
     mailQueue,
-    subscriptions: createSubscriptionsService({ db, now, limits: config.limits, throttle }),
+    subscriptions,
+    accountDevices,
+    overview: createOverviewService({ db, now, limits: config.limits, subscriptions, accountDevices }),
     vpn: createVpnService({ db, now, limits: config.limits, signer: credentialSigner(credentialKeys) }),
     usage: createUsageService({ db, now, limits: config.limits }),
     management: createManagementService({ db, now, limits: config.limits, devices }),

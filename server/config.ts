@@ -29,6 +29,8 @@ export interface Config {
   /** Shared secret gateways present to report usage; null disables usage reports. */
   gatewaySecret: string | null;
   limits: Limits;
+  /** Where the portal sends people to buy a subscription (`PURCHASE_URL`); null: activation codes only. */
+  purchaseUrl: string | null;
   throttle: ThrottleConfig;
   /** Requests per minute per IP over the whole API (a coarse flood guard; finer limits sit on each flow). */
   requestsPerMinutePerIp: number;
@@ -80,6 +82,16 @@ const int = (env: Env, name: string, fallback: number): number => {
   return value;
 };
 
+/** An http(s) address, or null when unset; anything else stops the start with the variable's name. */
+const webAddress = (env: Env, name: string): string | null => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  const url = URL.parse(raw);
+  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new Error(`${name} must be an http(s) address, got "${raw}"`);
+  return url.href;
+};
+
 /** The service's configuration from environment variables (see docs/account-service.md, "Configuration"). */
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -116,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
       freeDailyBytes: int(env, 'FREE_DAILY_BYTES', 300 * MB),
       freeDeviceLimit: int(env, 'FREE_DEVICE_LIMIT', 3),
     },
+    purchaseUrl: webAddress(env, 'PURCHASE_URL'),
     throttle: defaultThrottle,
     requestsPerMinutePerIp: int(env, 'REQUESTS_PER_MINUTE_PER_IP', 600),
     bodyLimitBytes: 64 * 1024,

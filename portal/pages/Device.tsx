@@ -4,6 +4,7 @@ import type { CommandView } from '../../src/api';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
+import { RenameDevice } from '../components/RenameDevice';
 import { paths } from '../paths';
 import { Link } from '../router';
 import { t } from '../i18n';
@@ -54,6 +55,13 @@ export function Device({ params }: { params: Record<string, string> }): JSX.Elem
       ) : null}
       {state.status === 'ready' ? (
         <>
+          <div class="title-actions">
+            <RenameDevice
+              deviceId={id}
+              name={title}
+              onRenamed={(name) => update((detail) => ({ ...detail, device: { ...detail.device, name } }))}
+            />
+          </div>
           <DeviceStatus detail={state.value} now={Date.now()} />
           {state.value.status !== null ? (
             <Problems

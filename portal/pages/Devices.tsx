@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
+import { DeviceBadges } from '../components/DeviceBadges';
+import { RenameDevice } from '../components/RenameDevice';
 import { SubmitButton } from '../components/SubmitButton';
 import { devicePath } from '../paths';
 import { Link } from '../router';
@@ -36,6 +38,10 @@ export function Devices(): JSX.Element {
                 setNotice(t('portal_devices_disconnected', [deviceName(device)]));
                 await reload();
               }}
+              onRenamed={async (name) => {
+                setNotice(t('portal_devices_renamed', [name]));
+                await reload();
+              }}
             />
           ))}
         </ul>
@@ -47,9 +53,11 @@ export function Devices(): JSX.Element {
 function DeviceRow({
   device,
   onDisconnected,
+  onRenamed,
 }: {
   device: Device;
   onDisconnected(): Promise<void>;
+  onRenamed(name: string): Promise<void>;
 }): JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const disconnect = useAction(async () => {
@@ -59,7 +67,10 @@ function DeviceRow({
   const name = deviceName(device);
   return (
     <li data-testid="device" data-device-id={device.id}>
-      <h2 class="item-title">{name}</h2>
+      <h2 class="item-title" data-testid="device-name">
+        {name}
+      </h2>
+      <DeviceBadges deviceId={device.id} status={device.status} />
       <dl class="facts">
         <dt>{t('portal_devices_platform')}</dt>
         <dd>{device.platform ?? '—'}</dd>
@@ -72,12 +83,13 @@ function DeviceRow({
           </>
         ) : null}
       </dl>
-      <p class="manage">
+      <div class="manage actions">
         <Link href={devicePath(device.id)} class="button-link" data-testid="device-manage">
           {t('portal_devices_manage')}
           <span class="visually-hidden"> “{name}”</span>
         </Link>
-      </p>
+        <RenameDevice deviceId={device.id} name={name} onRenamed={onRenamed} />
+      </div>
       {confirming ? (
         <div class="confirm" role="group" aria-label={t('portal_devices_disconnect')}>
           <p>{t('portal_devices_confirm', [name])}</p>

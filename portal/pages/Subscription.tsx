@@ -1,34 +1,16 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { activateRequest, activationCodeShape, type Tier } from '../../src/api';
 import { api } from '../api';
-import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { ActivateCode } from '../components/ActivateCode';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
-import { SubmitButton } from '../components/SubmitButton';
-import { count, dateOnly, t, type MessageKey } from '../i18n';
-import { useAction } from '../useAction';
+import { paths } from '../paths';
+import { Link } from '../router';
+import { count, dateOnly, t } from '../i18n';
+import { tierKeys } from '../tierKeys';
 import { useLoad } from '../useLoad';
-import { requireValid } from '../validate';
-
-const tierKeys: Record<Tier, MessageKey> = {
-  anonymous: 'portal_subscription_tiers_anonymous',
-  free: 'portal_subscription_tiers_free',
-  unlimited: 'portal_subscription_tiers_unlimited',
-};
 
 export function Subscription(): JSX.Element {
   const { state, reload } = useLoad(api.subscription);
-  const [code, setCode] = useState('');
-  const [activated, setActivated] = useState(false);
-  const activate = useAction(async () => {
-    setActivated(false);
-    requireValid(activateRequest, { code }, { code: 'activationCode' });
-    await api.activate(code);
-    setCode('');
-    setActivated(true);
-    await reload();
-  });
   return (
     <section>
       <PageTitle>{t('portal_subscription_title')}</PageTitle>
@@ -53,25 +35,13 @@ export function Subscription(): JSX.Element {
           </dd>
         </dl>
       ) : null}
+      <p>
+        <Link href={paths.plans} data-testid="compare-plans">
+          {t('portal_subscription_comparePlans')}
+        </Link>
+      </p>
       <h2>{t('portal_subscription_activateTitle')}</h2>
-      <form onSubmit={(event) => (event.preventDefault(), void activate.run())} noValidate>
-        <Field
-          id="activation-code"
-          invalid={activate.error?.names('code')}
-          label={t('portal_fields_activationCode')}
-          autoComplete="off"
-          value={code}
-          onInput={setCode}
-          describedBy="activation-hint"
-        >
-          <p id="activation-hint" class="muted">
-            {t('portal_subscription_activateHint', [activationCodeShape])}
-          </p>
-        </Field>
-        <ErrorNotice error={activate.error} />
-        {activated ? <SuccessNotice>{t('portal_subscription_activated')}</SuccessNotice> : null}
-        <SubmitButton busy={activate.busy} label={t('portal_subscription_activate')} />
-      </form>
+      <ActivateCode onActivated={reload} />
     </section>
   );
 }

@@ -85,16 +85,23 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   route(routes.accountDevices, async (request) => {
     const auth = await ctx.guards.session(request);
-    const devices = await ctx.devices.listForAccount(auth.user.id);
+    return { devices: await ctx.accountDevices.list(auth.user.id) } satisfies RouteResponse<
+      typeof routes.accountDevices
+    >;
+  });
+
+  route(routes.renameDevice, async (request) => {
+    const auth = await ctx.guards.session(request);
+    const { id } = parse(routes.renameDevice.params, request.params, 'path');
+    const input = parse(routes.renameDevice.request, request.body);
     return {
-      devices: devices.map((d) => ({
-        id: d.id,
-        name: d.name,
-        platform: d.platform,
-        linkedAt: d.linkedAt?.toISOString() ?? null,
-        lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
-      })),
-    } satisfies RouteResponse<typeof routes.accountDevices>;
+      device: await ctx.accountDevices.rename(auth.user.id, id, input.name),
+    } satisfies RouteResponse<typeof routes.renameDevice>;
+  });
+
+  route(routes.overview, async (request) => {
+    const auth = await ctx.guards.session(request);
+    return (await ctx.overview.overview(auth.user.id)) satisfies RouteResponse<typeof routes.overview>;
   });
 
   route(routes.disconnectDevice, async (request, reply) => {

@@ -14,6 +14,17 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
     >;
   });
 
+  // Public: the plans page explains them before anyone signs in, with the service's own limits.
+  route(routes.plans, async () => {
+    const { limits, purchaseUrl } = ctx.config;
+    return {
+      anonymousDailyBytes: limits.anonymousDailyBytes,
+      freeDailyBytes: limits.freeDailyBytes,
+      freeDeviceLimit: limits.freeDeviceLimit,
+      purchaseUrl,
+    } satisfies RouteResponse<typeof routes.plans>;
+  });
+
   route(routes.activateSubscription, async (request) => {
     const auth = await ctx.guards.session(request);
     const input = parse(routes.activateSubscription.request, request.body);

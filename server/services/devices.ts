@@ -188,8 +188,6 @@ export function createDevicesService(deps: DevicesDeps) {
       await management.forgetDevice(deviceId, deps.now());
     },
 
-    listForAccount: (userId: string) => devices.listForUser(userId),
-
     touch,
 
     /** Heartbeat: the device's tier and today's traffic, and "last seen" for the portal. */

@@ -11,6 +11,7 @@ import {
   type DeviceCommand,
   type DeviceDetail,
   type DeviceReportRequest,
+  type DeviceState,
   type PendingCommand,
 } from '../../src/api/management';
 import {
@@ -28,6 +29,7 @@ import {
   type CommandRow,
   type Database,
   type DeviceContext,
+  type DeviceReportRow,
   type Queryable,
   type ResolutionsRow,
 } from '../db';
@@ -63,10 +65,25 @@ const commandView = (row: CommandRow, now: Date): CommandView => ({
   message: row.message,
 });
 
-const resolutionsOf = (row: ResolutionsRow | null): DetectionResolutions => ({
+export const resolutionsOf = (row: ResolutionsRow | null): DetectionResolutions => ({
   resolvedThrough: row?.resolvedThrough ?? -1,
   keys: new Set(row?.keys ?? []),
 });
+
+/** A stored report, if it came while the device was linked to its present account and still fits the contract. */
+export function reportWhileLinked(
+  report: DeviceReportRow | null,
+  linkedAt: Date | null,
+): { state: DeviceState; reportedAt: Date } | null {
+  if (report === null || linkedAt === null || report.reportedAt < linkedAt) return null;
+  // Stored reports were valid when they came; one that no longer fits the contract counts as none.
+  const state = deviceState.safeParse(report.state);
+  return state.success ? { state: state.data, reportedAt: report.reportedAt } : null;
+}
+
+/** Whether a device that reported at `reportedAt` counts as online at `now`. */
+export const isOnline = (reportedAt: Date, now: Date): boolean =>
+  now.getTime() - reportedAt.getTime() <= ONLINE_WITHIN_MS;
 
 /** The first result per command counts: a device resending its results changes nothing. */
 const firstResults = (results: readonly CommandResult[]): CommandResult[] => {
@@ -92,11 +109,7 @@ export function createManagementService(deps: {
 
   /** The device's latest report, if it came while linked to its present account. */
   async function currentState(db: Queryable, deviceId: string, linkedAt: Date | null) {
-    const report = await managementRepository(db).report(deviceId);
-    if (report === null || linkedAt === null || report.reportedAt < linkedAt) return null;
-    // Stored reports were valid when they came; one that no longer fits the contract counts as none.
-    const state = deviceState.safeParse(report.state);
-    return state.success ? { state: state.data, reportedAt: report.reportedAt } : null;
+    return reportWhileLinked(await managementRepository(db).report(deviceId), linkedAt);
   }
 
   return {
@@ -146,7 +159,7 @@ export function createManagementService(deps: {
             ? null
             : {
                 reportedAt: current.reportedAt.toISOString(),
-                online: now.getTime() - current.reportedAt.getTime() <= ONLINE_WITHIN_MS,
+                online: isOnline(current.reportedAt, now),
                 state: current.state,
                 tier,
               },

@@ -11,5 +11,6 @@ export * from './subscriptions';
 export * from './vpn';
 export * from './proxyCredential';
 export * from './management';
+export * from './overview';
 export * from './route';
 export * from './routes';

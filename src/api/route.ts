@@ -5,7 +5,7 @@ export const API_PREFIX = '/api/v1';
 
 /** One route of the account API: how it is called and the contracts of what goes in and comes out. */
 export interface ApiRoute {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Fastify-style: a `:name` segment is a path parameter. */
   readonly path: `${typeof API_PREFIX}/${string}`;
   readonly params?: z.ZodType;

@@ -31,6 +31,8 @@ import {
   linkWithPasswordRequest,
   refreshDeviceTokenRequest,
   registerDeviceRequest,
+  renameDeviceRequest,
+  renameDeviceResponse,
 } from './devices';
 import {
   commandView,
@@ -41,6 +43,7 @@ import {
   sendCommandRequest,
   trafficReportResponse,
 } from './management';
+import { overviewResponse, plansResponse } from './overview';
 import { gatewayUsageBatchRequest } from './proxyCredential';
 import type { ApiRoute } from './route';
 import { activateRequest, subscriptionResponse } from './subscriptions';
@@ -117,6 +120,14 @@ export const routes = {
   issueLinkCode: { method: 'POST', path: '/api/v1/link-codes', response: linkCodeResponse },
   accountDevices: { method: 'GET', path: '/api/v1/account/devices', response: accountDevicesResponse },
   disconnectDevice: { method: 'DELETE', path: '/api/v1/account/devices/:id', params: deviceIdParams },
+  renameDevice: {
+    method: 'PATCH',
+    path: '/api/v1/account/devices/:id',
+    params: deviceIdParams,
+    request: renameDeviceRequest,
+    response: renameDeviceResponse,
+  },
+  overview: { method: 'GET', path: '/api/v1/account/overview', response: overviewResponse },
   deviceDetail: {
     method: 'GET',
     path: '/api/v1/account/devices/:id',
@@ -144,6 +155,9 @@ export const routes = {
     request: activateRequest,
     response: subscriptionResponse,
   },
+
+  // What each plan gives and where to buy one (public).
+  plans: { method: 'GET', path: '/api/v1/plans', response: plansResponse },
 
   // The extension's device (device access token, except to register and refresh).
   registerDevice: {

@@ -18,6 +18,11 @@ export const fieldCatalogue = {
   recoveryCode: { missing: 'fieldError_recoveryCode_missing', invalid: 'fieldError_recoveryCode_invalid' },
   // The same words as the service's answer for an unknown code: to the person both mean "this code is wrong".
   activationCode: { missing: 'fieldError_activationCode_missing', invalid: 'apiError_invalidActivationCode' },
+  deviceName: {
+    missing: 'fieldError_deviceName_missing',
+    invalid: 'fieldError_deviceName_invalid',
+    tooLong: 'fieldError_deviceName_tooLong',
+  },
   gatewayHost: {
     missing: 'fieldError_gatewayHost_missing',
     invalid: 'fieldError_gatewayHost_invalid',

@@ -13,6 +13,8 @@ export const portalPages = {
   devices: '/devices',
   device: '/devices/:id',
   subscription: '/subscription',
+  /** The plans side by side, and how to upgrade (activation code, the operator's shop when configured). */
+  plans: '/plans',
   security: '/security',
   traffic: '/traffic',
   /** Hands a link code back to the extension; it reads `state` and `extensionId` from its query. */

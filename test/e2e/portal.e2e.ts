@@ -1,7 +1,11 @@
 // The portal in real Chromium against the real account service (in-process, loopback, PGlite in memory):
 // a person signs up, confirms the mail from the development outbox, signs in, turns on two-step
-// verification, signs in again with a code, and disconnects a device; the extension hand-off links this
-// browser's Rampart extension through /link.
+// verification (saving the recovery codes as a file), signs in again with a code, and disconnects a device;
+// the extension hand-off links this browser's Rampart extension through /link; the Overview then shows that
+// browser's reported state, and it is renamed.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +61,9 @@ const fitsWidth = (page: Page) =>
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
+const nextSteps = (page: Page) =>
+  page.$$eval('[data-testid="next-steps"] li', (items) => items.map((li) => li.getAttribute('data-step')));
+
 async function waitForPath(page: Page, path: string) {
   // A tab that has not committed its first navigation has an empty URL: that reads as "not there yet".
   await waitFor(() => URL.parse(page.url())?.pathname === path, `the portal to show ${path}`);
@@ -75,6 +82,7 @@ describe('My Rampart portal', () => {
   let totp: TOTP;
   let deviceToken = '';
   let recoveryCodes: string[] = [];
+  let extensionDeviceId = '';
 
   it('signs up with live password rules, confirms the mailed link and signs in', async () => {
     const page = await ext.browser.newPage();
@@ -123,6 +131,14 @@ describe('My Rampart portal', () => {
     await page.click('#remember');
     await page.click('[data-testid="sign-in-submit"]');
     await waitForText(page, '[data-testid="signed-in-as"]', `Signed in as ${EMAIL}`);
+
+    // A new account's Overview: the free plan, no browser yet, and the two steps to take next.
+    await page.waitForSelector('[data-testid="next-steps"]');
+    expect(await nextSteps(page)).toEqual(['linkBrowser', 'turnOnTwoFactor']);
+    expect(await textOf(page, '[data-testid="overview-plan"]')).toBe('Free');
+    await page.waitForSelector('[data-testid="overview-no-devices"]');
+    expect(await textOf(page, '[data-testid="overview-traffic-bytes"]')).toBe('0 bytes');
+    expect(await fitsWidth(page)).toBe(true);
     await page.close();
 
     // Another browser registers and links with the password (2FA is not on yet), as the options page does.
@@ -150,6 +166,8 @@ describe('My Rampart portal', () => {
     await page.waitForSelector('[data-testid="two-factor-setup"] img.qr');
     expect(await fitsWidth(page)).toBe(true);
     const secret = (await textOf(page, '[data-testid="two-factor-secret"]')).trim();
+    // Shown in groups of four for typing by hand; the app takes it with or without the spaces.
+    expect(secret).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     const qr = await page.$eval('img.qr', (img) => (img as HTMLImageElement).src);
     expect(qr.startsWith('data:image/png;base64,')).toBe(true);
 
@@ -162,6 +180,28 @@ describe('My Rampart portal', () => {
     );
     expect(codes).toHaveLength(10);
     recoveryCodes = codes.map((code) => (code ?? '').trim());
+
+    // "Download as a text file" saves the codes (with whose they are) where the browser saves downloads.
+    const downloads = await mkdtemp(join(tmpdir(), 'rampart-downloads-'));
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await page.click('[data-testid="recovery-download"]');
+      await waitFor(
+        async () => (await readdir(downloads)).includes('rampart-recovery-codes.txt'),
+        'the recovery codes file',
+      );
+      const file = await readFile(join(downloads, 'rampart-recovery-codes.txt'), 'utf8');
+      const lines = file.split('\r\n');
+      expect(lines[0]).toBe('Rampart recovery codes');
+      expect(lines).toContain(`Account: ${EMAIL}`);
+      expect(
+        lines.filter((line) => /^\s*\d+\. /.test(line)).map((line) => line.replace(/^\s*\d+\. /, '')),
+      ).toEqual(recoveryCodes);
+      await cdp.detach();
+    } finally {
+      await rm(downloads, { recursive: true, force: true });
+    }
     await page.click('[data-testid="recovery-saved"]');
     await waitForText(page, '[data-testid="two-factor-state"]', /^On:/);
 
@@ -245,5 +285,71 @@ describe('My Rampart portal', () => {
     );
     expect(await textOf(devices, '[data-testid="device"] dl')).toContain('chrome');
     expect((await account()).value).toMatchObject({ linked: true, email: EMAIL });
+    extensionDeviceId =
+      (await devices.$eval('[data-testid="device"]', (li) => li.getAttribute('data-device-id'))) ?? '';
+    await devices.close();
+  });
+
+  it('shows the linked browser’s reported state on the Overview and keeps the name it is given', async () => {
+    const options = await ext.openPage('options/index.html');
+    await options.waitForSelector('#kill-switch');
+    // Turning protection off in the extension is reported to the service: the Overview lists it as a problem.
+    await sendFromPage(options, { type: 'setProtectionEnabled', enabled: false });
+
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 360, height: 740 });
+    await waitFor(
+      async () => {
+        await page.goto(portalUrl);
+        await page.waitForSelector('[data-testid="overview-devices"]');
+        return (await page.$('[data-testid="overview-problems"]')) !== null;
+      },
+      'the Overview to show the reported problem',
+      60_000,
+    );
+    expect(await textOf(page, '[data-testid="overview-online"]')).toBe('1 of 1 online');
+    expect(await textOf(page, '[data-testid="overview-problems"]')).toBe('1 device needs attention');
+    // Every step is taken: a browser is linked and two-step verification is on.
+    expect(await page.$('[data-testid="next-steps"]')).toBeNull();
+    expect(await fitsWidth(page)).toBe(true);
+    await Promise.all([
+      waitForPath(page, `/devices/${extensionDeviceId}`),
+      page.click('[data-testid="overview-problem-device"]'),
+    ]);
+    await page.waitForSelector('[data-testid="device-state"]');
+
+    // Renamed from the list: a clear refusal for an empty name, then the new name everywhere.
+    await page.goto(`${portalUrl}/devices`);
+    await page.waitForSelector('[data-testid="device-badges"][data-problems="1"]');
+    await page.click('[data-testid="rename"]');
+    const field = `#rename-${extensionDeviceId}`;
+    await fill(page, field, '   ');
+    await page.click('[data-testid="rename-save"]');
+    await waitForText(page, '[data-testid="form-error"]', /Enter a name for this device/);
+    await fill(page, field, '  Office Chrome ');
+    await page.click('[data-testid="rename-save"]');
+    await waitForText(page, '[data-testid="device-name"]', 'Office Chrome');
+    expect(await fitsWidth(page)).toBe(true);
+
+    // The extension reports again (protection back on): the name stays, the problem goes.
+    await sendFromPage(options, { type: 'setProtectionEnabled', enabled: true });
+    await waitFor(
+      async () => {
+        await page.goto(`${portalUrl}/devices/${extensionDeviceId}`);
+        await page.waitForSelector('[data-testid="state-protection"]');
+        return (
+          (await page.$eval('[data-testid="state-protection"]', (el) => el.getAttribute('data-enabled'))) ===
+          'true'
+        );
+      },
+      'the device page to show protection on again',
+      60_000,
+    );
+    expect(await textOf(page, 'h1')).toBe('Office Chrome');
+    await page.goto(portalUrl);
+    await waitForText(page, '[data-testid="overview-online-device"]', 'Office Chrome');
+    expect(await page.$('[data-testid="overview-problems"]')).toBeNull();
+    await page.close();
+    await options.close();
   });
 });

@@ -5,7 +5,7 @@ import { daysAgo } from '../../age';
 import { regionLabel } from '../../commands';
 import { dateTime, t, type MessageKey } from '../../i18n';
 
-const vpnStateKeys: Record<ConnectionState, MessageKey> = {
+export const vpnStateKeys: Record<ConnectionState, MessageKey> = {
   off: 'portal_device_vpnStates_off',
   connecting: 'portal_device_vpnStates_connecting',
   on: 'portal_device_vpnStates_on',

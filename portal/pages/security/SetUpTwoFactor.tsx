@@ -2,10 +2,12 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { api } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
 import { t } from '../../i18n';
+import { groupInFours } from '../../twoFactorKey';
 import { useAction } from '../../useAction';
 
 interface SetUpProps {
@@ -32,11 +34,12 @@ export function SetUpTwoFactor({ secret, otpauthUri, onConfirmed, onCancel }: Se
       {qr !== null ? (
         <img class="qr" src={qr} width={220} height={220} alt={t('portal_security_qrAlt')} />
       ) : null}
-      <p>
+      <p class="secret-line">
         {t('portal_security_secret')}:{' '}
         <code class="secret" data-testid="two-factor-secret">
-          {secret}
-        </code>
+          {groupInFours(secret)}
+        </code>{' '}
+        <CopyButton text={secret} label={t('portal_security_copyKey')} testId="two-factor-copy" />
       </p>
       <p>{t('portal_security_confirmIntro')}</p>
       <form onSubmit={(event) => (event.preventDefault(), void confirm.run())} noValidate>

@@ -16,7 +16,7 @@ import { SetUpTwoFactor } from './SetUpTwoFactor';
 type Phase =
   | { step: 'idle' }
   | { step: 'scan'; secret: string; otpauthUri: string }
-  | { step: 'codes'; codes: string[] };
+  | { step: 'codes'; codes: string[]; createdAt: string };
 
 export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
   const session = useSession();
@@ -38,12 +38,20 @@ export function TwoFactor({ account }: { account: AccountView }): JSX.Element {
       <SetUpTwoFactor
         secret={phase.secret}
         otpauthUri={phase.otpauthUri}
-        onConfirmed={(codes) => setPhase({ step: 'codes', codes })}
+        onConfirmed={(codes) => setPhase({ step: 'codes', codes, createdAt: new Date().toISOString() })}
         onCancel={() => setPhase({ step: 'idle' })}
       />
     );
   } else if (phase.step === 'codes') {
-    body = <RecoveryCodes codes={phase.codes} busy={finish.busy} onSaved={() => void finish.run()} />;
+    body = (
+      <RecoveryCodes
+        codes={phase.codes}
+        email={account.email}
+        createdAt={phase.createdAt}
+        busy={finish.busy}
+        onSaved={() => void finish.run()}
+      />
+    );
   } else if (account.twoFactorEnabled) {
     body = (
       <>

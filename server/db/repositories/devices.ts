@@ -25,6 +25,10 @@ const contextSelect = `SELECT d.id AS "deviceId", d.user_id AS "userId",
     COALESCE((SELECT u.bytes FROM usage_daily u WHERE u.device_id = d.id AND u.day = $3::date), 0) AS "usedTodayBytes"
   FROM devices d`;
 
+// The account's own name wins over the one the extension registered with.
+const accountDeviceColumns = `id, COALESCE(custom_name, name) AS name, platform, linked_at AS "linkedAt",
+  last_seen_at AS "lastSeenAt"`;
+
 const toContext = (row: DeviceContext | undefined): DeviceContext | null =>
   row === undefined ? null : { ...row, usedTodayBytes: Number(row.usedTodayBytes) };
 
@@ -81,8 +85,9 @@ export const devicesRepository = (db: Queryable) => ({
 
   /** Unlinks a device; with `userId`, only if it belongs to that account (the portal side). */
   async unlink(id: string, userId: string | null = null): Promise<boolean> {
+    // The name was the account's: the device's next account starts from the extension's own.
     const { rowCount } = await db.query(
-      'UPDATE devices SET user_id = NULL, linked_at = NULL WHERE id = $1 AND user_id IS NOT NULL AND ($2::uuid IS NULL OR user_id = $2::uuid)',
+      'UPDATE devices SET user_id = NULL, linked_at = NULL, custom_name = NULL WHERE id = $1 AND user_id IS NOT NULL AND ($2::uuid IS NULL OR user_id = $2::uuid)',
       [id, userId],
     );
     return rowCount === 1;
@@ -98,7 +103,7 @@ export const devicesRepository = (db: Queryable) => ({
 
   async listForUser(userId: string): Promise<AccountDeviceRow[]> {
     const { rows } = await db.query<AccountDeviceRow>(
-      `SELECT id, name, platform, linked_at AS "linkedAt", last_seen_at AS "lastSeenAt"
+      `SELECT ${accountDeviceColumns}
        FROM devices WHERE user_id = $1 AND revoked_at IS NULL ORDER BY linked_at`,
       [userId],
     );
@@ -108,9 +113,19 @@ export const devicesRepository = (db: Queryable) => ({
   /** One device of the account (not revoked); `lock` holds its row until the transaction ends. */
   async ofAccount(id: string, userId: string, lock = false): Promise<AccountDeviceRow | null> {
     const { rows } = await db.query<AccountDeviceRow>(
-      `SELECT id, name, platform, linked_at AS "linkedAt", last_seen_at AS "lastSeenAt"
+      `SELECT ${accountDeviceColumns}
        FROM devices WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
       [id, userId],
+    );
+    return rows[0] ?? null;
+  },
+
+  /** The account's name for one of its devices; null when the device is not (or no longer) on the account. */
+  async rename(id: string, userId: string, name: string): Promise<AccountDeviceRow | null> {
+    const { rows } = await db.query<AccountDeviceRow>(
+      `UPDATE devices SET custom_name = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL
+       RETURNING ${accountDeviceColumns}`,
+      [id, userId, name],
     );
     return rows[0] ?? null;
   },

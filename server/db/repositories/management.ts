@@ -46,6 +46,27 @@ export const managementRepository = (db: Queryable) => ({
     return rows[0] ?? null;
   },
 
+  /** The latest reports of several devices at once, with their resolutions (a device list in one round trip). */
+  async reportsOf(
+    deviceIds: readonly string[],
+  ): Promise<(DeviceReportRow & { deviceId: string; resolutions: ResolutionsRow | null })[]> {
+    if (deviceIds.length === 0) return [];
+    const { rows } = await db.query<
+      DeviceReportRow & { deviceId: string; resolvedThrough: number | null; keys: string[] | null }
+    >(
+      `SELECT r.device_id AS "deviceId", r.state, r.reported_at AS "reportedAt",
+         x.resolved_through AS "resolvedThrough", x.keys
+       FROM device_reports r LEFT JOIN detection_resolutions x ON x.device_id = r.device_id
+       WHERE r.device_id = ANY($1::uuid[])`,
+      [deviceIds],
+    );
+    return rows.map(({ resolvedThrough, keys, ...row }) => ({
+      ...row,
+      resolutions:
+        resolvedThrough === null ? null : { resolvedThrough: Number(resolvedThrough), keys: keys ?? [] },
+    }));
+  },
+
   /** Records results of the device's own unfinished commands; other ids are ignored. Returns how many counted. */
   async finishCommands(
     deviceId: string,

@@ -65,6 +65,18 @@ export const usageRepository = (db: Queryable) => ({
     return rows.map((row) => ({ ...row, bytes: Number(row.bytes) }));
   },
 
+  /** Bytes of all these devices together from `fromDay` to `toDay` (inclusive). */
+  async totalBytes(deviceIds: readonly string[], fromDay: string, toDay: string): Promise<number> {
+    if (deviceIds.length === 0) return 0;
+    const { rows } = await db.query<{ bytes: string | number | null }>(
+      `SELECT sum(bytes) AS bytes FROM usage_daily
+       WHERE device_id = ANY($1::uuid[]) AND day BETWEEN $2::date AND $3::date`,
+      [deviceIds, fromDay, toDay],
+    );
+    // A sum of bigints is numeric: read it as a number that stays exact (as each day's total does).
+    return Math.min(Number(rows[0]?.bytes ?? 0), MAX_STORED_BYTES);
+  },
+
   async bytesOn(deviceId: string, day: string): Promise<number> {
     const { rows } = await db.query<{ bytes: number }>(
       'SELECT bytes FROM usage_daily WHERE device_id = $1 AND day = $2::date',

@@ -127,6 +127,12 @@ const cases = (device: { id: string; email: string }): Record<string, RouteCase>
   'POST /api/v1/link-codes': { auth: 'session' },
   'GET /api/v1/account/devices': { auth: 'session' },
   'DELETE /api/v1/account/devices/:id': { auth: 'session' },
+  'PATCH /api/v1/account/devices/:id': {
+    auth: 'session',
+    schema: api.renameDeviceRequest,
+    body: { name: 'Corpus laptop' },
+  },
+  'GET /api/v1/account/overview': { auth: 'session' },
   'POST /api/v1/devices/me/report': {
     auth: 'device',
     schema: api.deviceReportRequest,
@@ -162,6 +168,7 @@ const cases = (device: { id: string; email: string }): Record<string, RouteCase>
   },
   'GET /api/v1/account/traffic': { auth: 'session' },
   'GET /api/v1/gateways': { auth: 'none' },
+  'GET /api/v1/plans': { auth: 'none' },
   'POST /api/v1/vpn/credentials': { auth: 'device' },
   'GET /api/v1/devices/me/usage': { auth: 'device' },
   [`POST ${api.routes.gatewayUsage.path}`]: {
