@@ -27,7 +27,6 @@ const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
 export const BROWSER: BrowserKind = browser.runtime.getURL('').startsWith('moz-extension:')
   ? 'firefox'
   : 'chrome';
-const isFirefox = BROWSER === 'firefox';
 
 const CHECK_TIMEOUT_MS = 8_000;
 /** The static ruleset id in manifest.json. */
@@ -61,7 +60,6 @@ async function checkGateway(): Promise<GatewayCheck> {
 }
 
 async function applyProxy(config: ProxyConfig): Promise<void> {
-  if (isFirefox) return; // Firefox routes per request through proxy.onRequest (see index.ts).
   if (config.mode === 'system') return chrome.proxy.settings.clear({ scope: 'regular' });
   return chrome.proxy.settings.set({
     value: { mode: 'pac_script', pacScript: { data: config.script, mandatory: true } },
@@ -81,6 +79,14 @@ export function createBrowserPlatform(): Platform {
     proxy: {
       apply: applyProxy,
       levelOfControl: async () => (await browser.proxy.settings.get({})).levelOfControl as ControlLevel,
+      inForce: async () => {
+        const { levelOfControl, value } = await browser.proxy.settings.get({});
+        const data: unknown = (value as { pacScript?: { data?: unknown } } | undefined)?.pacScript?.data;
+        return {
+          level: levelOfControl as ControlLevel,
+          pacLength: typeof data === 'string' ? data.length : null,
+        };
+      },
     },
     setWebRtcProtection: async (on) => {
       const setting = browser.privacy.network.webRTCIPHandlingPolicy;

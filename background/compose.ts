@@ -6,6 +6,7 @@ import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
 import type { Platform, SenderInfo } from './platform';
 import { createAllowances } from './protection/allowances';
+import { createAppliedRules } from './protection/appliedRules';
 import { createDetections } from './protection/detections';
 import { createProtectionService } from './protection/protectionService';
 import { createThreatList } from './protection/threatList';
@@ -21,14 +22,15 @@ import { createToolbar } from './toolbar';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
 import { createBlockedPages } from './vpn/blockedPages';
 import { createCategoryLoader } from './vpn/categoryLoader';
-import { compileRouting } from './vpn/compileRouting';
+import { createPacRouting } from './vpn/pacRouting';
+import { createPerRequestRouting } from './vpn/perRequestRouting';
 import { createStatusReader } from './vpn/connectionStatus';
 import { createConnectionStore } from './vpn/connectionStore';
 import { createProxyAuth } from './vpn/proxyAuth';
 import { createServiceAddress, createServiceLink, TEST_HOOKS } from './vpn/serviceLink';
 import { SELF_HOSTED_REGION } from '../src/settings';
 import { createSiteWatcher } from './vpn/siteWatcher';
-import { createVpnService, type RoutingInput } from './vpn/vpnService';
+import { createVpnService } from './vpn/vpnService';
 
 /**
  * Builds the whole background from a platform: the same composition runs in the service worker (real APIs)
@@ -52,7 +54,8 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   const askAnswers = createAskAnswerStore(platform.local, now);
   const address = createServiceAddress(platform, options.testHooks ?? TEST_HOOKS);
   const service = createServiceLink(platform, settings, address);
-  let latestRouting: RoutingInput | null = null;
+  // Chrome routes by one PAC script; Firefox has `proxy.onRequest` ask for every request.
+  const perRequest = platform.browser === 'firefox' ? createPerRequestRouting(now) : null;
 
   const vpn = createVpnService({
     platform,
@@ -62,8 +65,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     gateways: service.gateways,
     askAnswers: askAnswers.get,
     bypassHosts: service.bypassHosts,
-    compile: compileRouting,
-    onRouting: (input) => (latestRouting = input),
+    routing: perRequest?.routing ?? createPacRouting(platform),
     // After a browser restart the session's proxy credential is gone: fetch one before the first check.
     refreshAccess: async (current) => (current.region === SELF_HOSTED_REGION ? null : account.sync()),
   });
@@ -82,6 +84,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     list: threatList,
     allowances: createAllowances(platform.local, now),
     detections,
+    applied: createAppliedRules(platform),
     update: createThreatUpdater(platform, threatList),
     serviceUrl,
   });
@@ -220,7 +223,8 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     start,
     startup,
     checkThreatsNow,
-    latestRouting: () => latestRouting,
+    /** Firefox: where a request goes (`proxy.onRequest`); null on Chrome, which routes by the PAC. */
+    routeRequest: perRequest?.route ?? null,
   };
 }
 export type Background = ReturnType<typeof composeBackground>;

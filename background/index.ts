@@ -1,7 +1,6 @@
 // Wiring only: the real browser APIs go in here, the logic lives in the modules this file imports.
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
-import { decideRoute } from '../src/rules';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
@@ -26,9 +25,8 @@ const {
   tabAddressChanged,
   toolbar,
   showBlocked,
-  latestRouting,
+  routeRequest,
 } = composeBackground(createBrowserPlatform());
-const now = () => platform.now().getTime();
 const isFirefox = platform.browser === 'firefox';
 
 // A restarted worker restores its state and re-applies routing before it answers anything else; each
@@ -119,26 +117,13 @@ browser.storage.onChanged.addListener((changes) => {
   if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
 });
 
-if (isFirefox) {
+// Firefox routes each request as it is asked (Chrome has the PAC set in the proxy settings).
+if (routeRequest) {
+  const route = routeRequest;
   browser.proxy.onRequest.addListener(
     async (details) => {
       await startup.ready('routing');
-      const routing = latestRouting();
-      const target = routing?.plan.target;
-      if (!routing || !target) return { type: 'direct' };
-      const { plan, context } = routing;
-      const decision = decideRoute(new URL(details.url).hostname, {
-        ...context,
-        vpnEnabled: plan.vpnEnabled,
-        now: now(),
-      });
-      if (decision.effective === 'direct') return { type: 'direct' };
-      const proxy = {
-        type: target.scheme === 'HTTPS' ? 'https' : 'http',
-        host: target.host,
-        port: target.port,
-      };
-      return plan.failClosed ? [proxy] : [proxy, { type: 'direct' }];
+      return route(details.url);
     },
     { urls: ['<all_urls>'] },
   );

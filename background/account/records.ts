@@ -25,6 +25,23 @@ export const records = {
     'proxyCredential',
     z.object({ username: z.string(), password: z.string(), expiresAt: z.number(), renewAt: z.number() }),
   ),
+  /**
+   * The routing last applied to the browser: a hash of everything it was compiled from, and the length of the
+   * PAC script then set (null: the browser's own settings). A woken worker with the same inputs skips the work.
+   */
+  appliedRouting: record(
+    'session',
+    'appliedRouting',
+    z.object({ key: z.string(), pacLength: z.number().nullable() }),
+  ),
+  /** The threat rules last installed: a hash of their inputs and the dynamic rule ids the browser then held. */
+  appliedRules: record(
+    'session',
+    'appliedRules',
+    z.object({ key: z.string(), ruleIds: z.array(z.number()), overflow: z.boolean() }),
+  ),
+  /** The SHA-256 of the downloaded threat list in IndexedDB, so a start knows it without loading the list. */
+  threatListInForce: record('local', 'threatListInForce', z.string()),
 };
 
 export type RecordName = keyof typeof records;

@@ -13,6 +13,7 @@ import {
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import type { Allowances } from './allowances';
+import { rulesKey, type AppliedRules } from './appliedRules';
 import type { Detections } from './detections';
 import type { ThreatList } from './threatList';
 import { createUpdateCheck } from './updateCheck';
@@ -38,6 +39,8 @@ export interface ProtectionDeps {
   list: ThreatList;
   allowances: Allowances;
   detections: Detections;
+  /** Which rules the browser holds, so unchanged ones are not compiled again. */
+  applied: AppliedRules;
   update(serviceUrl: string): Promise<Result<UpdateOutcome>>;
   serviceUrl(): Promise<string>;
 }
@@ -69,21 +72,39 @@ export function createProtectionService(deps: ProtectionDeps) {
     if (update.addRules.length || update.removeRuleIds.length) await platform.dnr.updateDynamicRules(update);
   };
 
+  /** The hash of what the rules are compiled from now (the list by its name, not its contents). */
+  const currentKey = async (enabled: boolean, allowHosts: readonly string[]) =>
+    rulesKey({
+      extensionVersion: platform.extensionVersion,
+      enabled,
+      allowHosts,
+      list: await deps.list.identity(),
+      limits: platform.dnr.limits,
+      warningUrl,
+      hasBundledRuleset: platform.dnr.hasBundledRuleset,
+    });
+
   /**
    * The bundled list is the static ruleset (in force from installation); a downloaded list replaces it with
    * dynamic rules, installed before the static ones are switched off so that nothing slips through between.
-   * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules.
+   * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules. When the browser
+   * still holds the rules installed for the same inputs (a woken worker), the list is neither loaded nor
+   * compiled.
    */
   const enforceNow = async (): Promise<void> => {
     const settings = await deps.settings.get();
     const { dnr } = platform;
-    if (!settings.protectionEnabled) {
+    const enabled = settings.protectionEnabled;
+    const allowHosts = enabled ? [...settings.allowList, ...(await deps.allowances.hosts())] : [];
+    if (await deps.applied.inForce(await currentKey(enabled, allowHosts))) return;
+    await deps.applied.forget();
+    if (!enabled) {
       overflow = null;
       await applyDynamic([]);
       if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(false);
+      await deps.applied.remember(await currentKey(enabled, allowHosts), [], false);
       return;
     }
-    const allowHosts = [...settings.allowList, ...(await deps.allowances.hosts())];
     const staticList = dnr.hasBundledRuleset && (await deps.list.downloaded()) === null;
     const enforced = staticList ? EMPTY_LIST : (await deps.list.get()).list.snapshot;
     const compiled = compileDnrRules(enforced, {
@@ -97,6 +118,12 @@ export function createProtectionService(deps: ProtectionDeps) {
         : createMatcher({ ...enforced, domains: [], urls: compiled.overflow });
     await applyDynamic(compiled.rules);
     if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
+    // Named after loading: the list loaded is the one these rules hold.
+    await deps.applied.remember(
+      await currentKey(enabled, allowHosts),
+      compiled.rules.map((rule) => rule.id),
+      overflow !== null,
+    );
   };
 
   /**

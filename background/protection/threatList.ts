@@ -1,4 +1,5 @@
 import { createMatcher, verifySnapshot, type ThreatMatcher, type ThreatSnapshot } from '../../src/threats';
+import { readRecord, removeRecord, writeRecord } from '../account/records';
 import type { Platform, StoredThreatList } from '../platform';
 
 export const BUNDLED_SNAPSHOT = 'data/threats/snapshot.json';
@@ -28,9 +29,18 @@ export function createThreatList(platform: Platform) {
     return { snapshot: verified.value, sha256: sha.trim(), installedAt: platform.now().getTime() };
   };
 
+  /** The downloaded list from IndexedDB; the record naming it follows what was found there. */
+  const loadStored = async (): Promise<StoredThreatList | null> => {
+    const stored = await platform.threatLists.load();
+    const named = await readRecord(platform, 'threatListInForce');
+    if (stored && named !== stored.sha256) await writeRecord(platform, 'threatListInForce', stored.sha256);
+    if (!stored && named !== null) await removeRecord(platform, 'threatListInForce');
+    return stored;
+  };
+
   const get = async (): Promise<Current> => {
     if (current) return current;
-    const stored = await platform.threatLists.load();
+    const stored = await loadStored();
     return stored ? use(stored, 'downloaded') : use(await loadBundled(), 'bundled');
   };
 
@@ -39,12 +49,22 @@ export function createThreatList(platform: Platform) {
     /** The downloaded list if there is one, without parsing the bundled snapshot (which costs a second). */
     downloaded: async (): Promise<Current | null> => {
       if (current) return current.source === 'downloaded' ? current : null;
-      const stored = await platform.threatLists.load();
+      const stored = await loadStored();
       return stored ? use(stored, 'downloaded') : null;
+    },
+    /**
+     * Names the list in force without loading it: the SHA-256 of the downloaded list, or "bundled" (the one
+     * in the build).
+     */
+    identity: async (): Promise<string> => {
+      if (current) return current.source === 'downloaded' ? current.list.sha256 : 'bundled';
+      return (await readRecord(platform, 'threatListInForce')) ?? 'bundled';
     },
     /** Stores and switches to a list that already passed verification. */
     replace: async (snapshot: ThreatSnapshot, sha256: string) => {
       const list = { snapshot, sha256, installedAt: platform.now().getTime() };
+      // Named before it is stored: a worker stopped in between then sees a list it has not enforced.
+      await writeRecord(platform, 'threatListInForce', sha256);
       await platform.threatLists.save(list);
       return use(list, 'downloaded');
     },

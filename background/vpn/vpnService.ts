@@ -11,11 +11,13 @@ import {
 import type { Settings, SiteAction } from '../../src/settings';
 import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
 import { readRecord, writeRecord } from '../account/records';
-import type { Platform, ProxyConfig } from '../platform';
+import type { Platform } from '../platform';
 import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
+import type { BrowserRouting } from './browserRouting';
 import type { ConnectionStore } from './connectionStore';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
+import { routingKey } from './routingKey';
 import { FAIL_CLOSED_TARGET, planRouting, type RoutingPlan } from './routingPlan';
 
 /** Fires when a remembered "ask" answer runs out, so routing is recompiled without it. */
@@ -43,10 +45,8 @@ export interface VpnDeps {
   askAnswers(): Promise<AskAnswers>;
   /** Hosts that never go through the VPN: the account service's. */
   bypassHosts(): Promise<string[]>;
-  /** Turns routing into a browser proxy configuration (a PAC script on Chrome). */
-  compile(input: RoutingInput): ProxyConfig;
-  /** Told about every routing change (Firefox decides per request from this). */
-  onRouting?(input: RoutingInput): void;
+  /** The browser's side of routing: a PAC on Chrome, a decision per request on Firefox. */
+  routing: BrowserRouting;
   /** Fetches what a check needs after a browser restart (a fresh proxy credential, the gateway list). */
   refreshAccess?(settings: Settings): Promise<unknown>;
 }
@@ -67,11 +67,20 @@ export function createVpnService(deps: VpnDeps) {
   const activeGateway = async (settings: Settings): Promise<ActiveGateway | null> =>
     chooseGateway(settings, await deps.gateways());
 
-  const routingInput = async (settings: Settings, record: ConnectionRecord): Promise<RoutingInput> => ({
+  /** What routing is compiled from, but the category lists (loaded only when the PAC is compiled). */
+  const routingBasis = async (settings: Settings, record: ConnectionRecord) => ({
     plan: planRouting(settings, record, await activeGateway(settings)),
+    bypassHosts: await deps.bypassHosts(),
+    askAnswers: await deps.askAnswers(),
+    now: now(),
+  });
+  type RoutingBasis = Awaited<ReturnType<typeof routingBasis>>;
+
+  const routingInput = async (settings: Settings, basis: RoutingBasis): Promise<RoutingInput> => ({
+    plan: basis.plan,
     context: {
       vpnEnabled: settings.vpnEnabled,
-      bypassHosts: await deps.bypassHosts(),
+      bypassHosts: basis.bypassHosts,
       // The gateway's check host must always reach the gateway: that is how the connection is tested.
       siteRules: indexSiteRules([
         ...settings.siteRules,
@@ -79,22 +88,34 @@ export function createVpnService(deps: VpnDeps) {
       ]),
       categories: await deps.categories(settings),
       categoryActions: settings.categoryActions,
-      askAnswers: await deps.askAnswers(),
-      now: now(),
+      askAnswers: basis.askAnswers,
+      now: basis.now,
     },
   });
 
-  /** Re-applies the browser's proxy settings and WebRTC policy for the current settings and state. */
+  /**
+   * Re-applies the browser's routing and WebRTC policy for the current settings and state. When the browser
+   * still holds what was applied for the same inputs (a woken worker, a change that does not touch routing),
+   * nothing is compiled or set.
+   */
   const applyRouting = (): Promise<void> =>
     routingQueue(async () => {
       const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-      const input = await routingInput(settings, record);
-      deps.onRouting?.(input);
-      await platform.proxy.apply(deps.compile(input));
+      const basis = await routingBasis(settings, record);
+      const key = await routingKey({
+        extensionVersion: platform.extensionVersion,
+        settings,
+        state: record.state,
+        ...basis,
+      });
+      if (await deps.routing.holds(key)) return;
+      const input = await routingInput(settings, basis);
+      const applied = await deps.routing.apply(key, input);
       // The PAC drops "ask" answers that expired when it was compiled: recompile when the next one does.
       const nextExpiry = nextAskExpiry(input.context.askAnswers, input.context.now);
       if (nextExpiry !== null) await platform.wakeAt(ASK_EXPIRY_ALARM, nextExpiry + 1);
       await platform.setWebRtcProtection(record.state === 'on');
+      await applied();
     });
 
   const notifyChange = async (before: ConnectionRecord, after: ConnectionRecord) => {
@@ -231,7 +252,7 @@ export function createVpnService(deps: VpnDeps) {
   /** Where a request to `host` goes now, by the same plan the PAC is compiled from. */
   const decide = async (host: string): Promise<SiteDecision> => {
     const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-    const { plan, context } = await routingInput(settings, record);
+    const { plan, context } = await routingInput(settings, await routingBasis(settings, record));
     const decision = decideRoute(host, { ...context, vpnEnabled: plan.vpnEnabled });
     // No gateway in use (VPN off, paused at the limit): every host goes direct, whatever the rules say.
     if (plan.target === null) return { ...decision, route: 'direct', effective: 'direct', blocked: false };
