@@ -120,7 +120,10 @@ export function createBrowserPlatform(): Platform {
     translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),
     dnr: {
-      getDynamicRules: async () => (await chrome.declarativeNetRequest.getDynamicRules()) as DnrRule[],
+      getDynamicRules: async (ruleIds) =>
+        (await (ruleIds
+          ? chrome.declarativeNetRequest.getDynamicRules({ ruleIds })
+          : chrome.declarativeNetRequest.getDynamicRules())) as DnrRule[],
       updateDynamicRules: (update) =>
         chrome.declarativeNetRequest.updateDynamicRules(
           update as chrome.declarativeNetRequest.UpdateRuleOptions,

@@ -90,7 +90,8 @@ export interface Platform {
 
 /** The dynamic rule slice of `declarativeNetRequest`. */
 export interface DnrControl {
-  getDynamicRules(): Promise<DnrRule[]>;
+  /** All dynamic rules, or only those with the given ids (a cheap check that some are still installed). */
+  getDynamicRules(ruleIds?: number[]): Promise<DnrRule[]>;
   updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
   /** The dynamic-rule budget this browser reports; URL entries beyond it are checked by the background. */
   limits: DnrLimits;

@@ -34,11 +34,14 @@ export const records = {
     'appliedRouting',
     z.object({ key: z.string(), pacLength: z.number().nullable() }),
   ),
-  /** The threat rules last installed: a hash of their inputs and the dynamic rule ids the browser then held. */
+  /**
+   * The threat rules last installed: a hash of their inputs, the ids of a few small ones to ask the browser
+   * about, and whether some URL entries were beyond the rule budget.
+   */
   appliedRules: record(
     'session',
     'appliedRules',
-    z.object({ key: z.string(), ruleIds: z.array(z.number()), overflow: z.boolean() }),
+    z.object({ key: z.string(), probeIds: z.array(z.number()), overflow: z.boolean() }),
   ),
   /** The SHA-256 of the downloaded threat list in IndexedDB, so a start knows it without loading the list. */
   threatListInForce: record('local', 'threatListInForce', z.string()),

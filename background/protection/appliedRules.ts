@@ -1,4 +1,4 @@
-import type { DnrLimits } from '../../src/threats';
+import type { DnrLimits, DnrRule } from '../../src/threats';
 import { sha256Hex } from '../../src/threats';
 import { readRecord, removeRecord, writeRecord } from '../account/records';
 import type { Platform } from '../platform';
@@ -30,15 +30,24 @@ export const rulesKey = (input: RulesKeyInput): Promise<string> =>
     ]),
   );
 
-const sameIds = (a: readonly number[], b: readonly number[]): boolean => {
-  const sorted = [...b].sort((x, y) => x - y);
-  return a.length === b.length && [...a].sort((x, y) => x - y).every((id, i) => id === sorted[i]);
-};
+/**
+ * A few installed rules to ask the browser about: dynamic rules persist across restarts and updates and go
+ * only all at once (uninstall, a profile reset), so a few stand for all. Small ones, since the browser sends
+ * each back whole, and the domain rules carry every listed domain.
+ */
+export function probeIds(rules: readonly DnrRule[]): number[] {
+  const small = rules.filter((rule) => (rule.condition.requestDomains?.length ?? 0) <= 10);
+  const pool = small.length ? small : rules.slice(0, 1);
+  const picked = [pool[0], pool[Math.floor(pool.length / 2)], pool.at(-1)].flatMap((rule) =>
+    rule ? [rule.id] : [],
+  );
+  return [...new Set(picked)];
+}
 
 /**
  * Remembers (in `storage.session`) which threat rules were installed, by a hash of their inputs, so that a
  * woken worker whose inputs did not change neither loads the list nor compiles it again. The record is
- * trusted only while the browser still holds the same dynamic rules, and never when some URL entries were
+ * trusted only while the browser still holds the rules it names, and never when some URL entries were
  * beyond the rule budget (those are checked from memory, which a new worker has to build).
  */
 export function createAppliedRules(platform: Pick<Platform, 'local' | 'session' | 'dnr'>) {
@@ -46,16 +55,14 @@ export function createAppliedRules(platform: Pick<Platform, 'local' | 'session' 
     inForce: async (key: string): Promise<boolean> => {
       const applied = await readRecord(platform, 'appliedRules');
       if (applied?.key !== key || applied.overflow) return false;
-      const held = await platform.dnr.getDynamicRules();
-      return sameIds(
-        held.map((rule) => rule.id),
-        applied.ruleIds,
-      );
+      if (applied.probeIds.length === 0) return true;
+      const held = new Set((await platform.dnr.getDynamicRules(applied.probeIds)).map((rule) => rule.id));
+      return applied.probeIds.every((id) => held.has(id));
     },
     /** Before installing: a worker stopped half-way must not trust the old record. */
     forget: () => removeRecord(platform, 'appliedRules'),
-    remember: (key: string, ruleIds: number[], overflow: boolean) =>
-      writeRecord(platform, 'appliedRules', { key, ruleIds, overflow }),
+    remember: (key: string, rules: readonly DnrRule[], overflow: boolean) =>
+      writeRecord(platform, 'appliedRules', { key, probeIds: probeIds(rules), overflow }),
   };
 }
 export type AppliedRules = ReturnType<typeof createAppliedRules>;

@@ -119,11 +119,7 @@ export function createProtectionService(deps: ProtectionDeps) {
     await applyDynamic(compiled.rules);
     if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
     // Named after loading: the list loaded is the one these rules hold.
-    await deps.applied.remember(
-      await currentKey(enabled, allowHosts),
-      compiled.rules.map((rule) => rule.id),
-      overflow !== null,
-    );
+    await deps.applied.remember(await currentKey(enabled, allowHosts), compiled.rules, overflow !== null);
   };
 
   /**

@@ -102,7 +102,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
     readBundled: (path) => readFile(`extension/${path}`, 'utf8'),
     dnr: {
-      getDynamicRules: async () => structuredClone(dnrRules),
+      getDynamicRules: async (ruleIds) =>
+        structuredClone(ruleIds ? dnrRules.filter((rule) => ruleIds.includes(rule.id)) : dnrRules),
       updateDynamicRules: async ({ removeRuleIds, addRules }) => {
         dnrUpdates.push({ removeRuleIds, addRules });
         const removed = new Set(removeRuleIds);
