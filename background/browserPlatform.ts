@@ -1,13 +1,9 @@
-// The real browser behind the `Platform` interface. Wiring only: no decisions are made here.
+// The real browser behind the `Platform` interface. Wiring only: what answers mean is decided elsewhere.
 import browser from 'webextension-polyfill';
-import {
-  GATEWAY_CHECK_HOST,
-  GATEWAY_REASON_HEADER,
-  GATEWAY_RESET_HEADER,
-  gatewayCheckResponseSchema,
-} from '../src/api/proxyCredential';
+import { GATEWAY_CHECK_HOST } from '../src/api/proxyCredential';
 import { dnrLimitsFrom, type DnrRule } from '../src/threats';
 import { createThreatListDb } from './threatListDb';
+import { readGatewayCheck } from './vpn/gatewayCheck';
 import type {
   BrowserKind,
   ControlLevel,
@@ -43,20 +39,7 @@ async function checkGateway(): Promise<GatewayCheck> {
   } catch {
     return { ok: false, reason: 'unreachable' };
   }
-  const reason = response.headers.get(GATEWAY_REASON_HEADER);
-  if (reason === 'daily-limit') {
-    const reset = Date.parse(response.headers.get(GATEWAY_RESET_HEADER) ?? '');
-    return Number.isNaN(reset)
-      ? { ok: false, reason: 'limit' }
-      : { ok: false, reason: 'limit', resetAt: reset };
-  }
-  if (response.status === 407) return { ok: false, reason: 'refused' };
-  // A self-hosted proxy does not know the check host and answers with an error page: it is still up.
-  const body = gatewayCheckResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!body.success) return { ok: true };
-  if (body.data.usage.limitReached)
-    return { ok: false, reason: 'limit', resetAt: Date.parse(body.data.usage.resetsAt) };
-  return { ok: true, exitAddress: body.data.exitAddress };
+  return readGatewayCheck(response);
 }
 
 async function applyProxy(config: ProxyConfig): Promise<void> {

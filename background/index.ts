@@ -4,11 +4,8 @@ import browser from 'webextension-polyfill';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
-import { ALLOWANCE_ALARM } from './protection/protectionService';
-import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isGatewayRefusal } from './vpn/blockedPages';
 import { isProxyFailure } from './vpn/proxyErrors';
-import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
 const {
   platform,
@@ -25,6 +22,7 @@ const {
   tabAddressChanged,
   toolbar,
   showBlocked,
+  alarms,
   routeRequest,
 } = composeBackground(createBrowserPlatform());
 const isFirefox = platform.browser === 'firefox';
@@ -148,30 +146,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   void whenReady().then(() => tabAddressChanged(tabId, url));
 });
 
-const HEALTH_ALARM = 'vpn-health';
-const ACCOUNT_ALARM = 'account-sync';
-const THREAT_UPDATE_ALARM = 'threat-update';
+// Each module lists its alarms (name, period, what it does); periodic ones are created when missing.
 browser.alarms.onAlarm.addListener((alarm) => {
-  void whenReady().then(async () => {
-    if (alarm.name === HEALTH_ALARM) await vpn.checkConnection();
-    if (alarm.name === ACCOUNT_ALARM) await account.sync();
-    if (alarm.name === ASK_EXPIRY_ALARM) await vpn.applyRouting();
-    if (alarm.name === THREAT_UPDATE_ALARM) await protection.update();
-    if (alarm.name === ALLOWANCE_ALARM) await protection.enforce();
-    if (alarm.name === REPORT_ALARM) await reporter.report();
-  });
+  void whenReady().then(() => alarms.run(alarm.name));
 });
-const ensureAlarm = (name: string, periodInMinutes: number) =>
-  browser.alarms.get(name).then((existing) => {
+for (const { name, periodInMinutes } of alarms.periodic()) {
+  void browser.alarms.get(name).then((existing) => {
     if (!existing)
       void browser.alarms.create(name, { periodInMinutes, delayInMinutes: Math.min(1, periodInMinutes) });
   });
-void ensureAlarm(HEALTH_ALARM, 1);
-// Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
-void ensureAlarm(ACCOUNT_ALARM, 1);
-void ensureAlarm(THREAT_UPDATE_ALARM, 60);
-// Twice a minute: the portal's commands (a Fix, one queued while the browser was closed) run within a minute.
-void ensureAlarm(REPORT_ALARM, REPORT_PERIOD_MINUTES);
+}
 
 browser.runtime.onInstalled.addListener(() => {
   // A fresh install (or update) checks the threat list at once: the bundled one may be weeks old.

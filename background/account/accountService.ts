@@ -5,6 +5,7 @@ import { routes } from '../../src/api/routes';
 import type { SubscriptionView } from '../../src/api/subscriptions';
 import type { AccountStatus } from '../../src/messages';
 import { ok, type AppError, type Result } from '../../src/result';
+import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import type { VpnService } from '../vpn/vpnService';
 import type { ApiClient, ApiRequest } from './apiClient';
@@ -14,6 +15,7 @@ import type { DeviceAuth } from './deviceAuth';
 const ACCOUNT_KEY = 'account';
 const STATUS_KEY = 'deviceStatus';
 const SUBSCRIPTION_KEY = 'subscription';
+const ACCOUNT_ALARM = 'account-sync';
 
 const storedAccount = z.object({ accountId: z.string(), email: z.string() }).nullable();
 
@@ -127,7 +129,11 @@ export function createAccountService(deps: AccountDeps) {
     await resync();
   };
 
+  // Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
+  const alarms: Alarm[] = [{ name: ACCOUNT_ALARM, periodInMinutes: 1, run: sync }];
+
   return {
+    alarms,
     sync,
     call,
     isLinked: async () => (await account()) !== null,

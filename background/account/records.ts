@@ -43,6 +43,8 @@ export const records = {
     'appliedRules',
     z.object({ key: z.string(), probeIds: z.array(z.number()), overflow: z.boolean() }),
   ),
+  /** Gateways whose check failed, each with the time until which routing passes it over. */
+  unreachableGateways: record('session', 'unreachableGateways', z.record(z.string(), z.number())),
   /** The SHA-256 of the downloaded threat list in IndexedDB, so a start knows it without loading the list. */
   threatListInForce: record('local', 'threatListInForce', z.string()),
 };

@@ -10,6 +10,7 @@ import {
   type ThreatMatcher,
   type ThreatSnapshot,
 } from '../../src/threats';
+import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import type { Allowances } from './allowances';
@@ -22,6 +23,8 @@ import type { UpdateOutcome } from './updater';
 export const WARNING_PAGE = 'warning/index.html';
 /** Fires when a "proceed" allowance ends, so the rules block the site again. */
 export const ALLOWANCE_ALARM = 'allowance-expiry';
+/** Checks for a newer threat list every hour. */
+const THREAT_UPDATE_ALARM = 'threat-update';
 
 /** What the dynamic rules must add while the static ruleset enforces the bundled list: nothing but allows. */
 const EMPTY_LIST: ThreatSnapshot = {
@@ -158,7 +161,20 @@ export function createProtectionService(deps: ProtectionDeps) {
     return Math.max(installed, confirmed);
   };
 
+  /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
+  const update = async () => {
+    const outcome = await updateCheck.check();
+    if (outcome.ok && outcome.value.updated) await enforce();
+    return outcome;
+  };
+
+  const alarms: Alarm[] = [
+    { name: THREAT_UPDATE_ALARM, periodInMinutes: 60, run: update },
+    { name: ALLOWANCE_ALARM, run: enforce },
+  ];
+
   return {
+    alarms,
     enforce,
     match,
     /**
@@ -274,12 +290,7 @@ export function createProtectionService(deps: ProtectionDeps) {
       }
     },
 
-    /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
-    update: async () => {
-      const outcome = await updateCheck.check();
-      if (outcome.ok && outcome.value.updated) await enforce();
-      return outcome;
-    },
+    update,
 
     databaseUpdatedAt,
 

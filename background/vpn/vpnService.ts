@@ -8,20 +8,24 @@ import {
   type RouteContext,
   type RouteDecision,
 } from '../../src/rules';
-import type { Settings, SiteAction } from '../../src/settings';
+import { SELF_HOSTED_REGION, type Settings, type SiteAction } from '../../src/settings';
 import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
 import { readRecord, writeRecord } from '../account/records';
+import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
 import type { BrowserRouting } from './browserRouting';
 import type { ConnectionStore } from './connectionStore';
+import { GATEWAY_RETRY_ALARM, type GatewayHealth } from './gatewayHealth';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
 import { routingKey } from './routingKey';
 import { FAIL_CLOSED_TARGET, planRouting, type RoutingPlan } from './routingPlan';
 
 /** Fires when a remembered "ask" answer runs out, so routing is recompiled without it. */
 export const ASK_EXPIRY_ALARM = 'ask-expiry';
+/** Checks the connection once a minute. */
+const HEALTH_ALARM = 'vpn-health';
 
 /** Pause before the next check while "Connecting…"/"Reconnecting…", by failures so far. */
 const RETRY_DELAYS_MS = [1_000, 3_000, 5_000];
@@ -47,8 +51,13 @@ export interface VpnDeps {
   bypassHosts(): Promise<string[]>;
   /** The browser's side of routing: a PAC on Chrome, a decision per request on Firefox. */
   routing: BrowserRouting;
-  /** Fetches what a check needs after a browser restart (a fresh proxy credential, the gateway list). */
-  refreshAccess?(settings: Settings): Promise<unknown>;
+  /** The service's gateways that failed their check, skipped while another is left. */
+  health: GatewayHealth;
+  /**
+   * Fetches what a check through a service gateway needs after a browser restart (a fresh proxy credential,
+   * the gateway list): the session's credential is gone.
+   */
+  refreshAccess(): Promise<unknown>;
 }
 
 /**
@@ -65,7 +74,7 @@ export function createVpnService(deps: VpnDeps) {
   let checking: { first: Promise<ConnectionRecord>; done: Promise<ConnectionRecord> } | null = null;
 
   const activeGateway = async (settings: Settings): Promise<ActiveGateway | null> =>
-    chooseGateway(settings, await deps.gateways());
+    chooseGateway(settings, await deps.gateways(), await deps.health.unreachable());
 
   /** What routing is compiled from, but the category lists (loaded only when the PAC is compiled). */
   const routingBasis = async (settings: Settings, record: ConnectionRecord) => ({
@@ -163,8 +172,19 @@ export function createVpnService(deps: VpnDeps) {
       if (record.resetAt > now()) return record;
       await dispatch({ type: 'limitReset' });
     }
-    if (!(await activeGateway(settings))) return dispatch({ type: 'failed', reason: 'noGateway' });
+    const gateway = await activeGateway(settings);
+    if (!gateway) return dispatch({ type: 'failed', reason: 'noGateway' });
     const result = await platform.checkGateway();
+    // A service gateway that cannot be reached is passed over while another is left (see gatewayHealth.ts).
+    if (gateway.source === 'service') {
+      if (result.ok) await deps.health.recovered(gateway.id);
+      else if (result.reason === 'unreachable') {
+        await deps.health.failed(gateway.id);
+        const record = await dispatch({ type: 'failed', reason: 'gatewayUnreachable' });
+        await applyRouting();
+        return record;
+      }
+    }
     if (result.ok)
       return dispatch(
         result.exitAddress === undefined
@@ -232,7 +252,7 @@ export function createVpnService(deps: VpnDeps) {
     await applyRouting();
     if (record.state === 'connecting') {
       void (async () => {
-        await deps.refreshAccess?.(settings).catch(() => undefined);
+        if (settings.region !== SELF_HOSTED_REGION) await deps.refreshAccess().catch(() => undefined);
         await checkConnection();
       })();
     }
@@ -261,7 +281,21 @@ export function createVpnService(deps: VpnDeps) {
     return { ...decision, blocked: plan.failClosed && !working && decision.effective === 'vpn' };
   };
 
+  const alarms: Alarm[] = [
+    { name: HEALTH_ALARM, periodInMinutes: 1, run: checkConnection },
+    { name: ASK_EXPIRY_ALARM, run: applyRouting },
+    {
+      name: GATEWAY_RETRY_ALARM,
+      run: async () => {
+        if (!(await deps.health.retryDue())) return;
+        await applyRouting();
+        await checkConnection();
+      },
+    },
+  ];
+
   return {
+    alarms,
     applyRouting,
     dispatch,
     checkConnection,
