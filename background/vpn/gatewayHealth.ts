@@ -12,7 +12,10 @@ export const GATEWAY_RETRY_ALARM = 'gateway-retry';
  * pause ends and the retry alarm clears it, re-applying routing at the same moment: routing, the status and
  * proxy authentication all read the same marks, so they agree on the gateway in use.
  */
-export function createGatewayHealth(platform: Pick<Platform, 'local' | 'session' | 'wakeAt'>, now: () => number) {
+export function createGatewayHealth(
+  platform: Pick<Platform, 'local' | 'session' | 'wakeAt'>,
+  now: () => number,
+) {
   const marks = async (): Promise<Record<string, number>> =>
     (await readRecord(platform, 'unreachableGateways')) ?? {};
   const keep = async (next: Record<string, number>) => {
