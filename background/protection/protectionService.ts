@@ -140,6 +140,20 @@ export function createProtectionService(deps: ProtectionDeps) {
   const match = async (url: string): Promise<ThreatMatch | null> =>
     (await deps.list.get()).matcher.match(url);
 
+  /** Records a detection when `url` is listed: a page shown the warning, or a resource blocked. */
+  const detect = async (url: string, kind: 'page' | 'resource'): Promise<ThreatMatch | null> => {
+    const found = await match(url);
+    if (found)
+      await deps.detections.record({
+        url,
+        threat: found.threat,
+        list: found.list,
+        at: platform.now().getTime(),
+        kind,
+      });
+    return found;
+  };
+
   const isAllowed = async (host: string): Promise<boolean> => {
     const allowed = [...(await deps.settings.get()).allowList, ...(await deps.allowances.hosts())];
     return allowed.some((entry) => host === entry || host.endsWith(`.${entry}`));
@@ -220,15 +234,8 @@ export function createProtectionService(deps: ProtectionDeps) {
 
     /** The warning page reports each time it is shown: that is a detection. */
     warningShown: async (url: string): Promise<ThreatMatch | null> => {
-      const found = await match(url);
+      const found = await detect(url, 'page');
       if (!found) return null;
-      await deps.detections.record({
-        url,
-        threat: found.threat,
-        list: found.list,
-        at: platform.now().getTime(),
-        kind: 'page',
-      });
       const settings = await deps.settings.get();
       if (settings.notifications.siteBlocked) {
         const t = platform.translate;
@@ -244,15 +251,7 @@ export function createProtectionService(deps: ProtectionDeps) {
     },
 
     resourceBlocked: async (url: string) => {
-      const found = await match(url);
-      if (found)
-        await deps.detections.record({
-          url,
-          threat: found.threat,
-          list: found.list,
-          at: platform.now().getTime(),
-          kind: 'resource',
-        });
+      await detect(url, 'resource');
     },
 
     /** "Proceed": this site, for a short time. */
