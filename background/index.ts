@@ -9,7 +9,6 @@ import { isProxyFailure } from './vpn/proxyErrors';
 
 const {
   platform,
-  settings,
   vpn,
   protection,
   account,
@@ -88,11 +87,8 @@ if (isFirefox) {
       // Web protection that could not start lets the request go (the rules still block what they hold),
       // rather than stalling every page; it is named in the popup and tried again.
       await startup.ready('protection');
-      const started = !startup.failures().some((failure) => failure.part === 'protection');
-      if (!started || !(await protection.beyondRules(details.url))) return {};
-      if (details.type === 'main_frame') return { redirectUrl: protection.warningPageFor(details.url) };
-      void protection.resourceBlocked(details.url);
-      return { cancel: true };
+      if (startup.failures().some((failure) => failure.part === 'protection')) return {};
+      return protection.beforeRequest(details.url, details.type);
     },
     { urls: ['http://*/*', 'https://*/*'] },
     ['blocking'],
@@ -127,17 +123,9 @@ if (routeRequest) {
   );
 }
 
+// Another extension taking the proxy setting is told to the user.
 browser.proxy.settings.onChange.addListener(() => {
-  void whenReady().then(async () => {
-    const level = await platform.proxy.levelOfControl();
-    if (level === 'controlled_by_other_extensions') {
-      await platform.notifier.show(
-        'proxy-taken',
-        platform.translate('notifyProxyTakenTitle'),
-        platform.translate('notifyProxyTakenMessage'),
-      );
-    }
-  });
+  void whenReady().then(() => vpn.proxySettingChanged());
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -169,12 +157,7 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onStartup.addListener(() => {
   void checkThreatsNow();
   void whenReady().then(async () => {
-    // `start` resumed the state the user left; "Connect when the browser starts" also turns on a VPN left off.
-    const current = await settings.get();
-    if (current.autoConnect && !current.vpnEnabled) {
-      await account.sync();
-      await vpn.setVpnEnabled(true);
-    }
+    await vpn.browserStarted();
     // Commands queued while the browser was closed run now, not at the next alarm.
     await reporter.report();
   });

@@ -175,6 +175,12 @@ export function createProtectionService(deps: ProtectionDeps) {
     return Math.max(installed, confirmed);
   };
 
+  const beyondRules = async (url: string): Promise<boolean> => {
+    const found = overflow?.match(url) ?? null;
+    const host = hostOf(url);
+    return found !== null && host !== null && !(await isAllowed(host));
+  };
+
   /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
   const update = async () => {
     const outcome = await updateCheck.check();
@@ -196,10 +202,19 @@ export function createProtectionService(deps: ProtectionDeps) {
      * its site): no rule blocks it, so the background must (Firefox: blocking webRequest, before the request;
      * Chrome: when the tab's address changes, after it).
      */
-    beyondRules: async (url: string): Promise<boolean> => {
-      const found = overflow?.match(url) ?? null;
-      const host = hostOf(url);
-      return found !== null && host !== null && !(await isAllowed(host));
+    beyondRules,
+    /**
+     * Firefox's blocking `onBeforeRequest` for URL entries beyond the rule budget: a page goes to the warning
+     * page, a resource is cancelled and counted, anything else goes on.
+     */
+    beforeRequest: async (
+      url: string,
+      type: string,
+    ): Promise<{ redirectUrl: string } | { cancel: true } | Record<string, never>> => {
+      if (!(await beyondRules(url))) return {};
+      if (type === 'main_frame') return { redirectUrl: `${warningUrl}?url=${url}` };
+      void detect(url, 'resource');
+      return { cancel: true };
     },
     /** The warning page's address for a blocked `url` (the URL verbatim after "?url=", as the rules do). */
     warningPageFor: (url: string): string => `${warningUrl}?url=${url}`,

@@ -294,8 +294,25 @@ export function createVpnService(deps: VpnDeps) {
     },
   ];
 
+  /** "Connect when the browser starts": also turns on a VPN left off (`resume` already kept one left on). */
+  const browserStarted = async (): Promise<void> => {
+    const settings = await deps.settings.get();
+    if (!settings.autoConnect || settings.vpnEnabled) return;
+    await deps.refreshAccess();
+    await setVpnEnabled(true);
+  };
+
+  /** The browser's proxy setting changed hands: tell the user when another extension took it. */
+  const proxySettingChanged = async (): Promise<void> => {
+    if ((await platform.proxy.levelOfControl()) !== 'controlled_by_other_extensions') return;
+    const t = platform.translate;
+    await platform.notifier.show('proxy-taken', t('notifyProxyTakenTitle'), t('notifyProxyTakenMessage'));
+  };
+
   return {
     alarms,
+    browserStarted,
+    proxySettingChanged,
     applyRouting,
     dispatch,
     checkConnection,

@@ -1,8 +1,7 @@
 // The gateway refuses its own host through any of its interface addresses (issue 15, item 2), public ones
 // included. The interface list is injected: 198.18.x is a benchmarking block and already refused, so the list
 // carries addresses that are otherwise public (93.184.215.14, 2606:2800:220::1) and a name resolving to them.
-// Nothing is ever sent there: the refusal happens before any connection, and every other destination is the
-// loopback origin.
+// Nothing is ever sent there: the refusal happens before any connection.
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { Resolve } from '../../../server/gateway';
