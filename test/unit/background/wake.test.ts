@@ -15,6 +15,19 @@ const SETTINGS: Partial<Settings> = {
   allowList: ['allowed.example'],
 };
 
+/** A downloaded list (version 2, one listed domain) with its hash, as the updater stores it. */
+async function newerList(now: number) {
+  const snapshot: ThreatSnapshot = {
+    format: 1,
+    version: 2,
+    createdAt: new Date(now).toISOString(),
+    domains: ['listed.example'],
+    urls: [],
+    tags: { default: { threat: 'malware', list: 'test' }, overrides: {} },
+  };
+  return { snapshot, sha256: await snapshotSha256(snapshot) };
+}
+
 /**
  * A browser whose worker starts, settles (the connection check answered) and is stopped; `wake` starts a new
  * worker on the same storage, proxy setting and rules, and says what that start asked of the browser.
@@ -163,15 +176,7 @@ describe('a woken worker', () => {
       'a downloaded threat list',
       async (b) => {
         // As the updater stores a verified list (`ThreatList.replace`): named first, then stored.
-        const snapshot: ThreatSnapshot = {
-          format: 1,
-          version: 2,
-          createdAt: new Date(b.state.clock).toISOString(),
-          domains: ['listed.example'],
-          urls: [],
-          tags: { default: { threat: 'malware', list: 'test' }, overrides: {} },
-        };
-        const sha256 = await snapshotSha256(snapshot);
+        const { snapshot, sha256 } = await newerList(b.state.clock);
         await b.platform.local.set('threatListInForce', sha256);
         await b.platform.threatLists.save({ snapshot, sha256, installedAt: b.state.clock });
       },
@@ -191,15 +196,7 @@ describe('a woken worker', () => {
 
   it('a list named but not stored (a worker stopped in between) costs one full start, then skipping resumes', async () => {
     const browser = await browserWithWorker('dynamic');
-    const snapshot: ThreatSnapshot = {
-      format: 1,
-      version: 2,
-      createdAt: new Date(browser.state.clock).toISOString(),
-      domains: ['listed.example'],
-      urls: [],
-      tags: { default: { threat: 'malware', list: 'test' }, overrides: {} },
-    };
-    const sha256 = await snapshotSha256(snapshot);
+    const { sha256 } = await newerList(browser.state.clock);
     // Stopped between naming the new list and storing it: the old one is still what is stored and enforced.
     await browser.platform.local.set('threatListInForce', sha256);
     const woken = await browser.wake();
