@@ -46,14 +46,14 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
   // which reports the state of all the rest.
   const tellPortal = lateBound<[], void>('tellPortal');
 
-  const settings = createSettingsStore(browserPlatform.local);
+  const settings = createSettingsStore(browserPlatform);
   const i18n = createBackgroundI18n(browserPlatform, settings);
   // Everything below speaks the user's chosen language.
   const platform: Platform = { ...browserPlatform, translate: i18n.translate };
   const now = () => platform.now().getTime();
 
   // The secure connection.
-  const connectionStore = createConnectionStore(platform.session, now);
+  const connectionStore = createConnectionStore(platform, now);
   const connection: typeof connectionStore = {
     ...connectionStore,
     set: async (record) => {
@@ -61,7 +61,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
       tellPortal.call();
     },
   };
-  const askAnswers = createAskAnswerStore(platform.local, now);
+  const askAnswers = createAskAnswerStore(platform, now);
   const address = createServiceAddress(platform, options.testHooks ?? TEST_HOOKS);
   const serviceUrl = address.url;
   const health = createGatewayHealth(platform, now);
@@ -85,12 +85,12 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
 
   // Web protection.
   const threatList = createThreatList(platform);
-  const detections = createDetections(platform.local);
+  const detections = createDetections(platform);
   const protection = createProtectionService({
     platform,
     settings,
     list: threatList,
-    allowances: createAllowances(platform.local, now),
+    allowances: createAllowances(platform, now),
     detections,
     applied: createAppliedRules(platform),
     update: createThreatUpdater(platform, threatList),
@@ -175,7 +175,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
         detections,
       }),
     run: createCommandRunner({ handlers, protection, translate: platform.translate }),
-    results: createResultStore(platform.local),
+    results: createResultStore(platform),
     schedule: (fn, ms) => void setTimeout(fn, ms),
   });
   tellPortal.bind(reporter.changed);

@@ -1,6 +1,7 @@
 // Wiring only: the real browser APIs go in here, the logic lives in the modules this file imports.
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
+import { stored } from '../src/storage';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
@@ -106,7 +107,7 @@ browser.webRequest.onHeadersReceived.addListener(
 );
 
 // The toolbar button follows every change of the connection record or the settings, whoever made it.
-const TOOLBAR_KEYS = ['connection', 'settings', 'gateways'];
+const TOOLBAR_KEYS = [stored.connection, stored.settings, stored.gateways].map((value) => value.key);
 browser.storage.onChanged.addListener((changes) => {
   if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
 });

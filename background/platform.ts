@@ -108,7 +108,8 @@ export interface StoredThreatList {
 }
 
 export interface ThreatListStorage {
-  load(): Promise<StoredThreatList | null>;
+  /** What the database holds, unchecked: read it through `storage/storedThreatList`. */
+  load(): Promise<unknown>;
   save(list: StoredThreatList): Promise<void>;
 }
 

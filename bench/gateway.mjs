@@ -2,8 +2,10 @@
 // through plain HTTP proxying and through a CONNECT tunnel, and CONNECT tunnels per second, for the Rampart
 // gateway (TLS and plain) side by side with Debian's tinyproxy (plain) as the peer, in the same run.
 //   npm run bench:gateway            (BENCH_MB=200 BENCH_ROUNDS=5 BENCH_TUNNEL_SECONDS=2 to tune)
+// The gateway runs as in production, one worker per core (BENCH_GATEWAY_WORKERS to change it); its CPU is
+// that of the primary and all its workers.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,8 @@ const MB = 1024 * 1024;
 const transferMb = Number(process.env.BENCH_MB ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const tunnelSeconds = Number(process.env.BENCH_TUNNEL_SECONDS ?? 2);
+// e.g. BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/gateway-profiles' to profile the gateways.
+const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const tunnelConcurrency = 16;
 const tunnelRounds = 3;
 const children = [];
@@ -88,7 +92,7 @@ const token = signProxyCredential(
 const startGatewayProcess = (tlsOn) =>
   startChild(
     process.execPath,
-    ['--import', 'tsx', 'server/gateway/main.ts'],
+    [...gatewayNodeArgs, '--import', 'tsx', 'server/gateway/main.ts'],
     {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_PORT: '0',
@@ -97,6 +101,10 @@ const startGatewayProcess = (tlsOn) =>
       ALLOW_PRIVATE_DESTINATIONS: '1',
       ACCOUNT_URL: `http://127.0.0.1:${sink.address().port}`,
       GATEWAY_SECRET: 'bench',
+      GATEWAY_METRICS_PORT: '0',
+      ...(process.env.BENCH_GATEWAY_WORKERS === undefined
+        ? {}
+        : { GATEWAY_WORKERS: process.env.BENCH_GATEWAY_WORKERS }),
     },
     (out) => {
       const match = /listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(out);
@@ -271,14 +279,25 @@ const tunnelsPerSecond = async (proxy, seconds) => {
   return done / ((Date.now() - started) / 1000);
 };
 
-/** CPU seconds a proxy process has used so far (user + system, all its threads), from /proc. */
-const cpuSeconds = (pid) => {
+/** /proc/PID/stat fields after the command name: [1] is the parent, [11] and [12] user and system ticks. */
+const statOf = (pid) => {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   } catch {
-    return Number.NaN;
+    return undefined;
   }
+};
+/** CPU seconds a proxy has used so far (user + system, all threads of it and of its child processes), from /proc. */
+const cpuSeconds = (pid) => {
+  const fields = statOf(pid);
+  if (fields === undefined) return Number.NaN;
+  let ticks = Number(fields[11]) + Number(fields[12]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = statOf(entry);
+    if (child !== undefined && Number(child[1]) === pid) ticks += Number(child[11]) + Number(child[12]);
+  }
+  return ticks / 100;
 };
 /** Runs `measure` and adds the proxy's CPU time spent during it to `cpu`. */
 const withCpu = async (proxy, cpu, measure) => {
@@ -351,14 +370,45 @@ console.log(
   `\nGateway benchmark: loopback; median of ${rounds} interleaved rounds of each transfer and of ${tunnelRounds} × ${tunnelSeconds} s of ${tunnelConcurrency} concurrent tunnel clients;`,
 );
 console.log(
-  `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)};`,
+  `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)}, ` +
+    `gateway workers ${process.env.BENCH_GATEWAY_WORKERS ?? (await import('node:os')).availableParallelism()};`,
 );
 console.log(
-  `${peer === undefined ? '' : 'ratios are against tinyproxy; '}proxy CPU is what the proxy process itself used (lower is better).\n`,
+  `${peer === undefined ? '' : 'ratios are against tinyproxy; '}proxy CPU is what the proxy's own processes used (lower is better).\n`,
 );
 console.log(line(header));
 console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const row of rows) console.log(line(row));
+
+// Per core: work done per CPU-second the proxy spent (its own processes only), which does not depend on how
+// many cores the machine has or how busy the other processes keep them.
+const perCpu = (figures) => {
+  const transferredMb = rounds * transferMb;
+  return {
+    http: transferredMb / sum(figures.httpCpu),
+    connect: transferredMb / sum(figures.connectCpu),
+    tunnels: (sum(figures.tunnels) * tunnelSeconds) / sum(figures.tunnelCpu),
+  };
+};
+const x = (a, b) => `${(a / b).toFixed(2)}x`;
+const [plain, tlsGateway] = [proxies.at(-2), proxies.at(-1)].map((proxy) => results.get(proxy.name));
+console.log('\nRatios (medians of this run):');
+if (peer !== undefined) {
+  const theirs = perCpu(peer);
+  for (const proxy of proxies.slice(1)) {
+    const figures = results.get(proxy.name);
+    const ours = perCpu(figures);
+    console.log(
+      `- ${proxy.name} against tinyproxy: HTTP ${x(median(figures.http), median(peer.http))}, CONNECT ${x(median(figures.connect), median(peer.connect))}, ` +
+        `tunnels/s ${x(median(figures.tunnels), median(peer.tunnels))}; per core (per proxy CPU-second): ` +
+        `HTTP ${x(ours.http, theirs.http)}, CONNECT ${x(ours.connect, theirs.connect)}, tunnels ${x(ours.tunnels, theirs.tunnels)}`,
+    );
+  }
+}
+console.log(
+  `- TLS against the gateway's own plain mode: tunnels/s ${x(median(tlsGateway.tunnels), median(plain.tunnels))}, ` +
+    `per core ${x(perCpu(tlsGateway).tunnels, perCpu(plain).tunnels)}`,
+);
 console.log(`\n(${((Date.now() - benchStarted) / 1000).toFixed(0)} s)`);
 sink.close();
 process.exit(0);

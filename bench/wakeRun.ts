@@ -6,8 +6,9 @@
 // calls save more.
 import { performance } from 'node:perf_hooks';
 import { composeBackground } from '../background/compose';
-import { removeRecord } from '../background/account/records';
+import { removeStored } from '../background/storage/storedValues';
 import { defaultSettings, type Settings } from '../src/settings';
+import { stored } from '../src/storage';
 import { fakePlatform } from '../test/fakes/platform';
 import { selfHostedTestGateway } from '../test/fakes/startedBackground';
 
@@ -76,8 +77,8 @@ async function measure(scenario: Scenario) {
     skipped.push(s.ms);
     skippedCalls += s.proxySets + s.ruleUpdates;
     const f = await wake(async () => {
-      await removeRecord(fake.platform, 'appliedRouting');
-      await removeRecord(fake.platform, 'appliedRules');
+      await removeStored(fake.platform, stored.appliedRouting);
+      await removeStored(fake.platform, stored.appliedRules);
     });
     full.push(f.ms);
   }

@@ -24,4 +24,4 @@ as_postgres "$bindir/initdb" -D "$datadir" -A trust -U postgres >/dev/null || sk
 as_postgres "$bindir/pg_ctl" -D "$datadir" -o "-h 127.0.0.1 -p $port -k $datadir" -l "$datadir/log" -w start >/dev/null || skip "the server did not start"
 trap 'as_postgres "$bindir/pg_ctl" -D "$datadir" -m fast stop >/dev/null; rm -rf "$datadir"' EXIT
 
-TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" npx vitest run --config vitest.config.ts test/integration/server
+TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres" npx vitest run --config vitest.config.ts "${@:-test/integration/server}"

@@ -10,6 +10,7 @@ import { createGuards } from './http/auth';
 import { sessionCookies } from './http/cookies';
 import { deviceCookies } from './http/device-cookie';
 import { registerErrorHandling } from './http/errors';
+import { floodGuardStore } from './http/flood-guard-store';
 import { loggerOptions, type LogStream } from './http/logging';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail';
 import { registerHealth } from './observability/health';
@@ -126,7 +127,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // JSON only: a text/plain body is what a cross-site form can send without a preflight.
   fastify.removeContentTypeParser('text/plain');
   await fastify.register(cookie);
-  await fastify.register(rateLimit, { max: config.requestsPerMinutePerIp, timeWindow: 60_000 });
+  // Counted in the database, so every instance on it grants an address one budget.
+  await fastify.register(rateLimit, {
+    max: config.requestsPerMinutePerIp,
+    timeWindow: 60_000,
+    store: floodGuardStore(db),
+  });
 
   const throttle = createThrottle(config.throttle, { db, sleep: overrides.sleep ?? ((ms) => sleep(ms)) });
   const hasher = overrides.hasher ?? createPasswordHasher(config.argon2);
@@ -139,6 +145,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     deliver: createAccountMail({ db, now, mailer, publicUrl: config.publicUrl }).deliver,
     log: (message, error) => fastify.log.error({ err: error }, message),
   });
+  metrics.watchMailQueue(() => mailQueue.depth());
   const accounts = createAccountsService({
     db,
     now,

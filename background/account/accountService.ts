@@ -1,23 +1,18 @@
-import { z } from 'zod';
-import { deviceStatusResponse, type linkedResponse } from '../../src/api/devices';
+import type { z } from 'zod';
+import type { linkedResponse } from '../../src/api/devices';
 import type { ApiRoute, RouteResponse } from '../../src/api/route';
 import { routes } from '../../src/api/routes';
-import type { SubscriptionView } from '../../src/api/subscriptions';
 import type { AccountStatus } from '../../src/messages';
 import { ok, type AppError, type Result } from '../../src/result';
+import { stored } from '../../src/storage';
 import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 import type { VpnService } from '../vpn/vpnService';
 import type { ApiClient, ApiRequest } from './apiClient';
-import { readRecord, removeRecord, writeRecord } from './records';
 import type { DeviceAuth } from './deviceAuth';
 
-const ACCOUNT_KEY = 'account';
-const STATUS_KEY = 'deviceStatus';
-const SUBSCRIPTION_KEY = 'subscription';
 const ACCOUNT_ALARM = 'account-sync';
-
-const storedAccount = z.object({ accountId: z.string(), email: z.string() }).nullable();
 
 export interface AccountDeps {
   platform: Platform;
@@ -50,10 +45,7 @@ export function createAccountService(deps: AccountDeps) {
     }
   };
 
-  const account = async () => {
-    const parsed = storedAccount.safeParse(await platform.local.get(ACCOUNT_KEY));
-    return parsed.success ? parsed.data : null;
-  };
+  const account = () => readStored(platform, stored.account);
 
   const renewCredential = async (): Promise<Result<null>> => {
     const issued = await call({ route: routes.vpnCredentials });
@@ -62,7 +54,7 @@ export function createAccountService(deps: AccountDeps) {
     const lifetime = expiresAt - now();
     // Half-life, spread by ±10% so that many devices do not renew in the same second.
     const renewAt = Math.round(now() + lifetime / 2 + (deps.random() - 0.5) * 0.2 * lifetime);
-    await writeRecord(platform, 'proxyCredential', {
+    await writeStored(platform, stored.proxyCredential, {
       username: issued.value.username,
       password: issued.value.credential,
       expiresAt,
@@ -72,27 +64,27 @@ export function createAccountService(deps: AccountDeps) {
   };
 
   const credentialDue = async () => {
-    const stored = await readRecord(platform, 'proxyCredential');
-    return stored === null || stored.renewAt <= now();
+    const credential = await readStored(platform, stored.proxyCredential);
+    return credential === null || credential.renewAt <= now();
   };
 
   /** Refreshes status, gateways and (when due) the credential; notices an unlink made from the portal. */
   const syncNow = async (): Promise<Result<null>> => {
     const status = await call({ route: routes.deviceStatus });
     if (!status.ok) return status;
-    await platform.local.set(STATUS_KEY, status.value);
+    await writeStored(platform, stored.deviceStatus, status.value);
     const current = await deps.vpn.connection();
     if (current.state === 'limit' && current.resetAt <= now())
       await deps.vpn.dispatch({ type: 'limitReset' });
-    await writeRecord(platform, 'tier', status.value.tier);
+    await writeStored(platform, stored.tier, status.value.tier);
     const linked = await account();
     if (linked && status.value.accountId === null) {
-      await platform.local.set(ACCOUNT_KEY, null);
-      await removeRecord(platform, 'proxyCredential');
+      await writeStored(platform, stored.account, null);
+      await removeStored(platform, stored.proxyCredential);
       await deps.vpn.dispatch({ type: 'signedOut' });
     }
     const gateways = await api({ route: routes.gateways });
-    if (gateways.ok) await writeRecord(platform, 'gateways', gateways.value.gateways);
+    if (gateways.ok) await writeStored(platform, stored.gateways, gateways.value.gateways);
     if ((await account()) !== null || !linked) {
       if (await credentialDue()) {
         const renewed = await renewCredential();
@@ -123,8 +115,8 @@ export function createAccountService(deps: AccountDeps) {
   };
 
   const afterLink = async (linked: z.infer<typeof linkedResponse>) => {
-    await platform.local.set(ACCOUNT_KEY, { accountId: linked.accountId, email: linked.email });
-    await removeRecord(platform, 'proxyCredential'); // the tier changed: the next credential carries it
+    await writeStored(platform, stored.account, { accountId: linked.accountId, email: linked.email });
+    await removeStored(platform, stored.proxyCredential); // the tier changed: the next credential carries it
     await deps.vpn.dispatch({ type: 'signedIn', wantsVpn: false });
     await resync();
   };
@@ -138,20 +130,22 @@ export function createAccountService(deps: AccountDeps) {
     call,
     isLinked: async () => (await account()) !== null,
     status: async (): Promise<AccountStatus> => {
-      const parsed = deviceStatusResponse.safeParse(await platform.local.get(STATUS_KEY));
-      const subscription = (await platform.local.get(SUBSCRIPTION_KEY)) as SubscriptionView | undefined;
-      const linked = await account();
-      const found = await platform.session.get('accountFound');
+      const [status, subscription, linked, found] = await Promise.all([
+        readStored(platform, stored.deviceStatus),
+        readStored(platform, stored.subscription),
+        account(),
+        readStored(platform, stored.accountFound),
+      ]);
       return {
         linked: linked !== null,
-        ...(!linked && typeof found === 'string' ? { accountFound: found } : {}),
+        ...(!linked && found !== null ? { accountFound: found } : {}),
         ...(linked ? { email: linked.email } : {}),
-        ...(parsed.success
+        ...(status
           ? {
-              tier: parsed.data.tier,
-              usedTodayBytes: parsed.data.usedTodayBytes,
-              dailyLimitBytes: parsed.data.dailyLimitBytes,
-              resetsAt: parsed.data.resetsAt,
+              tier: status.tier,
+              usedTodayBytes: status.usedTodayBytes,
+              dailyLimitBytes: status.dailyLimitBytes,
+              resetsAt: status.resetsAt,
             }
           : {}),
         ...(subscription ? { subscription } : {}),
@@ -184,9 +178,9 @@ export function createAccountService(deps: AccountDeps) {
       const unlinked = await call({ route: routes.unlinkDevice });
       if (!unlinked.ok && unlinked.error.code !== 'deviceNotLinked') return unlinked;
       await Promise.all([
-        platform.local.set(ACCOUNT_KEY, null),
-        platform.local.remove(SUBSCRIPTION_KEY),
-        removeRecord(platform, 'proxyCredential'),
+        writeStored(platform, stored.account, null),
+        removeStored(platform, stored.subscription),
+        removeStored(platform, stored.proxyCredential),
       ]);
       await auth.forget();
       await deps.vpn.dispatch({ type: 'signedOut' });
@@ -208,8 +202,8 @@ export function createAccountService(deps: AccountDeps) {
         fields: { code: 'activationCode' },
       });
       if (!activated.ok) return activated;
-      await platform.local.set(SUBSCRIPTION_KEY, activated.value.subscription);
-      await removeRecord(platform, 'proxyCredential');
+      await writeStored(platform, stored.subscription, activated.value.subscription);
+      await removeStored(platform, stored.proxyCredential);
       await resync();
       return ok(null);
     },

@@ -1,17 +1,13 @@
-import { z } from 'zod';
 import type { DeviceTokens } from '../../src/api/devices';
 import { routes } from '../../src/api/routes';
 import { appError, err, ok, type AppError, type Result } from '../../src/result';
+import { stored } from '../../src/storage';
 import type { BrowserKind, Platform } from '../platform';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 import type { ApiClient } from './apiClient';
 
-const DEVICE_KEY = 'device';
-const ACCESS_KEY = 'deviceAccess';
 /** Renew the access token this long before it expires, so no request goes out with a stale one. */
 const EARLY_MS = 60_000;
-
-const storedDevice = z.object({ deviceId: z.string(), refreshToken: z.string() });
-const storedAccess = z.object({ token: z.string(), expiresAt: z.number() });
 
 /**
  * The device's identity with the account service: registered anonymously once, then a refresh token that
@@ -29,18 +25,18 @@ export function createDeviceAuth(platform: Platform, api: ApiClient) {
   const now = () => platform.now().getTime();
 
   const save = async (tokens: DeviceTokens) => {
-    await platform.local.set(DEVICE_KEY, { deviceId: tokens.deviceId, refreshToken: tokens.refreshToken });
-    await platform.session.set(ACCESS_KEY, {
+    await writeStored(platform, stored.device, {
+      deviceId: tokens.deviceId,
+      refreshToken: tokens.refreshToken,
+    });
+    await writeStored(platform, stored.deviceAccess, {
       token: tokens.accessToken,
       expiresAt: Date.parse(tokens.accessTokenExpiresAt),
     });
     return tokens.accessToken;
   };
 
-  const device = async () => {
-    const parsed = storedDevice.safeParse(await platform.local.get(DEVICE_KEY));
-    return parsed.success ? parsed.data : null;
-  };
+  const device = () => readStored(platform, stored.device);
 
   const register = async (): Promise<Result<string>> => {
     const registered = await api({
@@ -67,8 +63,8 @@ export function createDeviceAuth(platform: Platform, api: ApiClient) {
   };
 
   const forget = async () => {
-    await platform.local.remove(DEVICE_KEY);
-    await platform.session.remove(ACCESS_KEY);
+    await removeStored(platform, stored.device);
+    await removeStored(platform, stored.deviceAccess);
   };
 
   return {
@@ -76,14 +72,13 @@ export function createDeviceAuth(platform: Platform, api: ApiClient) {
     forget,
     /** A valid access token, renewing or registering when needed. */
     accessToken: async (): Promise<Result<string, AppError>> => {
-      const access = storedAccess.safeParse(await platform.session.get(ACCESS_KEY));
-      if (access.success && access.data.expiresAt - EARLY_MS > now() && (await device()))
-        return ok(access.data.token);
+      const access = await readStored(platform, stored.deviceAccess);
+      if (access && access.expiresAt - EARLY_MS > now() && (await device())) return ok(access.token);
       renewing ??= renew().finally(() => (renewing = null));
       return renewing;
     },
     /** Forces the next call to renew (after a 401 on a request made with a stored token). */
-    invalidate: () => platform.session.remove(ACCESS_KEY),
+    invalidate: () => removeStored(platform, stored.deviceAccess),
   };
 }
 export type DeviceAuth = ReturnType<typeof createDeviceAuth>;

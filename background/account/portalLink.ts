@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { externalMessageSchema } from '../../src/messages';
 import { portalPages, type PortalPageName } from '../../src/portalPages';
 import { appError, err, ok, type Result } from '../../src/result';
+import { stored } from '../../src/storage';
 import type { Platform, SenderInfo } from '../platform';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 import type { AccountService } from './accountService';
 
-const STATE_KEY = 'portalState';
-export const ACCOUNT_FOUND_KEY = 'accountFound';
 const STATE_TTL_MS = 15 * 60 * 1000;
 
 /** The portal pages the extension opens, by the names its `openPortal` message uses. */
@@ -18,8 +17,6 @@ const pageNames = {
   home: 'home',
 } as const satisfies Record<string, PortalPageName>;
 export type PortalPage = keyof typeof pageNames;
-
-const storedState = z.object({ state: z.string(), expiresAt: z.number() });
 
 const randomState = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -45,7 +42,10 @@ export function createPortalLink(
       const url = new URL(portalPages[pageNames[page]], base);
       if (page === 'link') {
         const state = randomState();
-        await platform.session.set(STATE_KEY, { state, expiresAt: platform.now().getTime() + STATE_TTL_MS });
+        await writeStored(platform, stored.portalState, {
+          state,
+          expiresAt: platform.now().getTime() + STATE_TTL_MS,
+        });
         url.searchParams.set('state', state);
         url.searchParams.set('extensionId', platform.extensionId);
       }
@@ -62,20 +62,16 @@ export function createPortalLink(
       const request = parsed.data;
       if (request.type === 'ping') return ok(null);
       if (request.type === 'accountAvailable') {
-        if (!(await account.status()).linked) await platform.session.set(ACCOUNT_FOUND_KEY, request.email);
+        if (!(await account.status()).linked) await writeStored(platform, stored.accountFound, request.email);
         return ok(null);
       }
-      const expected = storedState.safeParse(await platform.session.get(STATE_KEY));
-      if (
-        !expected.success ||
-        expected.data.state !== request.state ||
-        expected.data.expiresAt < platform.now().getTime()
-      ) {
+      const expected = await readStored(platform, stored.portalState);
+      if (!expected || expected.state !== request.state || expected.expiresAt < platform.now().getTime()) {
         return err(appError('badState', 'errorPortalState'));
       }
-      await platform.session.remove(STATE_KEY);
+      await removeStored(platform, stored.portalState);
       const linked = await account.linkWithCode(request.code);
-      if (linked.ok) await platform.session.remove(ACCOUNT_FOUND_KEY);
+      if (linked.ok) await removeStored(platform, stored.accountFound);
       return linked;
     },
   };

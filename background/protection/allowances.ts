@@ -1,18 +1,12 @@
-import { z } from 'zod';
+import { stored } from '../../src/storage';
 import { PROCEED_ALLOWANCE_MS } from '../../src/threats/proceedAllowance';
-import type { KeyValueArea } from '../platform';
-
-const KEY = 'allowances';
-
-const storedSchema = z.record(z.string(), z.number());
+import { readStored, updateStored, type StorageAreas } from '../storage/storedValues';
 
 /** Short allowances granted from the warning page, by host, kept in `storage.local` with their expiry. */
-export function createAllowances(area: KeyValueArea, now: () => number) {
-  const live = async (): Promise<Record<string, number>> => {
-    const parsed = storedSchema.safeParse(await area.get(KEY));
-    const all = parsed.success ? parsed.data : {};
-    return Object.fromEntries(Object.entries(all).filter(([, until]) => until > now()));
-  };
+export function createAllowances(areas: StorageAreas, now: () => number) {
+  const liveOf = (all: Record<string, number> | null): Record<string, number> =>
+    Object.fromEntries(Object.entries(all ?? {}).filter(([, until]) => until > now()));
+  const live = async () => liveOf(await readStored(areas, stored.allowances));
   return {
     hosts: async (): Promise<string[]> => Object.keys(await live()),
     /** The soonest expiry, so the caller can schedule re-enforcement. */
@@ -20,7 +14,12 @@ export function createAllowances(area: KeyValueArea, now: () => number) {
       const times = Object.values(await live());
       return times.length ? Math.min(...times) : null;
     },
-    grant: async (host: string) => area.set(KEY, { ...(await live()), [host]: now() + PROCEED_ALLOWANCE_MS }),
+    grant: async (host: string) => {
+      await updateStored(areas, stored.allowances, (all) => ({
+        ...liveOf(all),
+        [host]: now() + PROCEED_ALLOWANCE_MS,
+      }));
+    },
   };
 }
 export type Allowances = ReturnType<typeof createAllowances>;

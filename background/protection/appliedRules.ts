@@ -1,7 +1,8 @@
 import type { DnrLimits, DnrRule } from '../../src/threats';
 import { sha256Hex } from '../../src/threats';
-import { readRecord, removeRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Platform } from '../platform';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 
 /** Everything the installed threat rules are compiled from. */
 export interface RulesKeyInput {
@@ -53,16 +54,16 @@ export function probeIds(rules: readonly DnrRule[]): number[] {
 export function createAppliedRules(platform: Pick<Platform, 'local' | 'session' | 'dnr'>) {
   return {
     inForce: async (key: string): Promise<boolean> => {
-      const applied = await readRecord(platform, 'appliedRules');
+      const applied = await readStored(platform, stored.appliedRules);
       if (applied?.key !== key || applied.overflow) return false;
       if (applied.probeIds.length === 0) return true;
       const held = new Set((await platform.dnr.getDynamicRules(applied.probeIds)).map((rule) => rule.id));
       return applied.probeIds.every((id) => held.has(id));
     },
     /** Before installing: a worker stopped half-way must not trust the old record. */
-    forget: () => removeRecord(platform, 'appliedRules'),
+    forget: () => removeStored(platform, stored.appliedRules),
     remember: (key: string, rules: readonly DnrRule[], overflow: boolean) =>
-      writeRecord(platform, 'appliedRules', { key, probeIds: probeIds(rules), overflow }),
+      writeStored(platform, stored.appliedRules, { key, probeIds: probeIds(rules), overflow }),
   };
 }
 export type AppliedRules = ReturnType<typeof createAppliedRules>;

@@ -63,7 +63,7 @@ const hostOf = (url: string): string | null => {
  */
 export function createProtectionService(deps: ProtectionDeps) {
   const { platform } = deps;
-  const updateCheck = createUpdateCheck(platform.local, deps.update, deps.serviceUrl, () =>
+  const updateCheck = createUpdateCheck(platform, deps.update, deps.serviceUrl, () =>
     platform.now().getTime(),
   );
   const warningUrl = `${platform.extensionOrigin}${WARNING_PAGE}`;

@@ -1,6 +1,8 @@
 import { createMatcher, verifySnapshot, type ThreatMatcher, type ThreatSnapshot } from '../../src/threats';
-import { readRecord, removeRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Platform, StoredThreatList } from '../platform';
+import { parseStoredThreatList } from '../storage/storedThreatList';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 
 export const BUNDLED_SNAPSHOT = 'data/threats/snapshot.json';
 export const BUNDLED_SHA256 = 'data/threats/snapshot.sha256';
@@ -29,13 +31,16 @@ export function createThreatList(platform: Platform) {
     return { snapshot: verified.value, sha256: sha.trim(), installedAt: platform.now().getTime() };
   };
 
-  /** The downloaded list from IndexedDB; the record naming it follows what was found there. */
+  /**
+   * The downloaded list from IndexedDB, if it still passes its checks; the value naming the list in force
+   * follows what was found there (a list that fails its checks is not in force).
+   */
   const loadStored = async (): Promise<StoredThreatList | null> => {
-    const stored = await platform.threatLists.load();
-    const named = await readRecord(platform, 'threatListInForce');
-    if (stored && named !== stored.sha256) await writeRecord(platform, 'threatListInForce', stored.sha256);
-    if (!stored && named !== null) await removeRecord(platform, 'threatListInForce');
-    return stored;
+    const list = await parseStoredThreatList(await platform.threatLists.load());
+    const named = await readStored(platform, stored.threatListInForce);
+    if (list && named !== list.sha256) await writeStored(platform, stored.threatListInForce, list.sha256);
+    if (!list && named !== null) await removeStored(platform, stored.threatListInForce);
+    return list;
   };
 
   const get = async (): Promise<Current> => {
@@ -58,13 +63,13 @@ export function createThreatList(platform: Platform) {
      */
     identity: async (): Promise<string> => {
       if (current) return current.source === 'downloaded' ? current.list.sha256 : 'bundled';
-      return (await readRecord(platform, 'threatListInForce')) ?? 'bundled';
+      return (await readStored(platform, stored.threatListInForce)) ?? 'bundled';
     },
     /** Stores and switches to a list that already passed verification. */
     replace: async (snapshot: ThreatSnapshot, sha256: string) => {
       const list = { snapshot, sha256, installedAt: platform.now().getTime() };
       // Named before it is stored: a worker stopped in between then sees a list it has not enforced.
-      await writeRecord(platform, 'threatListInForce', sha256);
+      await writeStored(platform, stored.threatListInForce, sha256);
       await platform.threatLists.save(list);
       return use(list, 'downloaded');
     },

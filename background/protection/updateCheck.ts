@@ -1,12 +1,8 @@
-import { finishedCheckSchema, type ThreatCheck } from '../../src/messages';
+import type { ThreatCheck } from '../../src/messages';
 import type { Result } from '../../src/result';
-import type { KeyValueArea } from '../platform';
+import { stored } from '../../src/storage';
+import { readStored, writeStored, type StorageAreas } from '../storage/storedValues';
 import type { UpdateOutcome } from './updater';
-
-/** When an update check last confirmed the list in force (ms): its age counts from then. */
-const CONFIRMED_KEY = 'threatsCheckedAt';
-/** How the last update check ended, so every page shows the same line, after a restart too. */
-const LAST_CHECK_KEY = 'threatsLastCheck';
 
 /**
  * The threat-list update check as the pages see it: running now, or how and when it last ended. Single-flight
@@ -14,7 +10,7 @@ const LAST_CHECK_KEY = 'threatsLastCheck';
  * but a check asked of another service (the address just changed) waits for the old one and runs anew.
  */
 export function createUpdateCheck(
-  local: KeyValueArea,
+  areas: StorageAreas,
   update: (serviceUrl: string) => Promise<Result<UpdateOutcome>>,
   serviceUrl: () => Promise<string>,
   now: () => number,
@@ -26,9 +22,9 @@ export function createUpdateCheck(
     const outcome = await update(url);
     const at = now();
     if (outcome.ok) {
-      await local.set(CONFIRMED_KEY, at);
-      await local.set(LAST_CHECK_KEY, { state: 'ok', at, updated: outcome.value.updated });
-    } else await local.set(LAST_CHECK_KEY, { state: 'failed', at, error: outcome.error });
+      await writeStored(areas, stored.threatsCheckedAt, at);
+      await writeStored(areas, stored.threatsLastCheck, { state: 'ok', at, updated: outcome.value.updated });
+    } else await writeStored(areas, stored.threatsLastCheck, { state: 'failed', at, error: outcome.error });
     return outcome;
   };
 
@@ -48,14 +44,10 @@ export function createUpdateCheck(
     },
     state: async (): Promise<ThreatCheck> => {
       if (running) return { state: 'checking' };
-      const last = finishedCheckSchema.safeParse(await local.get(LAST_CHECK_KEY));
-      return last.success ? last.data : { state: 'never' };
+      return (await readStored(areas, stored.threatsLastCheck)) ?? { state: 'never' };
     },
     /** When a check last confirmed the list in force as current (0: never). */
-    confirmedAt: async (): Promise<number> => {
-      const at = await local.get(CONFIRMED_KEY);
-      return typeof at === 'number' ? at : 0;
-    },
+    confirmedAt: async (): Promise<number> => (await readStored(areas, stored.threatsCheckedAt)) ?? 0,
   };
 }
 export type UpdateCheck = ReturnType<typeof createUpdateCheck>;

@@ -1,23 +1,16 @@
-import { z } from 'zod';
 import { pruneAskAnswers, rememberAskAnswer, type AskAnswers, type Route } from '../../src/rules';
-import type { KeyValueArea } from '../platform';
-
-const KEY = 'askAnswers';
-const storedSchema = z.record(
-  z.string(),
-  z.object({ route: z.enum(['vpn', 'direct']), expiresAt: z.number().nullable() }),
-);
+import { stored } from '../../src/storage';
+import { readStored, updateStored, type StorageAreas } from '../storage/storedValues';
 
 /** The user's answers to "use the VPN for this site?", kept in `storage.local` and pruned as they expire. */
-export function createAskAnswerStore(area: KeyValueArea, now: () => number) {
-  const get = async (): Promise<AskAnswers> => {
-    const parsed = storedSchema.safeParse(await area.get(KEY));
-    return parsed.success ? pruneAskAnswers(parsed.data, now()) : {};
-  };
+export function createAskAnswerStore(areas: StorageAreas, now: () => number) {
+  const live = (answers: AskAnswers | null): AskAnswers => (answers ? pruneAskAnswers(answers, now()) : {});
   return {
-    get,
+    get: async (): Promise<AskAnswers> => live(await readStored(areas, stored.askAnswers)),
     answer: async (host: string, route: Route, remember: boolean) => {
-      await area.set(KEY, rememberAskAnswer(await get(), host, route, remember, now()));
+      await updateStored(areas, stored.askAnswers, (answers) =>
+        rememberAskAnswer(live(answers), host, route, remember, now()),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
-import { readRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Platform } from '../platform';
+import { readStored, writeStored } from '../storage/storedValues';
 
 /** How long a gateway whose check failed is passed over before routing tries it again. */
 export const UNREACHABLE_PAUSE_MS = 5 * 60_000;
@@ -17,9 +18,9 @@ export function createGatewayHealth(
   now: () => number,
 ) {
   const marks = async (): Promise<Record<string, number>> =>
-    (await readRecord(platform, 'unreachableGateways')) ?? {};
+    (await readStored(platform, stored.unreachableGateways)) ?? {};
   const keep = async (next: Record<string, number>) => {
-    await writeRecord(platform, 'unreachableGateways', next);
+    await writeStored(platform, stored.unreachableGateways, next);
     const soonest = Math.min(...Object.values(next));
     if (Number.isFinite(soonest)) await platform.wakeAt(GATEWAY_RETRY_ALARM, soonest);
   };

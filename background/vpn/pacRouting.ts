@@ -1,6 +1,7 @@
 import { compilePac } from '../../src/pac';
-import { readRecord, removeRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Platform, ProxyConfig } from '../platform';
+import { readStored, removeStored, writeStored } from '../storage/storedValues';
 import type { BrowserRouting } from './browserRouting';
 import type { RoutingInput } from './vpnService';
 
@@ -26,7 +27,7 @@ export function compileRouting({ plan, context }: RoutingInput): ProxyConfig {
 export function createPacRouting(platform: Pick<Platform, 'local' | 'session' | 'proxy'>): BrowserRouting {
   return {
     holds: async (key) => {
-      const applied = await readRecord(platform, 'appliedRouting');
+      const applied = await readStored(platform, stored.appliedRouting);
       if (applied?.key !== key) return false;
       const now = await platform.proxy.inForce();
       const ours = now.level === 'controlled_by_this_extension';
@@ -36,10 +37,10 @@ export function createPacRouting(platform: Pick<Platform, 'local' | 'session' | 
     apply: async (key, input) => {
       const config = compileRouting(input);
       // A worker stopped half-way must not trust the record of the setting before.
-      await removeRecord(platform, 'appliedRouting');
+      await removeStored(platform, stored.appliedRouting);
       await platform.proxy.apply(config);
       return () =>
-        writeRecord(platform, 'appliedRouting', {
+        writeStored(platform, stored.appliedRouting, {
           key,
           pacLength: config.mode === 'pac' ? config.script.length : null,
         });

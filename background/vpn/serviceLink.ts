@@ -1,6 +1,7 @@
 import type { ProxyTier } from '../../src/api/proxyCredential';
 import { SELF_HOSTED_REGION } from '../../src/settings';
-import { readRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
+import { readStored, writeStored } from '../storage/storedValues';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import { chooseGateway, type ServiceGateway } from './gateway';
@@ -26,11 +27,11 @@ export function createServiceAddress(platform: Platform, testHooks: boolean) {
   return {
     testHooks,
     url: async (): Promise<string> =>
-      (testHooks ? await readRecord(platform, 'serviceOverride') : null) ?? BUILT_IN_SERVICE_URL,
+      (testHooks ? await readStored(platform, stored.serviceOverride) : null) ?? BUILT_IN_SERVICE_URL,
     /** Refused (false) outside test builds. */
     override: async (url: string): Promise<boolean> => {
       if (!testHooks) return false;
-      await writeRecord(platform, 'serviceOverride', url);
+      await writeStored(platform, stored.serviceOverride, url);
       return true;
     },
   };
@@ -49,7 +50,7 @@ export function createServiceLink(
   health: Pick<GatewayHealth, 'unreachable'>,
 ) {
   const gateways = async (): Promise<ServiceGateway[]> => {
-    return (await readRecord(platform, 'gateways')) ?? [];
+    return (await readStored(platform, stored.gateways)) ?? [];
   };
 
   /** The credentials for the gateway in use (the caller has checked that the challenger is that one). */
@@ -58,8 +59,8 @@ export function createServiceLink(
     const own = current.selfHostedGateway;
     if (current.region === SELF_HOSTED_REGION && own)
       return { username: own.username, password: own.password };
-    const stored = await readRecord(platform, 'proxyCredential');
-    return stored ? { username: stored.username, password: stored.password } : null;
+    const credential = await readStored(platform, stored.proxyCredential);
+    return credential ? { username: credential.username, password: credential.password } : null;
   };
 
   /** Which of our gateways, if any, is asking: only the one in use gets credentials. */
@@ -80,7 +81,7 @@ export function createServiceLink(
     identify,
     bypassHosts: async (): Promise<string[]> => [new URL(await address.url()).hostname],
     tier: async (): Promise<ProxyTier> => {
-      return (await readRecord(platform, 'tier')) ?? 'anonymous';
+      return (await readStored(platform, stored.tier)) ?? 'anonymous';
     },
   };
 }

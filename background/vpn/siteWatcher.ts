@@ -1,27 +1,27 @@
 import { askSiteKey } from '../../src/rules';
+import { stored } from '../../src/storage';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
-import type { KeyValueArea } from '../platform';
+import { updateStored } from '../storage/storedValues';
 import type { VpnService } from './vpnService';
 
-const NOTIFIED_KEY = 'notifiedSites';
+/** How many announced sites a browser session remembers. */
+const MAX_NOTIFIED = 500;
 
 /**
  * Watches the sites tabs open: a site that a rule or category sends through the VPN while the VPN is off is
  * announced once per browser session ("VPN turned on for …"), and a site waiting for an "ask" answer gets a
  * "?" badge and one prompt to open the popup.
  */
-export function createSiteWatcher(
-  platform: Platform,
-  settings: SettingsStore,
-  vpn: VpnService,
-  session: KeyValueArea = platform.session,
-) {
+export function createSiteWatcher(platform: Platform, settings: SettingsStore, vpn: VpnService) {
   const firstTime = async (key: string): Promise<boolean> => {
-    const seen = ((await session.get(NOTIFIED_KEY)) as string[] | undefined) ?? [];
-    if (seen.includes(key)) return false;
-    await session.set(NOTIFIED_KEY, [...seen.slice(-500), key]);
-    return true;
+    let first = false;
+    await updateStored(platform, stored.notifiedSites, (seen) => {
+      if (seen?.includes(key)) return seen;
+      first = true;
+      return [...(seen ?? []).slice(-MAX_NOTIFIED), key];
+    });
+    return first;
   };
 
   return async (tabId: number, url: string): Promise<void> => {

@@ -10,11 +10,12 @@ import {
 } from '../../src/rules';
 import { SELF_HOSTED_REGION, type Settings, type SiteAction } from '../../src/settings';
 import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
-import { readRecord, writeRecord } from '../account/records';
+import { stored } from '../../src/storage';
 import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
+import { readStored, writeStored } from '../storage/storedValues';
 import type { BrowserRouting } from './browserRouting';
 import type { ConnectionStore } from './connectionStore';
 import { GATEWAY_RETRY_ALARM, type GatewayHealth } from './gatewayHealth';
@@ -140,8 +141,8 @@ export function createVpnService(deps: VpnDeps) {
     }
     // One notification per limit, also across browser restarts on the same day.
     if (after.state === 'limit' && before.state !== 'limit' && notifications.limitReached) {
-      if ((await readRecord(platform, 'limitNotified')) === after.resetAt) return;
-      await writeRecord(platform, 'limitNotified', after.resetAt);
+      if ((await readStored(platform, stored.limitNotified)) === after.resetAt) return;
+      await writeStored(platform, stored.limitNotified, after.resetAt);
       await platform.notifier.show('limit-reached', t('notifyLimitTitle'), t('notifyLimitMessage'));
     }
   };

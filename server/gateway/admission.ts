@@ -2,7 +2,11 @@ import type dns from 'node:dns';
 import type { IncomingMessage } from 'node:http';
 import { RequestError, type PrepareRequestFunction, type PrepareRequestFunctionResult } from 'proxy-chain';
 import type { IpAddress } from '../../src/net';
-import { GATEWAY_CHECK_HOST, type ProxyCredentialPayload } from '../../src/api/proxyCredential';
+import {
+  GATEWAY_CHECK_HOST,
+  type GatewayRefusalReason,
+  type ProxyCredentialPayload,
+} from '../../src/api/proxyCredential';
 import { checkHttpResponse, checkResponse, checkTunnelServer, plainAddress } from './check';
 import type { GatewayIdentity } from './config';
 import type { CredentialCheck } from './credentialCheck';
@@ -19,6 +23,10 @@ export interface AdmissionDeps {
   now: () => number;
   credentials: CredentialCheck;
   usage: DailyUsage;
+  /** Every request's verified credential, for the usage sink (cluster: the primary's view of limits). */
+  credentialSeen: (credential: ProxyCredentialPayload) => void;
+  /** A request was refused for its credential (metrics). */
+  credentialRefused: (reason: GatewayRefusalReason) => void;
   resolve: Resolve;
   allowPrivateDestinations: boolean;
   /** The gateway's own interface addresses, refused like private ones. */
@@ -50,9 +58,13 @@ export const admission =
     if (malformed !== null) throw new RequestError(`Rampart gateway: ${malformed}.`, 400);
     const at = deps.now();
     const verified = deps.credentials.check(password, at);
-    if (!verified.ok) throw refusal(verified.error);
+    if (!verified.ok) {
+      deps.credentialRefused(verified.error);
+      throw refusal(verified.error);
+    }
     const credential = verified.value;
     deps.usage.observeCredential(credential, at);
+    deps.credentialSeen(credential);
     deps.authenticated(request);
 
     if (hostname.toLowerCase() === GATEWAY_CHECK_HOST) {

@@ -3,7 +3,9 @@ import type { ConnectionLimitsConfig } from './connectionLimits';
 import type { ListOwnAddresses } from './ownAddresses';
 import type { Resolve } from './resolve';
 import type { TlsMaterial } from './tls';
+import type { Registry } from 'prom-client';
 import type { ReportUsage } from './usageReporter';
+import type { UsageSink } from './usageSink';
 
 export interface GatewayIdentity {
   id: string;
@@ -54,6 +56,12 @@ export interface GatewayConfig {
   retryMaxMs?: number;
   /** How often open connections are metered and checked against the daily limit (default 1 s). */
   meterIntervalMs?: number;
+  /** Where metered usage goes instead of this process's own reporter (a cluster worker: to the primary). */
+  usageSink?: UsageSink;
+  /** 48 bytes of TLS session-ticket keys, the same in every worker so a ticket resumes on any (default: random). */
+  ticketKeys?: Buffer;
+  /** The cluster worker's id, for metrics labels (0 or absent: a single process). */
+  workerId?: number;
   /** Clock (Unix ms); tests move it. */
   now?: () => number;
   log?: (line: string) => void;
@@ -63,11 +71,17 @@ export interface RunningGateway {
   port: number;
   /** `https://127.0.0.1:port` or `http://…` for plain mode: what a client uses as its proxy URL. */
   url: string;
-  /** The PEM certificate clients must trust, when the gateway serves TLS. */
-  certificate: string | null;
+  /** The PEM certificate clients must trust, when the gateway serves TLS (the newest after a reload). */
+  readonly certificate: string | null;
+  /** This process's Prometheus metrics (tunnels and connections open, bytes, auth failures). */
+  metrics: Registry;
   /** Open client connections as the limits count them (`pending`: no authenticated request yet). */
   connections(): { open: number; pending: number; clients: number };
   /** Meters open connections and tries to deliver usage now; true when nothing is left unacknowledged. */
   flushUsage(): Promise<boolean>;
+  /** New TLS handshakes use this key and certificate; open connections keep going on the old one. */
+  setCertificate(material: TlsMaterial): void;
+  /** Treats these principals as at their daily limit today (a cluster worker learns it from the primary). */
+  exhausted(principals: readonly string[]): void;
   close(): Promise<void>;
 }

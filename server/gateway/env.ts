@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../src/result';
 import { loadPublicKeysFromEnv } from '../credentials';
@@ -86,4 +86,46 @@ export const gatewayConfigFromEnv = async (env: Env): Promise<Result<GatewayConf
   if (vars.EXIT_ADDRESS !== undefined && vars.EXIT_ADDRESS !== '') config.exitAddress = vars.EXIT_ADDRESS;
   if (vars.RESOLVE_TEST_TO_LOOPBACK) config.resolve = loopbackTestResolve;
   return ok(config);
+};
+
+const clusterEnvSchema = z.object({
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  GATEWAY_METRICS_HOST: z.string().default('127.0.0.1'),
+  GATEWAY_METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
+  GATEWAY_TLS: z.enum(['on', 'off']).default('on'),
+  GATEWAY_TLS_KEY_FILE: z.string().optional(),
+  GATEWAY_TLS_CERT_FILE: z.string().optional(),
+  // Node's own switch: `rr` makes the primary accept and deal connections out in turn (even, but every
+  // connection then costs the primary a hand-over); the default `none` lets each worker accept by itself.
+  NODE_CLUSTER_SCHED_POLICY: z.enum(['rr', 'none']).default('none'),
+});
+
+export interface ClusterSettings {
+  workers: number;
+  balance: 'rr' | 'none';
+  metrics: { host: string; port: number } | null;
+  tlsFiles: { keyFile: string; certFile: string } | null;
+}
+
+/** The settings of the cluster primary: how many workers, where `/metrics` and `/healthz` answer, which files to follow. */
+export const clusterSettingsFromEnv = (env: Env): Result<ClusterSettings> => {
+  const parsed = clusterEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return err(appError('gateway-config-invalid', 'errorGatewayConfig', [z.prettifyError(parsed.error)]));
+  }
+  const vars = parsed.data;
+  return ok({
+    workers: vars.GATEWAY_WORKERS ?? availableParallelism(),
+    balance: vars.NODE_CLUSTER_SCHED_POLICY,
+    metrics:
+      vars.GATEWAY_METRICS_PORT === 'off'
+        ? null
+        : { host: vars.GATEWAY_METRICS_HOST, port: vars.GATEWAY_METRICS_PORT },
+    tlsFiles:
+      vars.GATEWAY_TLS === 'on' &&
+      vars.GATEWAY_TLS_KEY_FILE !== undefined &&
+      vars.GATEWAY_TLS_CERT_FILE !== undefined
+        ? { keyFile: vars.GATEWAY_TLS_KEY_FILE, certFile: vars.GATEWAY_TLS_CERT_FILE }
+        : null,
+  });
 };

@@ -1,10 +1,15 @@
 import { GATEWAY_SECRET_HEADER } from '../../src/api/proxyCredential';
 import { usageReportResponse } from '../../src/api/vpn';
 import { appError, err, ok } from '../../src/result';
-import type { ReportUsage } from './usageReporter';
 import { routes } from '../../src/api/routes';
+import { USAGE_REPORT_REJECTED, type ReportUsage } from './usageReporter';
 
 const REPORT_TIMEOUT_MS = 10_000;
+
+/** Statuses a retry of the same request may well change: the rest of 4xx will not. */
+const RETRYABLE_CLIENT_ERRORS = new Set([408, 425, 429]);
+const isPermanentRefusal = (status: number) =>
+  status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.has(status);
 
 /** The default reporter: POST the batch to the account service, authenticated by the shared gateway secret. */
 export const httpReportUsage =
@@ -20,7 +25,10 @@ export const httpReportUsage =
       });
       if (!response.ok) {
         await response.body?.cancel();
-        return err(appError('usage-report-refused', 'errorUsageReport', [String(response.status)]));
+        // A 4xx other than "later" (timeout, too early, too many) says the batch itself is unacceptable: the
+        // same batch would be refused forever, so the reporter drops it instead of retrying.
+        const code = isPermanentRefusal(response.status) ? USAGE_REPORT_REJECTED : 'usage-report-refused';
+        return err(appError(code, 'errorUsageReport', [String(response.status)]));
       }
       // A 2xx is the acknowledgement; the body only adds which devices the service now sees at their limit.
       const answer = usageReportResponse.safeParse(await response.json().catch(() => undefined));

@@ -1,40 +1,62 @@
-// Entry point of one gateway process: `npm run gateway` (configuration from the environment, see docs/gateway.md).
-import { gatewayConfigFromEnv } from './env';
-import { startGateway } from './startGateway';
+// Entry point of the gateway: `npm run gateway` (configuration from the environment, see docs/gateway.md).
+// The primary process forks one worker per core (GATEWAY_WORKERS); each worker runs this file too.
+import cluster from 'node:cluster';
+import { runClusterWorker } from './clusterWorker';
+import { startGatewayCluster } from './clusterPrimary';
+import { clusterSettingsFromEnv, gatewayConfigFromEnv } from './env';
 
-const log = (line: string) => console.log(`[gateway] ${line}`);
+const role = cluster.isPrimary ? 'gateway' : `gateway ${String(process.pid)}`;
+const log = (line: string) => console.log(`[${role}] ${line}`);
 
 const config = await gatewayConfigFromEnv(process.env);
-if (!config.ok) {
-  console.error(
-    `[gateway] cannot start: ${config.error.code} ${config.error.substitutions?.join(' ') ?? ''}`,
-  );
+const settings = clusterSettingsFromEnv(process.env);
+if (!config.ok || !settings.ok) {
+  const error = !config.ok ? config.error : !settings.ok ? settings.error : null;
+  console.error(`[${role}] cannot start: ${String(error?.code)} ${error?.substitutions?.join(' ') ?? ''}`);
   process.exit(1);
 }
-if (config.value.tls === 'self-signed')
-  log('no GATEWAY_TLS_KEY_FILE/GATEWAY_TLS_CERT_FILE: using a self-signed certificate');
-if (config.value.allowPrivateDestinations === true) log('ALLOW_PRIVATE_DESTINATIONS is on: for tests only');
-if ((process.env['GATEWAY_SECRET'] ?? '') === '')
-  log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
-
-const gateway = await startGateway({ ...config.value, log });
-const limits = config.value.connectionLimits;
-log(
-  `limits: ${String(limits?.maxConnections)} connections (${String(limits?.reservedForKnownClients)} kept for clients that authenticated), ` +
-    `${String(limits?.maxPerAddress)} per client address of which ${String(limits?.maxPendingPerAddress)} before authenticating; ` +
-    `idle timeout ${String(config.value.idleTimeoutMs)} ms (${String(config.value.pendingTimeoutMs)} ms before authenticating)`,
-);
-log(
-  `listening on ${gateway.url} as ${config.value.gateway.id} (${config.value.gateway.region}/${config.value.gateway.city})`,
-);
 
 let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  log('stopping: closing connections and sending the last usage batch');
-  await gateway.close();
-  process.exit(0);
+const onStop = (stop: () => Promise<void>) => {
+  const once = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void once());
+  process.on('SIGTERM', () => void once());
 };
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+
+if (cluster.isPrimary) {
+  if (config.value.tls === 'self-signed')
+    log('no GATEWAY_TLS_KEY_FILE/GATEWAY_TLS_CERT_FILE: using a self-signed certificate');
+  if (config.value.allowPrivateDestinations === true) log('ALLOW_PRIVATE_DESTINATIONS is on: for tests only');
+  if ((process.env['GATEWAY_SECRET'] ?? '') === '')
+    log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
+  const gateway = await startGatewayCluster({ config: config.value, ...settings.value, log });
+  const limits = config.value.connectionLimits;
+  log(
+    `limits per worker: ${String(limits?.maxConnections)} connections (${String(limits?.reservedForKnownClients)} kept for clients that authenticated), ` +
+      `${String(limits?.maxPerAddress)} per client address of which ${String(limits?.maxPendingPerAddress)} before authenticating; ` +
+      `idle timeout ${String(config.value.idleTimeoutMs)} ms (${String(config.value.pendingTimeoutMs)} ms before authenticating)`,
+  );
+  if (gateway.metricsUrl !== null)
+    log(`metrics on ${gateway.metricsUrl}/metrics, health on ${gateway.metricsUrl}/healthz`);
+  const host = config.value.host.includes(':') ? `[${config.value.host}]` : config.value.host;
+  log(
+    `listening on ${config.value.tls === null ? 'http' : 'https'}://${host}:${String(gateway.port)} with ${String(settings.value.workers)} workers ` +
+      `as ${config.value.gateway.id} (${config.value.gateway.region}/${config.value.gateway.city})`,
+  );
+  process.on('SIGHUP', () => void gateway.reloadCertificate());
+  onStop(async () => {
+    log('stopping: closing connections and sending the last usage batch');
+    await gateway.close();
+  });
+} else {
+  const gateway = await runClusterWorker(config.value);
+  // The primary relays SIGHUP as a certificate message; a worker ignores the signal itself (a terminal's
+  // hang-up reaches the whole process group).
+  process.on('SIGHUP', () => undefined);
+  onStop(() => gateway.close());
+}

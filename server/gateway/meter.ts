@@ -30,6 +30,11 @@ export class ConnectionMeter {
     private readonly charge: Charge,
   ) {}
 
+  /** Connections with an owner, still open. */
+  get size(): number {
+    return this.metered.size;
+  }
+
   assign(connectionId: number, owner: Owner): void {
     const entry = this.metered.get(connectionId);
     if (entry === undefined) {

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { Server as TlsServer } from 'node:tls';
 import { Server } from 'proxy-chain';
 import { admission } from './admission';
 import type { GatewayConfig, RunningGateway } from './config';
@@ -7,30 +9,54 @@ import { ConnectionLimits, clientKey, defaultConnectionLimits } from './connecti
 import { CredentialCheck } from './credentialCheck';
 import { DailyUsage } from './dailyUsage';
 import { ConnectionMeter } from './meter';
+import { createGatewayMetrics, usageBatchesDroppedCounter } from './metrics';
 import { OwnAddresses, systemOwnAddresses } from './ownAddresses';
 import { principalKey } from './principal';
 import { systemResolve } from './resolve';
-import { selfSignedTls } from './tls';
+import { selfSignedTls, type TlsMaterial } from './tls';
 import { UsageReporter } from './usageReporter';
+import { reporterSink, type UsageSink } from './usageSink';
 import { utcDay } from './utcDay';
+
+/** TLS settings for every context (certificate reloads included): AES-128-GCM first, cheapest where AES-NI is. */
+const tlsTuning = {
+  ciphers:
+    'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384',
+  honorCipherOrder: true,
+  minVersion: 'TLSv1.2' as const,
+};
 
 export const startGateway = async (config: GatewayConfig): Promise<RunningGateway> => {
   const now = config.now ?? Date.now;
   const log = config.log ?? (() => undefined);
   const usage = new DailyUsage();
-  const reporter = new UsageReporter({
-    gatewayId: config.gateway.id,
-    report: config.reportUsage,
-    intervalMs: config.reportIntervalMs ?? 10_000,
-    retryBaseMs: config.retryBaseMs ?? 1_000,
-    retryMaxMs: config.retryMaxMs ?? 60_000,
-    onAcknowledged: ({ overLimitDeviceIds }) => {
-      for (const deviceId of overLimitDeviceIds) usage.markExhausted(principalKey({ deviceId }), now());
-    },
-    onError: (error) =>
-      log(`usage report not acknowledged, will retry: ${JSON.stringify(error) ?? String(error)}`),
-  });
+  const sink: UsageSink =
+    config.usageSink ??
+    reporterSink(
+      new UsageReporter({
+        gatewayId: config.gateway.id,
+        report: config.reportUsage,
+        intervalMs: config.reportIntervalMs ?? 10_000,
+        retryBaseMs: config.retryBaseMs ?? 1_000,
+        retryMaxMs: config.retryMaxMs ?? 60_000,
+        onAcknowledged: ({ overLimitDeviceIds }) => {
+          for (const deviceId of overLimitDeviceIds) usage.markExhausted(principalKey({ deviceId }), now());
+        },
+        onError: (error) =>
+          log(`usage report not acknowledged, will retry: ${JSON.stringify(error) ?? String(error)}`),
+        onDropped: (batch, error) => {
+          droppedBatches?.inc();
+          log(
+            `usage batch ${batch.batchId} refused for good (${error.substitutions?.join(' ') ?? error.code}), dropped: ${String(batch.entries.length)} entries`,
+          );
+        },
+      }),
+    );
   const tls = config.tls === 'self-signed' ? await selfSignedTls() : config.tls;
+  // Session tickets let a returning client skip the certificate and its signature; the keys are given in
+  // cluster mode, so a ticket from one worker resumes on another.
+  const ticketKeys = config.ticketKeys ?? randomBytes(48);
+  let certificate = tls?.cert ?? null;
   const own = new OwnAddresses(config.ownAddresses ?? systemOwnAddresses, [
     config.host,
     ...(config.exitAddress === undefined ? [] : [config.exitAddress]),
@@ -42,6 +68,17 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
   const sockets = new Set<Socket>();
   // A TCP connection is named by its peer's address and port, the same on the raw and the TLS socket.
   const peerOf = (socket: Socket) => `${String(socket.remoteAddress)}|${String(socket.remotePort)}`;
+  // Defined before the listener exists; its collectors only run at a scrape.
+  const metrics = createGatewayMetrics(
+    {
+      connectionsOpen: () => limits.stats().open,
+      tunnelsOpen: () => meter.size,
+    },
+    String(config.workerId ?? 0),
+  );
+  // Only where the reporter runs (a cluster worker hands its counts to the primary, which counts this itself).
+  const droppedBatches =
+    config.usageSink === undefined ? usageBatchesDroppedCounter(metrics.registry) : undefined;
   const authenticated = (request: IncomingMessage) => {
     limits.authenticated(peerOf(request.socket));
     request.socket.setTimeout(idleTimeoutMs);
@@ -55,6 +92,8 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       now,
       credentials: new CredentialCheck(config.publicKeys),
       usage,
+      credentialSeen: (credential) => sink.credentialSeen(credential),
+      credentialRefused: (reason) => metrics.authFailed(reason),
       resolve: config.resolve ?? systemResolve,
       allowPrivateDestinations: config.allowPrivateDestinations === true,
       isOwnAddress: own.has,
@@ -72,15 +111,16 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       : new Server({
           ...common,
           serverType: 'https',
-          httpsOptions: { ...tls, handshakeTimeout: pendingTimeoutMs },
+          httpsOptions: { ...tls, ...tlsTuning, ticketKeys, handshakeTimeout: pendingTimeoutMs },
         });
   const meter = new ConnectionMeter(
     (connectionId) => proxy.getConnectionStats(connectionId),
     (owner, uploadBytes, downloadBytes) => {
       const at = now();
       usage.add(owner.principal, uploadBytes + downloadBytes, at);
-      const entry = { deviceId: owner.deviceId, accountId: owner.accountId, day: utcDay(at) };
-      reporter.add(entry, uploadBytes, downloadBytes);
+      const key = { deviceId: owner.deviceId, accountId: owner.accountId, day: utcDay(at) };
+      sink.charge(key, uploadBytes, downloadBytes, at);
+      metrics.charged(uploadBytes, downloadBytes);
     },
   );
 
@@ -89,9 +129,11 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     const peer = peerOf(socket);
     const refused = limits.accept(peer, clientKey(socket.remoteAddress));
     if (refused !== null) {
+      metrics.connectionRefused();
       socket.destroy();
       return;
     }
+    metrics.connectionAccepted();
     sockets.add(socket);
     socket.once('close', () => {
       sockets.delete(socket);
@@ -119,18 +161,31 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     usage.prune(at);
   }, config.meterIntervalMs ?? 1_000);
   meterTimer.unref();
-  reporter.start();
+  sink.start();
   own.start(config.ownAddressRefreshMs ?? 10_000);
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     port: proxy.port,
     url: `${tls === null ? 'http' : 'https'}://${host}:${proxy.port}`,
-    certificate: tls?.cert ?? null,
+    get certificate() {
+      return certificate;
+    },
+    metrics: metrics.registry,
     connections: () => limits.stats(),
     flushUsage: () => {
       meter.sampleAll();
-      return reporter.flush();
+      return sink.flush();
+    },
+    setCertificate: (material: TlsMaterial) => {
+      if (tls === null) throw new Error('a plain gateway has no certificate');
+      // New handshakes use the new context; open connections keep theirs. The same ticket keys keep resuming.
+      (proxy.server as TlsServer).setSecureContext({ ...material, ...tlsTuning, ticketKeys });
+      certificate = material.cert;
+    },
+    exhausted: (principals: readonly string[]) => {
+      const at = now();
+      for (const principal of principals) usage.markExhausted(principal, at);
     },
     close: async () => {
       clearInterval(meterTimer);
@@ -138,7 +193,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       const closing = proxy.close(true);
       for (const socket of sockets) socket.destroy();
       await closing;
-      await reporter.close();
+      await sink.close();
     },
   };
 };

@@ -7,7 +7,11 @@ export interface UsageAcknowledgement {
   overLimitDeviceIds: readonly string[];
 }
 
-/** Delivers one batch; resolves ok only once the account service acknowledged it. May also throw. */
+/**
+ * Delivers one batch; resolves ok only once the account service acknowledged it. May also throw. An error
+ * coded `usage-report-rejected` means the service refused this batch for good (a 4xx that a retry will not
+ * change): the batch is dropped. Any other error or a throw (5xx, network) is retried with backoff.
+ */
 export type ReportUsage = (batch: GatewayUsageBatch) => Promise<Result<UsageAcknowledgement | undefined>>;
 
 export interface UsageReporterOptions {
@@ -17,16 +21,20 @@ export interface UsageReporterOptions {
   retryBaseMs: number;
   retryMaxMs: number;
   onError: (error: AppError | unknown) => void;
+  /** A batch refused for good was dropped (its counts are lost; the caller logs and counts it). */
+  onDropped?: (batch: GatewayUsageBatch, error: AppError) => void;
   onAcknowledged: (acknowledgement: UsageAcknowledgement) => void;
 }
 
 const entryKey = (entry: Pick<GatewayUsageEntry, 'deviceId' | 'accountId' | 'day'>) =>
   JSON.stringify([entry.deviceId, entry.accountId, entry.day]);
 
+export const USAGE_REPORT_REJECTED = 'usage-report-rejected';
+
 /**
  * Batches usage and delivers it at least once: a batch that fails is kept and resent unchanged (same
  * `batchId`, so the service can ignore a duplicate) with exponential backoff, while new counts gather in the
- * next batch. Counts leave memory only when acknowledged.
+ * next batch. Counts leave memory only when acknowledged, or when the service refuses the batch for good.
  */
 export class UsageReporter {
   private pending = new Map<string, GatewayUsageEntry>();
@@ -35,6 +43,7 @@ export class UsageReporter {
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<boolean> = Promise.resolve(true);
   private stopped = false;
+  private droppedBatches = 0;
 
   constructor(private readonly options: UsageReporterOptions) {}
 
@@ -66,6 +75,11 @@ export class UsageReporter {
     return [...(this.inFlight?.entries ?? []), ...this.pending.values()];
   }
 
+  /** Batches the service refused for good since start. */
+  get dropped(): number {
+    return this.droppedBatches;
+  }
+
   async close(): Promise<boolean> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -86,7 +100,11 @@ export class UsageReporter {
     try {
       const result = await this.options.report(this.inFlight);
       acknowledged = result.ok;
-      if (!result.ok) this.options.onError(result.error);
+      if (!result.ok && result.error.code === USAGE_REPORT_REJECTED) {
+        this.droppedBatches += 1;
+        this.options.onDropped?.(this.inFlight, result.error);
+        acknowledged = true;
+      } else if (!result.ok) this.options.onError(result.error);
       else if (result.value !== undefined) this.options.onAcknowledged(result.value);
     } catch (error) {
       this.options.onError(error);

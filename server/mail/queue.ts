@@ -25,6 +25,8 @@ export interface MailQueue {
   enqueue(job: MailJob): Promise<void>;
   /** Delivers, here and now, every job that is due, and waits for deliveries in progress (tests, dev outbox). */
   drain(): Promise<void>;
+  /** Mails waiting to be sent or retried, queued by any instance. */
+  depth(): Promise<number>;
   /** Finishes the delivery in progress and stops looking for jobs; the rest wait in the database. */
   stop(): Promise<void>;
 }
@@ -139,6 +141,9 @@ export async function startMailQueue(deps: {
       await pump();
       // A pass that was already running when asked has run once more (`again`); make sure one found nothing.
       await pump();
+    },
+    async depth() {
+      return (await boss.getQueueSize(QUEUE)) ?? 0;
     },
     async stop() {
       stopped = true;

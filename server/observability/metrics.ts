@@ -1,10 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { routes } from '../../src/api/routes';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Prometheus metrics for the account service, served on a port of their own (never on the public one):
- * requests by route and status, latency, credentials issued, guesses refused by the throttle.
+ * requests by route and status, latency, credentials issued, guesses refused by the throttle, mail waiting.
  */
 export function createServiceMetrics() {
   const registry = new Registry();
@@ -33,6 +33,21 @@ export function createServiceMetrics() {
     registers: [registry],
   });
 
+  // Read from the queue's table when Prometheus scrapes; the queue is shared, so every instance reports the
+  // same figure (aggregate with max, not sum).
+  let readMailQueueDepth: (() => Promise<number>) | null = null;
+  new Gauge({
+    name: 'rampart_mail_queue_depth',
+    help: 'Mails queued and not yet sent (waiting or due for a retry), over all instances',
+    registers: [registry],
+    async collect() {
+      if (readMailQueueDepth) this.set(await readMailQueueDepth());
+    },
+  });
+  const watchMailQueue = (depth: () => Promise<number>) => {
+    readMailQueueDepth = depth;
+  };
+
   /** Counts every answer of `fastify` by its route pattern (never the raw URL, which may carry tokens). */
   const instrument = (fastify: FastifyInstance) => {
     fastify.addHook('onResponse', async (request, reply) => {
@@ -55,6 +70,6 @@ export function createServiceMetrics() {
     return { address, close: () => server.close() };
   };
 
-  return { registry, instrument, listen };
+  return { registry, instrument, listen, watchMailQueue };
 }
 export type ServiceMetrics = ReturnType<typeof createServiceMetrics>;

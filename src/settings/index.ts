@@ -1,5 +1,5 @@
 export * from './schema';
 export { loadSettings } from './load';
 export { repairSettings } from './repair';
-export { dropAdultCategory, migrate, migrations, type Migration } from './migrations';
+export { dropAdultCategory, dropServiceUrl, migrate, migrations, type Migration } from './migrations';
 export { exportSettings, importSettings, MAX_IMPORT_BYTES } from './transfer';

@@ -1,5 +1,16 @@
-/** Stored keys whose change means what a page shows may have changed. */
-export const WATCHED_KEYS = ['connection', 'settings', 'deviceStatus', 'gateways', 'tier', 'account'];
+import { accountValues } from '../storage/accountValues';
+import { settingsValues } from '../storage/settingsValues';
+import { vpnValues } from '../storage/vpnValues';
+
+/** Stored values whose change means what a page shows may have changed. */
+export const WATCHED_KEYS = [
+  vpnValues.connection,
+  settingsValues.settings,
+  accountValues.deviceStatus,
+  accountValues.gateways,
+  accountValues.tier,
+  accountValues.account,
+].map((value) => value.key);
 
 type StorageChanges = Record<string, unknown>;
 

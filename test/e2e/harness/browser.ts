@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
 export const DIST = resolve('dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The flags DESIGN.md lists for headless Chromium on this machine type. */
-const BASE_FLAGS = [
+export const BASE_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -6,8 +6,8 @@ import manifest from '../../../manifest.json' with { type: 'json' };
 import { waitFor } from './browser';
 
 export const DIST_FIREFOX = resolve('dist-firefox');
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const GECKO_ID = manifest.browser_specific_settings.gecko.id;
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 /** Fixed with `extensions.webextensions.uuids`, so the extension's pages have a known address. */
 const EXTENSION_UUID = '5b0c1f7e-3a2d-4c6b-9e8f-0a1b2c3d4e5f';
 
@@ -34,7 +34,7 @@ export interface FirefoxExtension {
 }
 
 /** The prefs every run needs: quiet, no upgrades of the plain-HTTP test sites, the background's console on stdout. */
-const basePrefs = (hosts: string[]) => ({
+export const basePrefs = (hosts: string[]) => ({
   'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
   'network.dns.localDomains': hosts.join(','),
   'dom.security.https_first': false,
@@ -71,6 +71,16 @@ export async function launchFirefoxWithExtension(
     extraPrefsFirefox: { ...basePrefs(options.hosts ?? []), ...options.prefs },
   });
   await browser.installExtension(DIST_FIREFOX);
+  return firefoxExtension(browser, async () => {
+    if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+  });
+}
+
+/** The extension's pages and site visits in a running Firefox that has the extension (however it got there). */
+export function firefoxExtension(
+  browser: Browser,
+  afterClose: () => Promise<void> = async () => {},
+): FirefoxExtension {
   const origin = `moz-extension://${EXTENSION_UUID}/`;
 
   return {
@@ -101,7 +111,7 @@ export async function launchFirefoxWithExtension(
     },
     async close() {
       await browser.close();
-      if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+      await afterClose();
     },
   };
 }

@@ -111,7 +111,10 @@ export const startTestGateway = async (overrides: Partial<GatewayConfig> = {}): 
  * A connection to the gateway itself: TLS trusting its self-signed certificate, or plain TCP. `localAddress`
  * (another loopback address such as 127.0.0.2) makes it come from a second client address.
  */
-export const dialGateway = (gateway: RunningGateway, localAddress?: string): net.Socket =>
+export const dialGateway = (
+  gateway: Pick<RunningGateway, 'port' | 'certificate'>,
+  localAddress?: string,
+): net.Socket =>
   gateway.certificate === null
     ? net.connect({
         port: gateway.port,
@@ -206,7 +209,7 @@ export const viaProxy = (
 
 /** CONNECT through the proxy, then (when the tunnel opens) one HTTP request inside it. */
 export const viaTunnel = (
-  gateway: RunningGateway,
+  gateway: Pick<RunningGateway, 'port' | 'certificate'>,
   target: string,
   path: string,
   token: string | undefined,

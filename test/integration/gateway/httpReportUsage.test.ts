@@ -56,6 +56,29 @@ describe('default usage reporter (HTTP to the account service)', () => {
     expect(!result.ok && result.error.code).toBe('usage-report-refused');
   });
 
+  it('marks a 4xx that a retry will not change as rejected, and 5xx, 408 and 429 as worth retrying', async () => {
+    const codes: Record<number, string | false> = {};
+    for (const answer of [400, 401, 403, 404, 413, 422, 408, 425, 429, 500, 502, 503]) {
+      status = answer;
+      const result = await httpReportUsage(accountUrl, 's3cret')(batch);
+      codes[answer] = !result.ok && result.error.code;
+    }
+    expect(codes).toEqual({
+      400: 'usage-report-rejected',
+      401: 'usage-report-rejected',
+      403: 'usage-report-rejected',
+      404: 'usage-report-rejected',
+      413: 'usage-report-rejected',
+      422: 'usage-report-rejected',
+      408: 'usage-report-refused',
+      425: 'usage-report-refused',
+      429: 'usage-report-refused',
+      500: 'usage-report-refused',
+      502: 'usage-report-refused',
+      503: 'usage-report-refused',
+    });
+  });
+
   it('reports an unreachable service as an error, never a throw', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

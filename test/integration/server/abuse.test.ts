@@ -163,4 +163,27 @@ describe('flood guard', () => {
     const reply = await new Client(server.url, ip).get('/api/v1/gateways');
     expect(reply.body.error.code).toBe('tooManyRequests');
   });
+
+  it('grants an address one budget across two instances on one database', async () => {
+    const second = await startServer({
+      config: { throttle: defaultThrottle, trustProxy: true, requestsPerMinutePerIp: 200 },
+      db: server.db,
+    });
+    try {
+      const ip = fromNewIp();
+      const statuses = await Promise.all(
+        Array.from({ length: 240 }, (_, i) =>
+          new Client(i % 2 === 0 ? server.url : second.url, ip).get('/api/v1/gateways').then((r) => r.status),
+        ),
+      );
+      // One limit of 200, not 200 on each: the counts live in the database both instances share.
+      expect(statuses.filter((status) => status === 200).length).toBe(200);
+      expect(statuses.filter((status) => status === 429).length).toBe(40);
+      expect((await new Client(second.url, ip).get('/api/v1/gateways')).status).toBe(429);
+      // Another address still has its whole budget.
+      expect((await new Client(second.url, fromNewIp()).get('/api/v1/gateways')).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
 });

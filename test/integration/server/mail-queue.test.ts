@@ -92,6 +92,23 @@ describe('mail queue', () => {
     expect(verified.status).toBe(200);
   }, 30_000);
 
+  it('reports the mails waiting to be sent as the queue depth metric', async () => {
+    const depth = async () =>
+      Number(/^rampart_mail_queue_depth (\d+)$/m.exec(await server.app.metrics.registry.metrics())?.[1]);
+    await server.app.mailQueue.drain();
+    expect(await depth()).toBe(0);
+    mail.state.failuresLeft = 1_000;
+    for (let i = 0; i < 3; i += 1)
+      await new Client(server.url).post('/api/v1/accounts', {
+        email: newEmail('waiting'),
+        password: STRONG_PASSWORD,
+      });
+    // Each send failed once and waits for its retry.
+    await waitFor('three mails waiting', async () => ((await depth()) === 3 ? true : undefined));
+    mail.state.failuresLeft = 0;
+    await waitFor('the queue to empty', async () => ((await depth()) === 0 ? true : undefined), 20_000);
+  }, 30_000);
+
   it('says nothing different when every send fails', async () => {
     mail.state.failuresLeft = 1_000;
     const client = new Client(server.url);

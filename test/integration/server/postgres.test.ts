@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SECRET_HEADER } from '../../../src/api/proxyCredential';
 import { runCli } from '../../../server/cli/commands';
-import { loadMigrations } from '../../../server/db/migrate';
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../../../server/db';
+import { loadMigrations, migrate } from '../../../server/db/migrate';
 import { testDatabase, testDatabaseUrl } from './database';
 import {
   Client,
@@ -32,6 +34,31 @@ describe.skipIf(testDatabaseUrl === undefined)('on PostgreSQL (TEST_DATABASE_URL
       'SELECT version FROM schema_migrations ORDER BY version',
     );
     expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+  });
+
+  it('runs each migration once when several instances start at once on an empty schema', async () => {
+    const url = testDatabaseUrl ?? '';
+    const schema = `rampart_migrate_${randomUUID().replace(/-/g, '')}`;
+    const admin = await openDatabase({ kind: 'postgres', url });
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    const instances = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: withSchema.toString() })),
+    );
+    try {
+      const applied = await Promise.all(instances.map((db) => migrate(db)));
+      // Between them, every shipped migration exactly once; the others waited on the lock and found it done.
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(loadMigrations().map((m) => m.version));
+      const { rows } = await admin.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${schema}.schema_migrations`,
+      );
+      expect(Number(rows[0]?.n)).toBe(loadMigrations().length);
+    } finally {
+      await Promise.all(instances.map((db) => db.close()));
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    }
   });
 
   it('signs up, verifies, signs in with 2FA and manages sessions', async () => {

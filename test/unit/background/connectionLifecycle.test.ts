@@ -57,12 +57,14 @@ describe('connecting and reconnecting', () => {
   it('state changes run one at a time: no change is lost to an interleaved read-modify-write', async () => {
     const fake = fakePlatform();
     await fake.platform.local.set('settings', { ...defaultSettings, ...selfHostedTestGateway });
-    // A slow session area, as storage is: without a queue both events would read "off".
+    // A slow session area, as storage is: a read answers later with what was stored when it was asked, so
+    // without a queue both events would read "off" and the second change would be lost.
     const slow = memoryArea();
     fake.platform.session = {
       get: async (key) => {
+        const value = await slow.get(key);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        return slow.get(key);
+        return value;
       },
       set: slow.set,
       remove: slow.remove,

@@ -15,7 +15,7 @@ describe('the update check', () => {
     };
     let service = 'http://old.test';
     const check = createUpdateCheck(
-      memoryArea(),
+      { local: memoryArea(), session: memoryArea() },
       update,
       async () => service,
       () => 1000,

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { composeBackground } from '../../../background/compose';
+import { writeStored } from '../../../background/storage/storedValues';
 import { defaultSettings, type Settings } from '../../../src/settings';
+import { stored } from '../../../src/storage';
 import { snapshotSha256, type ThreatSnapshot } from '../../../src/threats';
 import { fakePlatform } from '../../fakes/platform';
 import { selfHostedTestGateway } from '../../fakes/startedBackground';
@@ -64,8 +66,8 @@ async function browserWithWorker(dnr: 'static' | 'dynamic' | 'overflowing' = 'st
   expect(first.ruleUpdates).toBeGreaterThan(0);
   expect(fake.applied.at(-1)?.mode).toBe('pac');
   const editSettings = async (patch: Partial<Settings>) => {
-    const stored = (await fake.platform.local.get('settings')) as Settings;
-    await fake.platform.local.set('settings', { ...stored, ...patch });
+    const current = (await fake.platform.local.get('settings')) as Settings;
+    await fake.platform.local.set('settings', { ...current, ...patch });
   };
   return { ...fake, first, wake, editSettings };
 }
@@ -177,7 +179,7 @@ describe('a woken worker', () => {
       async (b) => {
         // As the updater stores a verified list (`ThreatList.replace`): named first, then stored.
         const { snapshot, sha256 } = await newerList(b.state.clock);
-        await b.platform.local.set('threatListInForce', sha256);
+        await writeStored(b.platform, stored.threatListInForce, sha256);
         await b.platform.threatLists.save({ snapshot, sha256, installedAt: b.state.clock });
       },
       'new',
@@ -198,7 +200,7 @@ describe('a woken worker', () => {
     const browser = await browserWithWorker('dynamic');
     const { sha256 } = await newerList(browser.state.clock);
     // Stopped between naming the new list and storing it: the old one is still what is stored and enforced.
-    await browser.platform.local.set('threatListInForce', sha256);
+    await writeStored(browser.platform, stored.threatListInForce, sha256);
     const woken = await browser.wake();
     expect(woken.listLoads).toBeGreaterThan(0);
     // The next worker knows the list it enforced and skips again.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { writeRecord } from '../../../../background/account/records';
 import { composeBackground } from '../../../../background/compose';
+import { writeStored } from '../../../../background/storage/storedValues';
 import { GATEWAY_RETRY_ALARM, UNREACHABLE_PAUSE_MS } from '../../../../background/vpn/gatewayHealth';
 import { GATEWAY_CHECK_HOST } from '../../../../src/api/proxyCredential';
 import { defaultSettings } from '../../../../src/settings';
+import { stored } from '../../../../src/storage';
 import { pacAnswer } from '../../../fakes/pac';
 import { fakePlatform, ownPage } from '../../../fakes/platform';
 
@@ -28,8 +29,8 @@ const B = {
 async function vpnOver(gateways: (typeof A)[], down: Set<string>) {
   const fake = fakePlatform();
   await fake.platform.local.set('settings', { ...defaultSettings, vpnEnabled: true });
-  await writeRecord(fake.platform, 'gateways', gateways);
-  await writeRecord(fake.platform, 'proxyCredential', {
+  await writeStored(fake.platform, stored.gateways, gateways);
+  await writeStored(fake.platform, stored.proxyCredential, {
     username: 'd',
     password: 'c',
     expiresAt: 9e15,

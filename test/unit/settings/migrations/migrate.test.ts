@@ -1,12 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  dropAdultCategory,
-  loadSettings,
-  migrate,
-  migrations,
-  SETTINGS_VERSION,
-  type Migration,
-} from '../../../src/settings';
+import { migrate, migrations, SETTINGS_VERSION, type Migration } from '../../../../src/settings';
 
 describe('migrate', () => {
   const chain: Record<number, Migration> = {
@@ -40,36 +34,29 @@ describe('migrate', () => {
     expect(() => migrate({ version: 1 }, 3, { 1: (old) => old })).toThrow(/from version 2/);
   });
 
-  it('has a step for every version below the current one', () => {
+  it('has a step for every version below the current one, and none beyond', () => {
     for (let version = 1; version < SETTINGS_VERSION; version++)
       expect(migrations[version]).toBeTypeOf('function');
+    expect(Object.keys(migrations).map(Number).sort()).toEqual(
+      Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1),
+    );
   });
 });
 
-describe('1 → 2: the adult category is no longer offered', () => {
-  it('drops a stored adult action and keeps every other one', () => {
-    expect(
-      dropAdultCategory({ version: 1, categoryActions: { adult: 'never', games: 'ask' }, killSwitch: true }),
-    ).toEqual({ version: 1, categoryActions: { games: 'ask' }, killSwitch: true });
-    expect(dropAdultCategory({ version: 1, categoryActions: 'broken' })).toEqual({
-      version: 1,
-      categoryActions: 'broken',
-    });
+describe('one migration per file, each with its own test', () => {
+  const steps = (folder: string, ending: RegExp) =>
+    readdirSync(folder)
+      .filter((name) => /^\d\d-/.test(name))
+      .map((name) => name.replace(ending, ''));
+
+  it('names a file NN-what-it-does.ts for each step, numbered from the version it upgrades', () => {
+    const files = steps('src/settings/migrations', /\.ts$/);
+    expect(files.map((name) => Number(name.slice(0, 2)))).toEqual(Object.keys(migrations).map(Number).sort());
   });
 
-  it('reads stored version 1 settings with an adult action as the current version without it', () => {
-    const loaded = loadSettings({ version: 1, categoryActions: { adult: 'enable', banks: 'enable' } });
-    expect(loaded.version).toBe(SETTINGS_VERSION);
-    expect(loaded.categoryActions).not.toHaveProperty('adult');
-    expect(loaded.categoryActions.banks).toBe('enable');
-  });
-});
-
-describe('2 → 3: the service address is not a setting', () => {
-  it('drops a stored or imported serviceUrl and keeps everything else', () => {
-    expect(migrate({ version: 2, serviceUrl: 'https://evil.example', killSwitch: true }, 3)).toEqual({
-      version: 3,
-      killSwitch: true,
-    });
+  it('has a test file beside every migration file', () => {
+    expect(steps('test/unit/settings/migrations', /\.test\.ts$/)).toEqual(
+      steps('src/settings/migrations', /\.ts$/),
+    );
   });
 });
