@@ -1,13 +1,9 @@
-// The real browser behind the `Platform` interface. Wiring only: no decisions are made here.
+// The real browser behind the `Platform` interface. Wiring only: what answers mean is decided elsewhere.
 import browser from 'webextension-polyfill';
-import {
-  GATEWAY_CHECK_HOST,
-  GATEWAY_REASON_HEADER,
-  GATEWAY_RESET_HEADER,
-  gatewayCheckResponseSchema,
-} from '../src/api/proxyCredential';
+import { GATEWAY_CHECK_HOST } from '../src/api/proxyCredential';
 import { dnrLimitsFrom, type DnrRule } from '../src/threats';
 import { createThreatListDb } from './threatListDb';
+import { readGatewayCheck } from './vpn/gatewayCheck';
 import type {
   BrowserKind,
   ControlLevel,
@@ -27,7 +23,6 @@ const area = (storage: browser.Storage.StorageArea): KeyValueArea => ({
 export const BROWSER: BrowserKind = browser.runtime.getURL('').startsWith('moz-extension:')
   ? 'firefox'
   : 'chrome';
-const isFirefox = BROWSER === 'firefox';
 
 const CHECK_TIMEOUT_MS = 8_000;
 /** The static ruleset id in manifest.json. */
@@ -44,24 +39,10 @@ async function checkGateway(): Promise<GatewayCheck> {
   } catch {
     return { ok: false, reason: 'unreachable' };
   }
-  const reason = response.headers.get(GATEWAY_REASON_HEADER);
-  if (reason === 'daily-limit') {
-    const reset = Date.parse(response.headers.get(GATEWAY_RESET_HEADER) ?? '');
-    return Number.isNaN(reset)
-      ? { ok: false, reason: 'limit' }
-      : { ok: false, reason: 'limit', resetAt: reset };
-  }
-  if (response.status === 407) return { ok: false, reason: 'refused' };
-  // A self-hosted proxy does not know the check host and answers with an error page: it is still up.
-  const body = gatewayCheckResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!body.success) return { ok: true };
-  if (body.data.usage.limitReached)
-    return { ok: false, reason: 'limit', resetAt: Date.parse(body.data.usage.resetsAt) };
-  return { ok: true, exitAddress: body.data.exitAddress };
+  return readGatewayCheck(response);
 }
 
 async function applyProxy(config: ProxyConfig): Promise<void> {
-  if (isFirefox) return; // Firefox routes per request through proxy.onRequest (see index.ts).
   if (config.mode === 'system') return chrome.proxy.settings.clear({ scope: 'regular' });
   return chrome.proxy.settings.set({
     value: { mode: 'pac_script', pacScript: { data: config.script, mandatory: true } },
@@ -81,6 +62,14 @@ export function createBrowserPlatform(): Platform {
     proxy: {
       apply: applyProxy,
       levelOfControl: async () => (await browser.proxy.settings.get({})).levelOfControl as ControlLevel,
+      inForce: async () => {
+        const { levelOfControl, value } = await browser.proxy.settings.get({});
+        const data: unknown = (value as { pacScript?: { data?: unknown } } | undefined)?.pacScript?.data;
+        return {
+          level: levelOfControl as ControlLevel,
+          pacLength: typeof data === 'string' ? data.length : null,
+        };
+      },
     },
     setWebRtcProtection: async (on) => {
       const setting = browser.privacy.network.webRTCIPHandlingPolicy;
@@ -114,7 +103,10 @@ export function createBrowserPlatform(): Platform {
     translate: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     readBundled: async (path) => (await fetch(browser.runtime.getURL(path))).text(),
     dnr: {
-      getDynamicRules: async () => (await chrome.declarativeNetRequest.getDynamicRules()) as DnrRule[],
+      getDynamicRules: async (ruleIds) =>
+        (await (ruleIds
+          ? chrome.declarativeNetRequest.getDynamicRules({ ruleIds })
+          : chrome.declarativeNetRequest.getDynamicRules())) as DnrRule[],
       updateDynamicRules: (update) =>
         chrome.declarativeNetRequest.updateDynamicRules(
           update as chrome.declarativeNetRequest.UpdateRuleOptions,

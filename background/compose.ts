@@ -2,10 +2,13 @@ import { createAccountService } from './account/accountService';
 import { createApiClient } from './account/apiClient';
 import { createDeviceAuth } from './account/deviceAuth';
 import { createPortalLink } from './account/portalLink';
+import { createAlarmTable } from './alarms';
 import { createBackgroundI18n } from './backgroundI18n';
 import { createHandlers } from './handlers';
+import { lateBound } from './lateBound';
 import type { Platform, SenderInfo } from './platform';
 import { createAllowances } from './protection/allowances';
+import { createAppliedRules } from './protection/appliedRules';
 import { createDetections } from './protection/detections';
 import { createProtectionService } from './protection/protectionService';
 import { createThreatList } from './protection/threatList';
@@ -21,59 +24,66 @@ import { createToolbar } from './toolbar';
 import { createAskAnswerStore } from './vpn/askAnswerStore';
 import { createBlockedPages } from './vpn/blockedPages';
 import { createCategoryLoader } from './vpn/categoryLoader';
-import { compileRouting } from './vpn/compileRouting';
 import { createStatusReader } from './vpn/connectionStatus';
 import { createConnectionStore } from './vpn/connectionStore';
+import { createGatewayHealth } from './vpn/gatewayHealth';
+import { createPacRouting } from './vpn/pacRouting';
+import { createPerRequestRouting } from './vpn/perRequestRouting';
 import { createProxyAuth } from './vpn/proxyAuth';
 import { createServiceAddress, createServiceLink, TEST_HOOKS } from './vpn/serviceLink';
-import { SELF_HOSTED_REGION } from '../src/settings';
 import { createSiteWatcher } from './vpn/siteWatcher';
-import { createVpnService, type RoutingInput } from './vpn/vpnService';
+import { createVpnService } from './vpn/vpnService';
 
 /**
  * Builds the whole background from a platform: the same composition runs in the service worker (real APIs)
- * and in vitest (fakes). Holds no state of its own beyond what the stores persist.
+ * and in vitest (fakes). Holds no state of its own beyond what the stores persist. Each part is built from
+ * the parts above it; the two cycles are named first and wired where their other end is built.
  */
 export function composeBackground(browserPlatform: Platform, options: { testHooks?: boolean } = {}) {
-  const now = () => platform.now().getTime();
+  // The VPN resumes with the account link's fresh credential; the account link moves the VPN's state.
+  const refreshAccess = lateBound<[], Promise<unknown>>('refreshAccess');
+  // The portal hears of every change (the connection, a page request, a threat check) from the reporter,
+  // which reports the state of all the rest.
+  const tellPortal = lateBound<[], void>('tellPortal');
+
   const settings = createSettingsStore(browserPlatform);
   const i18n = createBackgroundI18n(browserPlatform, settings);
   // Everything below speaks the user's chosen language.
   const platform: Platform = { ...browserPlatform, translate: i18n.translate };
+  const now = () => platform.now().getTime();
+
+  // The secure connection.
   const connectionStore = createConnectionStore(platform, now);
-  // A new connection state is news for the portal.
   const connection: typeof connectionStore = {
     ...connectionStore,
     set: async (record) => {
       await connectionStore.set(record);
-      reporter.changed();
+      tellPortal.call();
     },
   };
   const askAnswers = createAskAnswerStore(platform, now);
   const address = createServiceAddress(platform, options.testHooks ?? TEST_HOOKS);
-  const service = createServiceLink(platform, settings, address);
-  let latestRouting: RoutingInput | null = null;
-
+  const serviceUrl = address.url;
+  const health = createGatewayHealth(platform, now);
+  const service = createServiceLink(platform, settings, address, health);
+  // Chrome routes by one PAC script; Firefox has `proxy.onRequest` ask for every request.
+  const perRequest = platform.browser === 'firefox' ? createPerRequestRouting(now) : null;
   const vpn = createVpnService({
     platform,
     settings,
     connection,
     categories: createCategoryLoader(platform.readBundled),
     gateways: service.gateways,
+    health,
     askAnswers: askAnswers.get,
     bypassHosts: service.bypassHosts,
-    compile: compileRouting,
-    onRouting: (input) => (latestRouting = input),
-    // After a browser restart the session's proxy credential is gone: fetch one before the first check.
-    refreshAccess: async (current) => (current.region === SELF_HOSTED_REGION ? null : account.sync()),
+    routing: perRequest?.routing ?? createPacRouting(platform),
+    refreshAccess: refreshAccess.call,
   });
-  const toolbar = createToolbar(
-    platform,
-    settings,
-    createStatusReader({ platform, settings, connection, vpn }),
-  );
+  const status = createStatusReader({ platform, settings, connection, vpn });
+  const toolbar = createToolbar(platform, settings, status);
 
-  const serviceUrl = address.url;
+  // Web protection.
   const threatList = createThreatList(platform);
   const detections = createDetections(platform);
   const protection = createProtectionService({
@@ -82,19 +92,26 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     list: threatList,
     allowances: createAllowances(platform, now),
     detections,
+    applied: createAppliedRules(platform),
     update: createThreatUpdater(platform, threatList),
     serviceUrl,
   });
-
   /** An update check now (install, browser start, a new service); the portal hears the outcome. */
   const checkThreatsNow = async () => {
     await protection.update();
-    reporter.changed();
+    tellPortal.call();
   };
 
+  // The account link.
   const api = createApiClient(platform, serviceUrl);
-  const deviceAuth = createDeviceAuth(platform, api);
-  const account = createAccountService({ platform, api, auth: deviceAuth, vpn, random: Math.random });
+  const account = createAccountService({
+    platform,
+    api,
+    auth: createDeviceAuth(platform, api),
+    vpn,
+    random: Math.random,
+  });
+  refreshAccess.bind(account.sync);
   const portal = createPortalLink(platform, account, serviceUrl);
 
   /**
@@ -121,6 +138,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     if (failed.length) throw new Error(failed.map((f) => `${f.part}: ${f.message}`).join('; '));
   };
 
+  // The pages' messages.
   const handlers = createHandlers({
     platform,
     settings,
@@ -145,17 +163,14 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     startup,
   });
 
+  // Remote management: the device's state to the portal, and the portal's commands run as the user's clicks.
   const reporter = createDeviceReporter({
     account,
     collect: () =>
       collectDeviceState({
         extensionVersion: platform.extensionVersion,
         settings,
-        connection: async () => {
-          const status = await handlers.getStatus({ type: 'getStatus' });
-          if (!status.ok) throw new Error(status.error.code);
-          return status.value;
-        },
+        connection: status,
         protection,
         detections,
       }),
@@ -163,15 +178,15 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     results: createResultStore(platform),
     schedule: (fn, ms) => void setTimeout(fn, ms),
   });
+  tellPortal.bind(reporter.changed);
 
   const routeMessage = createRouter(handlers, platform.extensionId, platform.extensionOrigin);
   /** Every page request is a UI open or a user's change: either way the portal hears about it shortly. */
   const route: typeof routeMessage = async (message, sender) => {
     const reply = await routeMessage(message, sender);
-    reporter.changed();
+    tellPortal.call();
     return reply;
   };
-
   /**
    * `runtime.onMessage`: the extension's own pages reach the router; any other sender is a content script,
    * i.e. Firefox's relay on the portal's origin, and gets exactly the checks of Chrome's external messages.
@@ -181,6 +196,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
       ? route(message, sender)
       : portal.handleExternal(message, sender);
 
+  // What the browser's own events need.
   const answerAuth = createProxyAuth({
     identify: service.identify,
     credentials: service.proxyCredentials,
@@ -188,7 +204,6 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     onRefused: () =>
       void vpn.dispatch({ type: 'failed', reason: 'credentialsRefused' }).then(() => vpn.checkConnection()),
   });
-
   const watchSite = createSiteWatcher(platform, settings, vpn);
   /**
    * A tab's address changed. In Chrome this is also where a URL entry beyond the rule budget is caught: no
@@ -200,6 +215,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     if (platform.browser === 'chrome' && (await protection.beyondRules(url)))
       await protection.onBlockedNavigation(tabId, url);
   };
+  const alarms = createAlarmTable(vpn.alarms, account.alarms, protection.alarms, reporter.alarms);
 
   return {
     platform,
@@ -220,7 +236,9 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     start,
     startup,
     checkThreatsNow,
-    latestRouting: () => latestRouting,
+    alarms,
+    /** Firefox: where a request goes (`proxy.onRequest`); null on Chrome, which routes by the PAC. */
+    routeRequest: perRequest?.route ?? null,
   };
 }
 export type Background = ReturnType<typeof composeBackground>;

@@ -1,20 +1,15 @@
 // Wiring only: the real browser APIs go in here, the logic lives in the modules this file imports.
 // Every listener is registered synchronously on the first turn, so events that woke the worker are not lost.
 import browser from 'webextension-polyfill';
-import { decideRoute } from '../src/rules';
 import { stored } from '../src/storage';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
 import { isBlockedByExtension } from './protection/blockedByExtension';
-import { ALLOWANCE_ALARM } from './protection/protectionService';
-import { REPORT_ALARM, REPORT_PERIOD_MINUTES } from './management/deviceReporter';
 import { isGatewayRefusal } from './vpn/blockedPages';
 import { isProxyFailure } from './vpn/proxyErrors';
-import { ASK_EXPIRY_ALARM } from './vpn/vpnService';
 
 const {
   platform,
-  settings,
   vpn,
   protection,
   account,
@@ -27,9 +22,9 @@ const {
   tabAddressChanged,
   toolbar,
   showBlocked,
-  latestRouting,
+  alarms,
+  routeRequest,
 } = composeBackground(createBrowserPlatform());
-const now = () => platform.now().getTime();
 const isFirefox = platform.browser === 'firefox';
 
 // A restarted worker restores its state and re-applies routing before it answers anything else; each
@@ -93,11 +88,8 @@ if (isFirefox) {
       // Web protection that could not start lets the request go (the rules still block what they hold),
       // rather than stalling every page; it is named in the popup and tried again.
       await startup.ready('protection');
-      const started = !startup.failures().some((failure) => failure.part === 'protection');
-      if (!started || !(await protection.beyondRules(details.url))) return {};
-      if (details.type === 'main_frame') return { redirectUrl: protection.warningPageFor(details.url) };
-      void protection.resourceBlocked(details.url);
-      return { cancel: true };
+      if (startup.failures().some((failure) => failure.part === 'protection')) return {};
+      return protection.beforeRequest(details.url, details.type);
     },
     { urls: ['http://*/*', 'https://*/*'] },
     ['blocking'],
@@ -120,42 +112,21 @@ browser.storage.onChanged.addListener((changes) => {
   if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
 });
 
-if (isFirefox) {
+// Firefox routes each request as it is asked (Chrome has the PAC set in the proxy settings).
+if (routeRequest) {
+  const route = routeRequest;
   browser.proxy.onRequest.addListener(
     async (details) => {
       await startup.ready('routing');
-      const routing = latestRouting();
-      const target = routing?.plan.target;
-      if (!routing || !target) return { type: 'direct' };
-      const { plan, context } = routing;
-      const decision = decideRoute(new URL(details.url).hostname, {
-        ...context,
-        vpnEnabled: plan.vpnEnabled,
-        now: now(),
-      });
-      if (decision.effective === 'direct') return { type: 'direct' };
-      const proxy = {
-        type: target.scheme === 'HTTPS' ? 'https' : 'http',
-        host: target.host,
-        port: target.port,
-      };
-      return plan.failClosed ? [proxy] : [proxy, { type: 'direct' }];
+      return route(details.url);
     },
     { urls: ['<all_urls>'] },
   );
 }
 
+// Another extension taking the proxy setting is told to the user.
 browser.proxy.settings.onChange.addListener(() => {
-  void whenReady().then(async () => {
-    const level = await platform.proxy.levelOfControl();
-    if (level === 'controlled_by_other_extensions') {
-      await platform.notifier.show(
-        'proxy-taken',
-        platform.translate('notifyProxyTakenTitle'),
-        platform.translate('notifyProxyTakenMessage'),
-      );
-    }
-  });
+  void whenReady().then(() => vpn.proxySettingChanged());
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -164,30 +135,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   void whenReady().then(() => tabAddressChanged(tabId, url));
 });
 
-const HEALTH_ALARM = 'vpn-health';
-const ACCOUNT_ALARM = 'account-sync';
-const THREAT_UPDATE_ALARM = 'threat-update';
+// Each module lists its alarms (name, period, what it does); periodic ones are created when missing.
 browser.alarms.onAlarm.addListener((alarm) => {
-  void whenReady().then(async () => {
-    if (alarm.name === HEALTH_ALARM) await vpn.checkConnection();
-    if (alarm.name === ACCOUNT_ALARM) await account.sync();
-    if (alarm.name === ASK_EXPIRY_ALARM) await vpn.applyRouting();
-    if (alarm.name === THREAT_UPDATE_ALARM) await protection.update();
-    if (alarm.name === ALLOWANCE_ALARM) await protection.enforce();
-    if (alarm.name === REPORT_ALARM) await reporter.report();
-  });
+  void whenReady().then(() => alarms.run(alarm.name));
 });
-const ensureAlarm = (name: string, periodInMinutes: number) =>
-  browser.alarms.get(name).then((existing) => {
+for (const { name, periodInMinutes } of alarms.periodic()) {
+  void browser.alarms.get(name).then((existing) => {
     if (!existing)
       void browser.alarms.create(name, { periodInMinutes, delayInMinutes: Math.min(1, periodInMinutes) });
   });
-void ensureAlarm(HEALTH_ALARM, 1);
-// Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
-void ensureAlarm(ACCOUNT_ALARM, 1);
-void ensureAlarm(THREAT_UPDATE_ALARM, 60);
-// Twice a minute: the portal's commands (a Fix, one queued while the browser was closed) run within a minute.
-void ensureAlarm(REPORT_ALARM, REPORT_PERIOD_MINUTES);
+}
 
 browser.runtime.onInstalled.addListener(() => {
   // A fresh install (or update) checks the threat list at once: the bundled one may be weeks old.
@@ -201,12 +158,7 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onStartup.addListener(() => {
   void checkThreatsNow();
   void whenReady().then(async () => {
-    // `start` resumed the state the user left; "Connect when the browser starts" also turns on a VPN left off.
-    const current = await settings.get();
-    if (current.autoConnect && !current.vpnEnabled) {
-      await account.sync();
-      await vpn.setVpnEnabled(true);
-    }
+    await vpn.browserStarted();
     // Commands queued while the browser was closed run now, not at the next alarm.
     await reporter.report();
   });

@@ -20,9 +20,17 @@ export type ControlLevel =
   | 'controllable_by_this_extension'
   | 'controlled_by_this_extension';
 
+/** The proxy setting as the browser reports it now: who controls it, and the length of the PAC it holds. */
+export interface ProxyInForce {
+  level: ControlLevel;
+  /** Null when the setting holds no PAC script (or the browser routes per request, as Firefox does). */
+  pacLength: number | null;
+}
+
 export interface ProxyControl {
   apply(config: ProxyConfig): Promise<void>;
   levelOfControl(): Promise<ControlLevel>;
+  inForce(): Promise<ProxyInForce>;
 }
 
 export interface Notifier {
@@ -82,7 +90,8 @@ export interface Platform {
 
 /** The dynamic rule slice of `declarativeNetRequest`. */
 export interface DnrControl {
-  getDynamicRules(): Promise<DnrRule[]>;
+  /** All dynamic rules, or only those with the given ids (a cheap check that some are still installed). */
+  getDynamicRules(ruleIds?: number[]): Promise<DnrRule[]>;
   updateDynamicRules(update: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
   /** The dynamic-rule budget this browser reports; URL entries beyond it are checked by the background. */
   limits: DnrLimits;

@@ -5,11 +5,14 @@ import { routes } from '../../src/api/routes';
 import type { AccountStatus } from '../../src/messages';
 import { ok, type AppError, type Result } from '../../src/result';
 import { stored } from '../../src/storage';
+import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import { readStored, removeStored, writeStored } from '../storage/storedValues';
 import type { VpnService } from '../vpn/vpnService';
 import type { ApiClient, ApiRequest } from './apiClient';
 import type { DeviceAuth } from './deviceAuth';
+
+const ACCOUNT_ALARM = 'account-sync';
 
 export interface AccountDeps {
   platform: Platform;
@@ -118,7 +121,11 @@ export function createAccountService(deps: AccountDeps) {
     await resync();
   };
 
+  // Once a minute: an unlink made in the portal shows within a minute; credentials renew when due.
+  const alarms: Alarm[] = [{ name: ACCOUNT_ALARM, periodInMinutes: 1, run: sync }];
+
   return {
+    alarms,
     sync,
     call,
     isLinked: async () => (await account()) !== null,

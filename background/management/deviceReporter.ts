@@ -2,6 +2,7 @@ import type { DeviceState, PendingCommand } from '../../src/api/management';
 import { routes } from '../../src/api/routes';
 import { ok, type AppError, type Result } from '../../src/result';
 import type { AccountService } from '../account/accountService';
+import type { Alarm } from '../alarms';
 import type { CommandRunner } from './commandRunner';
 import type { ResultStore } from './resultStore';
 
@@ -83,7 +84,11 @@ export function createDeviceReporter(deps: ReporterDeps) {
     return running;
   };
 
+  // Twice a minute: the portal's commands (a Fix, one queued while the browser was closed) run within a minute.
+  const alarms: Alarm[] = [{ name: REPORT_ALARM, periodInMinutes: REPORT_PERIOD_MINUTES, run: report }];
+
   return {
+    alarms,
     /** Reports now; resolves with how many commands ran. */
     report,
     /** Something changed (a setting, the connection, a UI opened): report shortly. */

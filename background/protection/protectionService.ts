@@ -10,9 +10,11 @@ import {
   type ThreatMatcher,
   type ThreatSnapshot,
 } from '../../src/threats';
+import type { Alarm } from '../alarms';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import type { Allowances } from './allowances';
+import { rulesKey, type AppliedRules } from './appliedRules';
 import type { Detections } from './detections';
 import type { ThreatList } from './threatList';
 import { createUpdateCheck } from './updateCheck';
@@ -21,6 +23,8 @@ import type { UpdateOutcome } from './updater';
 export const WARNING_PAGE = 'warning/index.html';
 /** Fires when a "proceed" allowance ends, so the rules block the site again. */
 export const ALLOWANCE_ALARM = 'allowance-expiry';
+/** Checks for a newer threat list every hour. */
+const THREAT_UPDATE_ALARM = 'threat-update';
 
 /** What the dynamic rules must add while the static ruleset enforces the bundled list: nothing but allows. */
 const EMPTY_LIST: ThreatSnapshot = {
@@ -38,6 +42,8 @@ export interface ProtectionDeps {
   list: ThreatList;
   allowances: Allowances;
   detections: Detections;
+  /** Which rules the browser holds, so unchanged ones are not compiled again. */
+  applied: AppliedRules;
   update(serviceUrl: string): Promise<Result<UpdateOutcome>>;
   serviceUrl(): Promise<string>;
 }
@@ -69,21 +75,39 @@ export function createProtectionService(deps: ProtectionDeps) {
     if (update.addRules.length || update.removeRuleIds.length) await platform.dnr.updateDynamicRules(update);
   };
 
+  /** The hash of what the rules are compiled from now (the list by its name, not its contents). */
+  const currentKey = async (enabled: boolean, allowHosts: readonly string[]) =>
+    rulesKey({
+      extensionVersion: platform.extensionVersion,
+      enabled,
+      allowHosts,
+      list: await deps.list.identity(),
+      limits: platform.dnr.limits,
+      warningUrl,
+      hasBundledRuleset: platform.dnr.hasBundledRuleset,
+    });
+
   /**
    * The bundled list is the static ruleset (in force from installation); a downloaded list replaces it with
    * dynamic rules, installed before the static ones are switched off so that nothing slips through between.
-   * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules.
+   * Allow rules for the user's sites are dynamic in both cases and outrank the threat rules. When the browser
+   * still holds the rules installed for the same inputs (a woken worker), the list is neither loaded nor
+   * compiled.
    */
   const enforceNow = async (): Promise<void> => {
     const settings = await deps.settings.get();
     const { dnr } = platform;
-    if (!settings.protectionEnabled) {
+    const enabled = settings.protectionEnabled;
+    const allowHosts = enabled ? [...settings.allowList, ...(await deps.allowances.hosts())] : [];
+    if (await deps.applied.inForce(await currentKey(enabled, allowHosts))) return;
+    await deps.applied.forget();
+    if (!enabled) {
       overflow = null;
       await applyDynamic([]);
       if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(false);
+      await deps.applied.remember(await currentKey(enabled, allowHosts), [], false);
       return;
     }
-    const allowHosts = [...settings.allowList, ...(await deps.allowances.hosts())];
     const staticList = dnr.hasBundledRuleset && (await deps.list.downloaded()) === null;
     const enforced = staticList ? EMPTY_LIST : (await deps.list.get()).list.snapshot;
     const compiled = compileDnrRules(enforced, {
@@ -97,6 +121,8 @@ export function createProtectionService(deps: ProtectionDeps) {
         : createMatcher({ ...enforced, domains: [], urls: compiled.overflow });
     await applyDynamic(compiled.rules);
     if (dnr.hasBundledRuleset) await dnr.setBundledRulesetEnabled(staticList);
+    // Named after loading: the list loaded is the one these rules hold.
+    await deps.applied.remember(await currentKey(enabled, allowHosts), compiled.rules, overflow !== null);
   };
 
   /**
@@ -113,6 +139,20 @@ export function createProtectionService(deps: ProtectionDeps) {
 
   const match = async (url: string): Promise<ThreatMatch | null> =>
     (await deps.list.get()).matcher.match(url);
+
+  /** Records a detection when `url` is listed: a page shown the warning, or a resource blocked. */
+  const detect = async (url: string, kind: 'page' | 'resource'): Promise<ThreatMatch | null> => {
+    const found = await match(url);
+    if (found)
+      await deps.detections.record({
+        url,
+        threat: found.threat,
+        list: found.list,
+        at: platform.now().getTime(),
+        kind,
+      });
+    return found;
+  };
 
   const isAllowed = async (host: string): Promise<boolean> => {
     const allowed = [...(await deps.settings.get()).allowList, ...(await deps.allowances.hosts())];
@@ -135,7 +175,26 @@ export function createProtectionService(deps: ProtectionDeps) {
     return Math.max(installed, confirmed);
   };
 
+  const beyondRules = async (url: string): Promise<boolean> => {
+    const found = overflow?.match(url) ?? null;
+    const host = hostOf(url);
+    return found !== null && host !== null && !(await isAllowed(host));
+  };
+
+  /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
+  const update = async () => {
+    const outcome = await updateCheck.check();
+    if (outcome.ok && outcome.value.updated) await enforce();
+    return outcome;
+  };
+
+  const alarms: Alarm[] = [
+    { name: THREAT_UPDATE_ALARM, periodInMinutes: 60, run: update },
+    { name: ALLOWANCE_ALARM, run: enforce },
+  ];
+
   return {
+    alarms,
     enforce,
     match,
     /**
@@ -143,10 +202,19 @@ export function createProtectionService(deps: ProtectionDeps) {
      * its site): no rule blocks it, so the background must (Firefox: blocking webRequest, before the request;
      * Chrome: when the tab's address changes, after it).
      */
-    beyondRules: async (url: string): Promise<boolean> => {
-      const found = overflow?.match(url) ?? null;
-      const host = hostOf(url);
-      return found !== null && host !== null && !(await isAllowed(host));
+    beyondRules,
+    /**
+     * Firefox's blocking `onBeforeRequest` for URL entries beyond the rule budget: a page goes to the warning
+     * page, a resource is cancelled and counted, anything else goes on.
+     */
+    beforeRequest: async (
+      url: string,
+      type: string,
+    ): Promise<{ redirectUrl: string } | { cancel: true } | Record<string, never>> => {
+      if (!(await beyondRules(url))) return {};
+      if (type === 'main_frame') return { redirectUrl: `${warningUrl}?url=${url}` };
+      void detect(url, 'resource');
+      return { cancel: true };
     },
     /** The warning page's address for a blocked `url` (the URL verbatim after "?url=", as the rules do). */
     warningPageFor: (url: string): string => `${warningUrl}?url=${url}`,
@@ -181,15 +249,8 @@ export function createProtectionService(deps: ProtectionDeps) {
 
     /** The warning page reports each time it is shown: that is a detection. */
     warningShown: async (url: string): Promise<ThreatMatch | null> => {
-      const found = await match(url);
+      const found = await detect(url, 'page');
       if (!found) return null;
-      await deps.detections.record({
-        url,
-        threat: found.threat,
-        list: found.list,
-        at: platform.now().getTime(),
-        kind: 'page',
-      });
       const settings = await deps.settings.get();
       if (settings.notifications.siteBlocked) {
         const t = platform.translate;
@@ -205,15 +266,7 @@ export function createProtectionService(deps: ProtectionDeps) {
     },
 
     resourceBlocked: async (url: string) => {
-      const found = await match(url);
-      if (found)
-        await deps.detections.record({
-          url,
-          threat: found.threat,
-          list: found.list,
-          at: platform.now().getTime(),
-          kind: 'resource',
-        });
+      await detect(url, 'resource');
     },
 
     /** "Proceed": this site, for a short time. */
@@ -251,12 +304,7 @@ export function createProtectionService(deps: ProtectionDeps) {
       }
     },
 
-    /** Checks for a newer list now (or joins the check already running) and enforces what it installed. */
-    update: async () => {
-      const outcome = await updateCheck.check();
-      if (outcome.ok && outcome.value.updated) await enforce();
-      return outcome;
-    },
+    update,
 
     databaseUpdatedAt,
 

@@ -23,8 +23,8 @@ export interface ActiveGateway {
 
 /**
  * Picks the gateway for the chosen region: the self-hosted one, the least loaded gateway of the region, or
- * for "Optimal" the least loaded of all. Gateways marked unreachable by the last checks are skipped while any
- * other is left. Null when nothing fits (no list yet, or the region vanished).
+ * for "Optimal" the least loaded of all. Gateways whose check failed (`unreachable`, kept by gatewayHealth.ts)
+ * are skipped while any other is left. Null when nothing fits (no list yet, or the region vanished).
  */
 export function chooseGateway(
   settings: Pick<Settings, 'region' | 'selfHostedGateway'>,

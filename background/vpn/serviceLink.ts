@@ -5,6 +5,7 @@ import { readStored, writeStored } from '../storage/storedValues';
 import type { Platform } from '../platform';
 import type { SettingsStore } from '../settingsStore';
 import { chooseGateway, type ServiceGateway } from './gateway';
+import type { GatewayHealth } from './gatewayHealth';
 import type { Challenger, ProxyCredentials } from './proxyAuth';
 
 /** The account service built into this extension at build time (`VITE_RAMPART_SERVICE_URL`). */
@@ -42,7 +43,12 @@ export type ServiceAddress = ReturnType<typeof createServiceAddress>;
  * answer at once, also right after a worker restart. The device link (issue "Link the extension to the
  * account") keeps these records fresh.
  */
-export function createServiceLink(platform: Platform, settings: SettingsStore, address: ServiceAddress) {
+export function createServiceLink(
+  platform: Platform,
+  settings: SettingsStore,
+  address: ServiceAddress,
+  health: Pick<GatewayHealth, 'unreachable'>,
+) {
   const gateways = async (): Promise<ServiceGateway[]> => {
     return (await readStored(platform, stored.gateways)) ?? [];
   };
@@ -63,7 +69,7 @@ export function createServiceLink(platform: Platform, settings: SettingsStore, a
     const listed = await gateways();
     const same = (g: { host: string; port: number }) =>
       g.host.toLowerCase() === challenger.host.toLowerCase() && g.port === challenger.port;
-    const inUse = chooseGateway(current, listed);
+    const inUse = chooseGateway(current, listed, await health.unreachable());
     if (inUse && same(inUse)) return 'gatewayInUse';
     const own = current.selfHostedGateway;
     return listed.some(same) || (own && same(own)) ? 'otherRampartGateway' : 'foreign';

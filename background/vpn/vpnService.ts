@@ -8,19 +8,25 @@ import {
   type RouteContext,
   type RouteDecision,
 } from '../../src/rules';
-import type { Settings, SiteAction } from '../../src/settings';
+import { SELF_HOSTED_REGION, type Settings, type SiteAction } from '../../src/settings';
 import { initialConnection, transition, type ConnectionEvent, type ConnectionRecord } from '../../src/status';
 import { stored } from '../../src/storage';
-import type { Platform, ProxyConfig } from '../platform';
+import type { Alarm } from '../alarms';
+import type { Platform } from '../platform';
 import { createSerialQueue } from '../serialQueue';
 import type { SettingsStore } from '../settingsStore';
 import { readStored, writeStored } from '../storage/storedValues';
+import type { BrowserRouting } from './browserRouting';
 import type { ConnectionStore } from './connectionStore';
+import { GATEWAY_RETRY_ALARM, type GatewayHealth } from './gatewayHealth';
 import { chooseGateway, type ActiveGateway, type ServiceGateway } from './gateway';
+import { routingKey } from './routingKey';
 import { FAIL_CLOSED_TARGET, planRouting, type RoutingPlan } from './routingPlan';
 
 /** Fires when a remembered "ask" answer runs out, so routing is recompiled without it. */
 export const ASK_EXPIRY_ALARM = 'ask-expiry';
+/** Checks the connection once a minute. */
+const HEALTH_ALARM = 'vpn-health';
 
 /** Pause before the next check while "Connecting…"/"Reconnecting…", by failures so far. */
 const RETRY_DELAYS_MS = [1_000, 3_000, 5_000];
@@ -44,12 +50,15 @@ export interface VpnDeps {
   askAnswers(): Promise<AskAnswers>;
   /** Hosts that never go through the VPN: the account service's. */
   bypassHosts(): Promise<string[]>;
-  /** Turns routing into a browser proxy configuration (a PAC script on Chrome). */
-  compile(input: RoutingInput): ProxyConfig;
-  /** Told about every routing change (Firefox decides per request from this). */
-  onRouting?(input: RoutingInput): void;
-  /** Fetches what a check needs after a browser restart (a fresh proxy credential, the gateway list). */
-  refreshAccess?(settings: Settings): Promise<unknown>;
+  /** The browser's side of routing: a PAC on Chrome, a decision per request on Firefox. */
+  routing: BrowserRouting;
+  /** The service's gateways that failed their check, skipped while another is left. */
+  health: GatewayHealth;
+  /**
+   * Fetches what a check through a service gateway needs after a browser restart (a fresh proxy credential,
+   * the gateway list): the session's credential is gone.
+   */
+  refreshAccess(): Promise<unknown>;
 }
 
 /**
@@ -66,13 +75,22 @@ export function createVpnService(deps: VpnDeps) {
   let checking: { first: Promise<ConnectionRecord>; done: Promise<ConnectionRecord> } | null = null;
 
   const activeGateway = async (settings: Settings): Promise<ActiveGateway | null> =>
-    chooseGateway(settings, await deps.gateways());
+    chooseGateway(settings, await deps.gateways(), await deps.health.unreachable());
 
-  const routingInput = async (settings: Settings, record: ConnectionRecord): Promise<RoutingInput> => ({
+  /** What routing is compiled from, but the category lists (loaded only when the PAC is compiled). */
+  const routingBasis = async (settings: Settings, record: ConnectionRecord) => ({
     plan: planRouting(settings, record, await activeGateway(settings)),
+    bypassHosts: await deps.bypassHosts(),
+    askAnswers: await deps.askAnswers(),
+    now: now(),
+  });
+  type RoutingBasis = Awaited<ReturnType<typeof routingBasis>>;
+
+  const routingInput = async (settings: Settings, basis: RoutingBasis): Promise<RoutingInput> => ({
+    plan: basis.plan,
     context: {
       vpnEnabled: settings.vpnEnabled,
-      bypassHosts: await deps.bypassHosts(),
+      bypassHosts: basis.bypassHosts,
       // The gateway's check host must always reach the gateway: that is how the connection is tested.
       siteRules: indexSiteRules([
         ...settings.siteRules,
@@ -80,22 +98,34 @@ export function createVpnService(deps: VpnDeps) {
       ]),
       categories: await deps.categories(settings),
       categoryActions: settings.categoryActions,
-      askAnswers: await deps.askAnswers(),
-      now: now(),
+      askAnswers: basis.askAnswers,
+      now: basis.now,
     },
   });
 
-  /** Re-applies the browser's proxy settings and WebRTC policy for the current settings and state. */
+  /**
+   * Re-applies the browser's routing and WebRTC policy for the current settings and state. When the browser
+   * still holds what was applied for the same inputs (a woken worker, a change that does not touch routing),
+   * nothing is compiled or set.
+   */
   const applyRouting = (): Promise<void> =>
     routingQueue(async () => {
       const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-      const input = await routingInput(settings, record);
-      deps.onRouting?.(input);
-      await platform.proxy.apply(deps.compile(input));
+      const basis = await routingBasis(settings, record);
+      const key = await routingKey({
+        extensionVersion: platform.extensionVersion,
+        settings,
+        state: record.state,
+        ...basis,
+      });
+      if (await deps.routing.holds(key)) return;
+      const input = await routingInput(settings, basis);
+      const applied = await deps.routing.apply(key, input);
       // The PAC drops "ask" answers that expired when it was compiled: recompile when the next one does.
       const nextExpiry = nextAskExpiry(input.context.askAnswers, input.context.now);
       if (nextExpiry !== null) await platform.wakeAt(ASK_EXPIRY_ALARM, nextExpiry + 1);
       await platform.setWebRtcProtection(record.state === 'on');
+      await applied();
     });
 
   const notifyChange = async (before: ConnectionRecord, after: ConnectionRecord) => {
@@ -143,8 +173,19 @@ export function createVpnService(deps: VpnDeps) {
       if (record.resetAt > now()) return record;
       await dispatch({ type: 'limitReset' });
     }
-    if (!(await activeGateway(settings))) return dispatch({ type: 'failed', reason: 'noGateway' });
+    const gateway = await activeGateway(settings);
+    if (!gateway) return dispatch({ type: 'failed', reason: 'noGateway' });
     const result = await platform.checkGateway();
+    // A service gateway that cannot be reached is passed over while another is left (see gatewayHealth.ts).
+    if (gateway.source === 'service') {
+      if (result.ok) await deps.health.recovered(gateway.id);
+      else if (result.reason === 'unreachable') {
+        await deps.health.failed(gateway.id);
+        const record = await dispatch({ type: 'failed', reason: 'gatewayUnreachable' });
+        await applyRouting();
+        return record;
+      }
+    }
     if (result.ok)
       return dispatch(
         result.exitAddress === undefined
@@ -212,7 +253,7 @@ export function createVpnService(deps: VpnDeps) {
     await applyRouting();
     if (record.state === 'connecting') {
       void (async () => {
-        await deps.refreshAccess?.(settings).catch(() => undefined);
+        if (settings.region !== SELF_HOSTED_REGION) await deps.refreshAccess().catch(() => undefined);
         await checkConnection();
       })();
     }
@@ -232,7 +273,7 @@ export function createVpnService(deps: VpnDeps) {
   /** Where a request to `host` goes now, by the same plan the PAC is compiled from. */
   const decide = async (host: string): Promise<SiteDecision> => {
     const [settings, record] = await Promise.all([deps.settings.get(), deps.connection.get()]);
-    const { plan, context } = await routingInput(settings, record);
+    const { plan, context } = await routingInput(settings, await routingBasis(settings, record));
     const decision = decideRoute(host, { ...context, vpnEnabled: plan.vpnEnabled });
     // No gateway in use (VPN off, paused at the limit): every host goes direct, whatever the rules say.
     if (plan.target === null) return { ...decision, route: 'direct', effective: 'direct', blocked: false };
@@ -241,7 +282,38 @@ export function createVpnService(deps: VpnDeps) {
     return { ...decision, blocked: plan.failClosed && !working && decision.effective === 'vpn' };
   };
 
+  const alarms: Alarm[] = [
+    { name: HEALTH_ALARM, periodInMinutes: 1, run: checkConnection },
+    { name: ASK_EXPIRY_ALARM, run: applyRouting },
+    {
+      name: GATEWAY_RETRY_ALARM,
+      run: async () => {
+        if (!(await deps.health.retryDue())) return;
+        await applyRouting();
+        await checkConnection();
+      },
+    },
+  ];
+
+  /** "Connect when the browser starts": also turns on a VPN left off (`resume` already kept one left on). */
+  const browserStarted = async (): Promise<void> => {
+    const settings = await deps.settings.get();
+    if (!settings.autoConnect || settings.vpnEnabled) return;
+    await deps.refreshAccess();
+    await setVpnEnabled(true);
+  };
+
+  /** The browser's proxy setting changed hands: tell the user when another extension took it. */
+  const proxySettingChanged = async (): Promise<void> => {
+    if ((await platform.proxy.levelOfControl()) !== 'controlled_by_other_extensions') return;
+    const t = platform.translate;
+    await platform.notifier.show('proxy-taken', t('notifyProxyTakenTitle'), t('notifyProxyTakenMessage'));
+  };
+
   return {
+    alarms,
+    browserStarted,
+    proxySettingChanged,
     applyRouting,
     dispatch,
     checkConnection,

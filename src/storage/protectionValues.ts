@@ -31,4 +31,22 @@ export const protectionValues = {
     version: 1,
     schema: finishedCheckSchema,
   }),
+  /**
+   * The threat rules last installed: a hash of their inputs, the ids of a few small ones to ask the browser
+   * about, and whether some URL entries were beyond the rule budget. A woken worker with the same inputs
+   * skips the work.
+   */
+  appliedRules: storedValue({
+    area: 'session',
+    key: 'appliedRules',
+    version: 1,
+    schema: z.object({ key: z.string(), probeIds: z.array(z.number()), overflow: z.boolean() }),
+  }),
+  /** The SHA-256 of the downloaded threat list in IndexedDB, so a start knows it without loading the list. */
+  threatListInForce: storedValue({
+    area: 'local',
+    key: 'threatListInForce',
+    version: 1,
+    schema: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 };

@@ -24,4 +24,21 @@ export const vpnValues = {
     version: 1,
     schema: z.array(z.string()),
   }),
+  /**
+   * The routing last applied to the browser: a hash of everything it was compiled from, and the length of the
+   * PAC script then set (null: the browser's own settings). A woken worker with the same inputs skips the work.
+   */
+  appliedRouting: storedValue({
+    area: 'session',
+    key: 'appliedRouting',
+    version: 1,
+    schema: z.object({ key: z.string(), pacLength: z.number().nullable() }),
+  }),
+  /** Gateways whose check failed, each with the time until which routing passes it over. */
+  unreachableGateways: storedValue({
+    area: 'session',
+    key: 'unreachableGateways',
+    version: 1,
+    schema: z.record(z.string(), z.number()),
+  }),
 };

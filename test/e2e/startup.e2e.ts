@@ -131,6 +131,9 @@ describe('a part of the background that fails at start', () => {
     );
     await ext.stopServiceWorker();
     await upgraded;
+    // A downgrade is an extension update: the browser empties storage.session with it, so the next start
+    // does not find the record of the rules it installed and builds them again from the database.
+    await options.evaluate(() => chrome.storage.session.clear());
 
     // The next start: web protection cannot start and the popup says so; the secure connection works.
     const popup = await openPopup(ext);

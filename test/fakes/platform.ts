@@ -40,6 +40,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
   const alarms = new Map<string, number>();
   const navigations: { tabId: number; url: string }[] = [];
   const requests: { url: string; body?: unknown }[] = [];
+  /** Every `updateDynamicRules` call, in order. */
+  const dnrUpdates: { removeRuleIds: number[]; addRules: DnrRule[] }[] = [];
   let dnrRules: DnrRule[] = [];
   let threatList: StoredThreatList | null = null;
   const state = {
@@ -69,6 +71,15 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
         applied.push(config);
       },
       levelOfControl: async () => state.control,
+      // Another extension's setting hides ours; else ours is the last PAC set (none after a clear).
+      inForce: async () => {
+        const last = applied.at(-1);
+        if (state.control === 'controlled_by_other_extensions')
+          return { level: state.control, pacLength: null };
+        return last?.mode === 'pac'
+          ? { level: 'controlled_by_this_extension', pacLength: last.script.length }
+          : { level: 'controllable_by_this_extension', pacLength: null };
+      },
     },
     setWebRtcProtection: async (on) => {
       webRtc.push(on);
@@ -91,8 +102,10 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     translate: (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key),
     readBundled: (path) => readFile(`extension/${path}`, 'utf8'),
     dnr: {
-      getDynamicRules: async () => structuredClone(dnrRules),
+      getDynamicRules: async (ruleIds) =>
+        structuredClone(ruleIds ? dnrRules.filter((rule) => ruleIds.includes(rule.id)) : dnrRules),
       updateDynamicRules: async ({ removeRuleIds, addRules }) => {
+        dnrUpdates.push({ removeRuleIds, addRules });
         const removed = new Set(removeRuleIds);
         dnrRules = [...dnrRules.filter((rule) => !removed.has(rule.id)), ...structuredClone(addRules)];
       },
@@ -139,6 +152,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}) {
     alarms,
     navigations,
     requests,
+    dnrUpdates,
     state,
     dnrRules: () => dnrRules,
   };

@@ -1,29 +1,24 @@
 import { createHash } from 'node:crypto';
 import tls from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spkiFingerprint } from '../../../server/gateway';
 import { generateCredentialKeys, signProxyCredential } from '../../../server/credentials';
 import { newProxyCredentialPayload } from '../../../src/api/proxyCredential';
 import {
   credential,
+  type Origin,
+  startedForAll,
   startOrigin,
   startTestGateway,
+  type TestGateway,
   viaProxy,
   viaTunnel,
-  type Origin,
-  type TestGateway,
 } from './helpers';
 
 let origin: Origin;
 let gateway: TestGateway;
-beforeAll(async () => {
-  origin = await startOrigin();
-  gateway = await startTestGateway();
-});
-afterAll(async () => {
-  await gateway.close();
-  await origin.close();
-});
+startedForAll(startOrigin, (started) => (origin = started));
+startedForAll(startTestGateway, (started) => (gateway = started));
 
 const expired = () => credential({}, Date.now() - 30 * 60 * 1000);
 const tampered = () => {

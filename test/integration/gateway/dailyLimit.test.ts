@@ -1,29 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok } from '../../../src/result';
 import {
   credential,
+  gatewayPerTest,
+  type Origin,
+  startedForAll,
   startOrigin,
-  startTestGateway,
+  type TestGateway,
   viaProxy,
   viaTunnel,
-  type Origin,
-  type TestGateway,
 } from './helpers';
 
 let origin: Origin;
-beforeAll(async () => {
-  origin = await startOrigin();
-});
-afterAll(async () => {
-  await origin.close();
-});
+startedForAll(startOrigin, (started) => (origin = started));
 let gateway: TestGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-});
+const startGateway = gatewayPerTest();
 
 const nextMidnight = () => {
   const day = 24 * 60 * 60 * 1000;
@@ -32,7 +25,7 @@ const nextMidnight = () => {
 
 describe('gateway daily limit', () => {
   it('refuses with the reason and the reset time once the allowance is used up', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const token = credential({ dailyLimitBytes: 100_000 });
     expect((await viaProxy(gateway, `http://site.test:${origin.port}/bytes/150000`, token)).status).toBe(200);
     await gateway.flushUsage();
@@ -48,7 +41,7 @@ describe('gateway daily limit', () => {
   });
 
   it('gives each device its own allowance, as the account service counts it', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const limit = { accountId: 'acc-1', tier: 'free' as const, dailyLimitBytes: 50_000 };
     const first = credential({ ...limit, deviceId: 'd-1' });
     await viaProxy(gateway, `http://site.test:${origin.port}/bytes/60000`, first);
@@ -59,7 +52,7 @@ describe('gateway daily limit', () => {
   });
 
   it('starts from the usage the account service knew when it signed', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const token = credential({ dailyLimitBytes: 200 * 1024 * 1024, usedBytesAtIssue: 200 * 1024 * 1024 });
     const reply = await viaProxy(gateway, `http://site.test:${origin.port}/`, token);
     expect(reply.status).toBe(429);
@@ -67,7 +60,7 @@ describe('gateway daily limit', () => {
   });
 
   it('refuses a device the account service reports at its limit (traffic through other gateways)', async () => {
-    gateway = await startTestGateway({
+    gateway = await startGateway({
       reportUsage: async () => ok({ overLimitDeviceIds: ['busy-elsewhere'] }),
     });
     const token = credential({ deviceId: 'busy-elsewhere', dailyLimitBytes: 10 ** 9 });
@@ -88,7 +81,7 @@ describe('gateway daily limit', () => {
   });
 
   it('never limits an unlimited credential', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const token = credential({ tier: 'unlimited', dailyLimitBytes: null, usedBytesAtIssue: 10 ** 12 });
     expect((await viaProxy(gateway, `http://site.test:${origin.port}/bytes/200000`, token)).status).toBe(200);
     expect((await viaProxy(gateway, `http://site.test:${origin.port}/`, token)).status).toBe(200);
@@ -103,7 +96,7 @@ describe('gateway daily limit', () => {
     });
     await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
     const port = (trickle.address() as AddressInfo).port;
-    gateway = await startTestGateway({ meterIntervalMs: 50 });
+    gateway = await startGateway({ meterIntervalMs: 50 });
     try {
       const started = Date.now();
       const outcome = await viaTunnel(

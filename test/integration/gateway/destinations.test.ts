@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isForbiddenAddress } from '../../../server/gateway';
 import { checkDestination } from '../../../server/gateway/destination';
 import {
   credential,
+  type Origin,
+  startedForAll,
   startOrigin,
   startTestGateway,
+  type TestGateway,
   viaProxy,
   viaTunnel,
-  type Origin,
-  type TestGateway,
 } from './helpers';
 
 describe('forbidden destination addresses', () => {
@@ -140,14 +141,11 @@ describe('destination check (no network: fake resolvers)', () => {
 describe('gateway with the private-destination switch off', () => {
   let origin: Origin;
   let gateway: TestGateway;
-  beforeAll(async () => {
-    origin = await startOrigin();
-    gateway = await startTestGateway({ allowPrivateDestinations: false });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await origin.close();
-  });
+  startedForAll(startOrigin, (started) => (origin = started));
+  startedForAll(
+    () => startTestGateway({ allowPrivateDestinations: false }),
+    (started) => (gateway = started),
+  );
 
   const expectRefused = async (host: string) => {
     const target = `${host}:${String(origin.port)}`;

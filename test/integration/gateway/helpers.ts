@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   newProxyCredentialPayload,
   type GatewayUsageBatch,
@@ -250,3 +251,32 @@ export const totals = (batches: GatewayUsageBatch[]) =>
       up: 0,
       down: 0,
     });
+
+/**
+ * Starts a server before the file's (or the describe block's) first test and closes it after the last; `use`
+ * receives it for the tests to read.
+ */
+export const startedForAll = <T extends { close(): Promise<void> }>(
+  start: () => Promise<T>,
+  use: (started: T) => void,
+): void => {
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+};
+
+/** A gateway for one test: `start` starts it with the test's configuration; it is closed after the test. */
+export const gatewayPerTest = () => {
+  let current: TestGateway | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (overrides: Partial<GatewayConfig> = {}): Promise<TestGateway> =>
+    (current = await startTestGateway(overrides));
+};

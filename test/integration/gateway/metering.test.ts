@@ -1,31 +1,24 @@
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../src/result';
 import type { GatewayUsageBatch } from '../../../src/api/proxyCredential';
 import { appError } from '../../../src/result';
 import {
   credential,
+  gatewayPerTest,
+  type Origin,
+  startedForAll,
   startOrigin,
-  startTestGateway,
+  type TestGateway,
   totals,
   viaProxy,
   viaTunnel,
-  type Origin,
-  type TestGateway,
 } from './helpers';
 
 let origin: Origin;
-beforeAll(async () => {
-  origin = await startOrigin();
-});
-afterAll(async () => {
-  await origin.close();
-});
+startedForAll(startOrigin, (started) => (origin = started));
 
 let gateway: TestGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-});
+const startGateway = gatewayPerTest();
 
 const MB = 1024 * 1024;
 /** Headers, TLS framing of the tunnel and the proxy's own lines: a few percent at most on a megabyte. */
@@ -36,7 +29,7 @@ const near = (actual: number, expected: number) => {
 
 describe('gateway metering', () => {
   it('counts a download through plain HTTP within a few percent of the body size', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const reply = await viaProxy(gateway, `http://site.test:${origin.port}/bytes/${MB}`, credential());
     expect(reply.body.length).toBe(MB);
     expect(await gateway.flushUsage()).toBe(true);
@@ -44,7 +37,7 @@ describe('gateway metering', () => {
   });
 
   it('counts a download through a CONNECT tunnel within a few percent of the body size', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const { inner } = await viaTunnel(gateway, `site.test:${origin.port}`, `/bytes/${2 * MB}`, credential());
     expect(inner?.body.length).toBe(2 * MB);
     await expect
@@ -54,7 +47,7 @@ describe('gateway metering', () => {
   });
 
   it('counts uploads too', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const body = Buffer.alloc(MB / 2, 1);
     const reply = await viaProxy(gateway, `http://site.test:${origin.port}/upload`, credential(), {
       method: 'POST',
@@ -66,7 +59,7 @@ describe('gateway metering', () => {
   });
 
   it('reports per device, with the account and the UTC day', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     await viaProxy(
       gateway,
       `http://site.test:${origin.port}/bytes/1000`,
@@ -91,7 +84,7 @@ describe('gateway metering', () => {
   });
 
   it('sends batches on its own schedule', async () => {
-    gateway = await startTestGateway({ reportIntervalMs: 50 });
+    gateway = await startGateway({ reportIntervalMs: 50 });
     await viaProxy(gateway, `http://site.test:${origin.port}/bytes/5000`, credential());
     await expect.poll(() => totals(gateway?.batches ?? []).down, { timeout: 5000 }).toBeGreaterThan(5000);
   });
@@ -99,7 +92,7 @@ describe('gateway metering', () => {
   it('keeps and resends an unacknowledged batch unchanged until the service accepts it', async () => {
     const attempts: GatewayUsageBatch[] = [];
     const acknowledged: GatewayUsageBatch[] = [];
-    gateway = await startTestGateway({
+    gateway = await startGateway({
       reportIntervalMs: 30,
       retryBaseMs: 20,
       retryMaxMs: 80,
@@ -121,7 +114,7 @@ describe('gateway metering', () => {
   });
 
   it('does not meter refused requests', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     await viaProxy(gateway, `http://site.test:${origin.port}/bytes/${MB}`, undefined);
     await gateway.flushUsage();
     expect(gateway.batches).toEqual([]);

@@ -1,10 +1,9 @@
 // The gateway refuses its own host through any of its interface addresses (issue 15, item 2), public ones
 // included. The interface list is injected: 198.18.x is a benchmarking block and already refused, so the list
 // carries addresses that are otherwise public (93.184.215.14, 2606:2800:220::1) and a name resolving to them.
-// Nothing is ever sent there: the refusal happens before any connection, and every other destination is the
-// loopback origin.
+// Nothing is ever sent there: the refusal happens before any connection.
 import { networkInterfaces } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Resolve } from '../../../server/gateway';
 import { forbiddenBecause } from '../../../server/gateway/addresses';
 import { checkDestination } from '../../../server/gateway/destination';
@@ -12,12 +11,11 @@ import { OwnAddresses, systemOwnAddresses } from '../../../server/gateway/ownAdd
 import { parseIp } from '../../../src/net';
 import {
   credential,
-  startOrigin,
+  startedForAll,
   startTestGateway,
+  type TestGateway,
   viaProxy,
   viaTunnel,
-  type Origin,
-  type TestGateway,
 } from './helpers';
 
 const OWN_V4 = '93.184.215.14';
@@ -70,7 +68,6 @@ describe('own addresses (no network)', () => {
 });
 
 describe('gateway with injected interface addresses', () => {
-  let origin: Origin;
   let gateway: TestGateway;
   let interfaces = ['127.0.0.1', '::1', OWN_V4, OWN_V6];
   const resolved: string[] = [];
@@ -81,19 +78,16 @@ describe('gateway with injected interface addresses', () => {
     if (hostname === 'later.test') return [{ address: LATER, family: 4 }];
     throw new Error(`unexpected lookup of ${hostname}`);
   };
-  beforeAll(async () => {
-    origin = await startOrigin();
-    gateway = await startTestGateway({
-      allowPrivateDestinations: false,
-      resolve,
-      ownAddresses: () => interfaces,
-      ownAddressRefreshMs: 50,
-    });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await origin.close();
-  });
+  startedForAll(
+    () =>
+      startTestGateway({
+        allowPrivateDestinations: false,
+        resolve,
+        ownAddresses: () => interfaces,
+        ownAddressRefreshMs: 50,
+      }),
+    (started) => (gateway = started),
+  );
 
   it.each([OWN_V4, `[${OWN_V6}]`, `[::ffff:${OWN_V4}]`, 'self.test', 'self6.test'])(
     'refuses %s (403, destination-forbidden), plain and CONNECT',

@@ -39,12 +39,16 @@ describe('connecting and reconnecting', () => {
   it('turning on from off shows "Connecting…" (not "Reconnecting…") until the check answers', async () => {
     const { background, send } = await setup();
     let answer: (ok: boolean) => void = () => undefined;
+    let asked: () => void = () => undefined;
+    const checkAsked = new Promise<void>((resolve) => (asked = resolve));
     background.platform.checkGateway = () =>
-      new Promise(
-        (resolve) => (answer = (ok) => resolve(ok ? { ok: true } : { ok: false, reason: 'unreachable' })),
-      );
+      new Promise((resolve) => {
+        answer = (ok) => resolve(ok ? { ok: true } : { ok: false, reason: 'unreachable' });
+        asked();
+      });
     const turning = send({ type: 'setVpnEnabled', enabled: true });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // While the gateway has not answered yet:
+    await checkAsked;
     expect(await background.connection.get()).toMatchObject({ state: 'connecting', reconnecting: false });
     answer(true);
     expect(await turning).toMatchObject({ ok: true, value: { state: 'on' } });
