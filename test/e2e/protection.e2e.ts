@@ -225,6 +225,57 @@ describe('threat list updates', () => {
     expect(requestsTo(FRESH, '/after')).toBe(0);
   });
 
+  /** Installs version 2 from the service, runs `meanwhile`, stops the worker: the version a new one enforces. */
+  async function versionAfterWorkerStop(
+    e: ExtensionBrowser,
+    meanwhile: () => Promise<unknown> = async () => null,
+  ) {
+    expect(await updateFrom(e, serviceUrl)).toMatchObject({ ok: true, value: { listVersion: 2 } });
+    await meanwhile();
+    await e.stopServiceWorker();
+    const options = await e.openPage('options/index.html');
+    const status = await sendFromPage<{ ok: boolean; value?: { listVersion: number } }>(options, {
+      type: 'getProtectionStatus',
+    });
+    return status.value?.listVersion;
+  }
+
+  it('a downloaded list is read back from IndexedDB, checked, and enforced after the worker stops', async () => {
+    ext = await launch();
+    // The new worker reads the list back; one that failed its schema or its hash would give the bundled v1.
+    expect(await versionAfterWorkerStop(ext)).toBe(2);
+    const url = web.url(FRESH, '/after-restart');
+    await expectWarning(await open(ext, url), url);
+    expect(requestsTo(FRESH, '/after-restart')).toBe(0);
+  });
+
+  it('a stored list changed behind its hash is not enforced after the worker stops: the bundled one is', async () => {
+    const e = (ext = await launch());
+    // Another version's bytes under the hash of this one, as a damaged or tampered record would be.
+    const tamper = async () =>
+      (await e.serviceWorker())?.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const opened = indexedDB.open('rampart-threats');
+            opened.onerror = () => reject(new Error('open'));
+            opened.onsuccess = () => {
+              const change = opened.result.transaction('lists', 'readwrite');
+              // Stored only once the transaction completes: the worker is stopped right after.
+              change.oncomplete = () => resolve();
+              change.onerror = () => reject(new Error('put'));
+              const store = change.objectStore('lists');
+              const read = store.get('current');
+              read.onsuccess = () => {
+                const record = read.result as { snapshot: { version: number } };
+                record.snapshot.version = 3;
+                store.put(record, 'current');
+              };
+            };
+          }),
+      );
+    expect(await versionAfterWorkerStop(e, tamper)).toBe(1);
+  });
+
   it('a corrupt update is refused and the old list still blocks', async () => {
     ext = await launch();
     expect(await updateFrom(ext, corruptingUrl)).toMatchObject({
