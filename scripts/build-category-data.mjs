@@ -5,24 +5,14 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = process.env.CATEGORY_SOURCE ?? resolve(root, '../shared/data/categories');
 const outDir = 'extension/data/categories';
 
-// Keep in step with src/categories/ids.ts (that file is TypeScript; this script runs on plain Node).
-const ut1Sources = {
-  banks: 'bank',
-  shopping: 'shopping',
-  social: 'social_networks',
-  webmail: 'webmail',
-  messengers: 'chat',
-  dating: 'dating',
-  gambling: 'gambling',
-  games: 'games',
-  streaming: 'audio-video',
-  fileSharing: 'filehosting',
-};
+// Which UT1 list feeds each category: declared once, in src/categories/ids.ts (loaded through tsx).
+const { ut1Sources } = await tsImport('../src/categories/ids.ts', import.meta.url);
 
 // UT1 has no payment-systems list (its `financial` is financial news), so this one is ours: payment processors,
 // wallets, money transfer and buy-now-pay-later services. A domain here covers its subdomains.
