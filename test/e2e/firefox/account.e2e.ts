@@ -182,7 +182,8 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     await first.waitForSelector('#kill-switch');
     await sendFromFirefoxPage(first, { type: 'updateSettings', patch: { language: 'ar' } });
     await first.close();
-    const options = await ext.openPage('options/index.html');
+    // The account section's heading, opened by its address as the popup's account button does.
+    const options = await ext.openPage('options/index.html#account');
     await waitForText(options, '#account-heading', arabic.sectionAccount?.message ?? '');
     expect(
       await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),

@@ -1,3 +1,4 @@
+import { showOptionsSection } from '../harness/extensionPages';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../server/stack/freePort';
@@ -40,6 +41,8 @@ describe('after a browser restart, Rampart installed in the profile (Firefox ESR
     // The user's session: the own gateway, kill switch, VPN on.
     const first = await launchFirefoxInstalled({ userDataDir: profile, hosts: HOSTS });
     const options = await useTestProxy(first, deadGateway);
+    // The kill switch is in General; the own-gateway form left the options page on its own section.
+    await showOptionsSection(options, 'general');
     await options.click('#kill-switch');
     await waitFor(
       () => options.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked),
