@@ -1,4 +1,7 @@
-import { headlineKey, MAX_CONNECT_ATTEMPTS, type ConnectionStatus } from '../src/status';
+// Leaf modules, not the `status` barrel: its schemas would bring zod in before the first status (speed budget).
+import { MAX_CONNECT_ATTEMPTS } from '../src/status/machine';
+import type { ConnectionStatus } from '../src/status/states';
+import { headlineKey } from '../src/status/view';
 import { usePage } from '../src/ui';
 import { StatusShield } from './StatusShield';
 

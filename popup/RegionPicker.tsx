@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AccountStatus } from '../src/messages';
-import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../src/settings';
-import { choiceName, placeName, type ConnectionStatus } from '../src/status';
+// Leaf modules, not the `settings` and `status` barrels, whose schemas would bring zod into the popup.
+import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../src/settings/regions';
+import { choiceName, placeName } from '../src/status/regionName';
+import type { ConnectionStatus } from '../src/status/states';
 import { useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { Flag } from './Flag';
 import { TrafficBar } from './TrafficBar';

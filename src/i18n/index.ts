@@ -1,8 +1,3 @@
-export {
-  createTranslator,
-  isolateSubstitutions,
-  localeMessagesSchema,
-  type LocaleMessages,
-  type Translate,
-} from './translate';
+export { createTranslator, isolateSubstitutions, type Translate } from './translate';
+export { localeMessagesSchema, type LocaleMessages } from './localeMessages';
 export { bestLanguage, isUiLanguage, textDirection, uiLanguages, type UiLanguage } from './languages';

@@ -1,4 +1,4 @@
-import { parseIPv4, parseIPv6 } from '../net';
+import { parseIPv4, parseIPv6 } from '../net/ipAddress';
 
 /**
  * Host strings as the routing code sees them. Callers pass `URL.hostname` (already lowercase, punycode, IPv6 in

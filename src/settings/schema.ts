@@ -70,9 +70,8 @@ export const selfHostedGatewaySchema = z.object({
 });
 export type SelfHostedGateway = z.infer<typeof selfHostedGatewaySchema>;
 
-/** The region value that selects the self-hosted gateway; `optimal` picks the least loaded service gateway. */
-export const SELF_HOSTED_REGION = 'self-hosted';
-export const OPTIMAL_REGION = 'optimal';
+import { OPTIMAL_REGION, SELF_HOSTED_REGION } from './regions';
+export { OPTIMAL_REGION, SELF_HOSTED_REGION };
 
 /** The strict shape of settings: what an imported file must match exactly. */
 export const settingsSchema = z.object({

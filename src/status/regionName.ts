@@ -1,5 +1,5 @@
 import { countryName } from '../format/numbers';
-import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../settings';
+import { OPTIMAL_REGION, SELF_HOSTED_REGION } from '../settings/regions';
 
 type Translate = (key: string, substitutions?: string[]) => string;
 

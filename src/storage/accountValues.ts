@@ -4,12 +4,13 @@ import { deviceStatusResponse } from '../api/devices';
 import { subscriptionView } from '../api/subscriptions';
 import { gatewayView } from '../api/vpn';
 import { storedValue } from './define';
+import { watchedKeys } from './watchedKeys';
 
 export const accountValues = {
   /** The account this device is linked to; null once it is unlinked. */
   account: storedValue({
     area: 'local',
-    key: 'account',
+    key: watchedKeys.account,
     version: 1,
     schema: z.object({ accountId: z.string(), email: z.string() }).nullable(),
   }),
@@ -28,12 +29,17 @@ export const accountValues = {
     schema: z.object({ token: z.string(), expiresAt: z.number() }),
   }),
   /** The device's status as the service last reported it (tier, today's traffic). */
-  deviceStatus: storedValue({ area: 'local', key: 'deviceStatus', version: 1, schema: deviceStatusResponse }),
+  deviceStatus: storedValue({
+    area: 'local',
+    key: watchedKeys.deviceStatus,
+    version: 1,
+    schema: deviceStatusResponse,
+  }),
   subscription: storedValue({ area: 'local', key: 'subscription', version: 1, schema: subscriptionView }),
-  tier: storedValue({ area: 'local', key: 'tier', version: 1, schema: tier }),
+  tier: storedValue({ area: 'local', key: watchedKeys.tier, version: 1, schema: tier }),
   gateways: storedValue({
     area: 'local',
-    key: 'gateways',
+    key: watchedKeys.gateways,
     version: 1,
     schema: z.array(gatewayView.extend({ id: z.string() })),
   }),

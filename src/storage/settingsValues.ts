@@ -2,6 +2,7 @@ import { migrate } from '../settings/migrations';
 import { repairSettings } from '../settings/repair';
 import { settingsSchema, SETTINGS_VERSION } from '../settings/schema';
 import { repairedValue } from './define';
+import { watchedKeys } from './watchedKeys';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -10,7 +11,7 @@ export const settingsValues = {
   /** The user's settings: versioned, migrated on read (`src/settings/migrations`), repaired field by field. */
   settings: repairedValue({
     area: 'local',
-    key: 'settings',
+    key: watchedKeys.settings,
     version: SETTINGS_VERSION,
     schema: settingsSchema,
     upgrade: (stored) => (isRecord(stored) ? migrate(stored, SETTINGS_VERSION) : stored),

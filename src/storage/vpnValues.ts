@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { connectionRecordSchema } from '../status/states';
 import { storedValue } from './define';
+import { watchedKeys } from './watchedKeys';
 
 export const vpnValues = {
   /** The connection state: it survives a worker restart, not a browser restart or an extension update. */
-  connection: storedValue({ area: 'session', key: 'connection', version: 1, schema: connectionRecordSchema }),
+  connection: storedValue({
+    area: 'session',
+    key: watchedKeys.connection,
+    version: 1,
+    schema: connectionRecordSchema,
+  }),
   /** The user's answers to "use the VPN for this site?", by site, with when each runs out (null: never). */
   askAnswers: storedValue({
     area: 'local',

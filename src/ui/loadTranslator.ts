@@ -1,11 +1,9 @@
-import {
-  bestLanguage,
-  createTranslator,
-  localeMessagesSchema,
-  type LocaleMessages,
-  type Translate,
-} from '../i18n';
-import type { Client } from '../messages';
+// Leaf modules, not the `i18n` barrel: what runs before a page's first render stays free of zod (the popup's
+// speed budget); the locale schema is loaded only when a locale file is read.
+import { bestLanguage } from '../i18n/languages';
+import type { LocaleMessages } from '../i18n/localeMessages';
+import { createTranslator, type Translate } from '../i18n/translate';
+import type { Client } from '../messages/client';
 
 export interface TranslatorSources {
   send: Client;
@@ -34,7 +32,11 @@ export async function loadTranslator(
 
 async function readLocale(sources: TranslatorSources, language: string): Promise<LocaleMessages> {
   try {
-    const parsed = localeMessagesSchema.safeParse(await sources.fetchLocale(language));
+    const [{ localeMessagesSchema }, file] = await Promise.all([
+      import('../i18n/localeMessages'),
+      sources.fetchLocale(language),
+    ]);
+    const parsed = localeMessagesSchema.safeParse(file);
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

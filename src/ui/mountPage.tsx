@@ -1,7 +1,10 @@
 import { render, type ComponentType } from 'preact';
-import type { RawSend, Request } from '../messages';
-import { createClient } from '../messages';
-import { isolateSubstitutions, textDirection } from '../i18n';
+// Leaf modules, not the `messages` and `i18n` barrels, whose schemas would bring zod into every page's
+// start-up (the popup's speed budget): replies are validated by the background that sends them.
+import { createClient, type RawSend } from '../messages/client';
+import type { Request } from '../messages/contract';
+import { textDirection } from '../i18n/languages';
+import { isolateSubstitutions } from '../i18n/translate';
 import { primeClient } from './primeClient';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';

@@ -1,16 +1,7 @@
-import { accountValues } from '../storage/accountValues';
-import { settingsValues } from '../storage/settingsValues';
-import { vpnValues } from '../storage/vpnValues';
+import { watchedKeys } from '../storage/watchedKeys';
 
 /** Stored values whose change means what a page shows may have changed. */
-export const WATCHED_KEYS = [
-  vpnValues.connection,
-  settingsValues.settings,
-  accountValues.deviceStatus,
-  accountValues.gateways,
-  accountValues.tier,
-  accountValues.account,
-].map((value) => value.key);
+export const WATCHED_KEYS: readonly string[] = Object.values(watchedKeys);
 
 type StorageChanges = Record<string, unknown>;
 

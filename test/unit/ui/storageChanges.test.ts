@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { watchedValueChanged } from '../../../src/ui/storageChanges';
+import { accountValues } from '../../../src/storage/accountValues';
+import { settingsValues } from '../../../src/storage/settingsValues';
+import { vpnValues } from '../../../src/storage/vpnValues';
+import { WATCHED_KEYS, watchedValueChanged } from '../../../src/ui/storageChanges';
 
 describe('the push pages listen to', () => {
+  it('watches the keys the stored values are declared with', () => {
+    expect(WATCHED_KEYS).toEqual(
+      [
+        vpnValues.connection,
+        settingsValues.settings,
+        accountValues.deviceStatus,
+        accountValues.gateways,
+        accountValues.tier,
+        accountValues.account,
+      ].map((value) => value.key),
+    );
+  });
+
   it('counts a watched value that changed', () => {
     expect(
       watchedValueChanged({ connection: { oldValue: { state: 'off' }, newValue: { state: 'on' } } }),
