@@ -30,5 +30,11 @@ export {
   type ThreatSourceRow,
   type FalsePositiveRow,
 } from './repositories/threats';
-export { guessLimitsRepository, guessLimitsStore, GUESS_LIMITS_TABLE } from './repositories/guess-limits';
+export {
+  guessLimiter,
+  guessLimitKey,
+  guessLimitsRepository,
+  guessLimitsStore,
+  GUESS_LIMITS_TABLE,
+} from './repositories/guess-limits';
 export { serverSecretsRepository } from './repositories/server-secrets';

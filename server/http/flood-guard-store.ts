@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { GUESS_LIMITS_TABLE, guessLimitsStore, type Database } from '../db';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { guessLimiter, guessLimitKey, type Database } from '../db';
 
 type Counted = { current: number; ttl: number };
 type Callback = (error: Error | null, result?: Counted) => void;
@@ -19,15 +19,10 @@ export function floodGuardStore(db: Database) {
       const id = `${timeWindowMs}:${max}`;
       let limiter = this.limiters.get(id);
       if (!limiter) {
-        limiter = new RateLimiterPostgres({
-          storeClient: guessLimitsStore(db),
-          storeType: 'pool',
-          tableName: GUESS_LIMITS_TABLE,
-          tableCreated: true,
-          clearExpiredByTimeout: false,
+        limiter = guessLimiter(db, {
           keyPrefix: `requestsIp${id}`,
           points: max,
-          duration: Math.max(1, Math.round(timeWindowMs / 1000)),
+          durationSeconds: Math.max(1, Math.round(timeWindowMs / 1000)),
           inMemoryBlockOnConsumed: max + 1,
         });
         this.limiters.set(id, limiter);
@@ -36,10 +31,8 @@ export function floodGuardStore(db: Database) {
     }
 
     incr(ip: string, callback: Callback, timeWindowMs: number, max: number): void {
-      // Addresses are not stored in clear (as the guessing limits).
-      const key = createHash('sha256').update(ip).digest('base64url');
       this.limiter(timeWindowMs, max)
-        .consume(key, 1)
+        .consume(guessLimitKey(ip), 1)
         .then(
           (res) => callback(null, { current: res.consumedPoints, ttl: res.msBeforeNext }),
           (reason: unknown) =>

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { GUESS_LIMITS_TABLE, guessLimitsRepository, guessLimitsStore, type Database } from '../db';
+import { guessLimiter, guessLimitKey, guessLimitsRepository, type Database } from '../db';
 import { ApiError } from '../errors';
 
 export interface ThrottleConfig {
@@ -94,24 +93,17 @@ export function createThrottle(config: ThrottleConfig, deps: ThrottleDeps): Thro
     'twoFactorAccount',
     'verifyIp',
   ]);
-  const store = guessLimitsStore(deps.db);
   const limiters = Object.fromEntries(
     (Object.keys(limits) as Scope[]).map((scope) => [
       scope,
-      new RateLimiterPostgres({
-        storeClient: store,
-        storeType: 'pool',
-        tableName: GUESS_LIMITS_TABLE,
-        tableCreated: true,
-        clearExpiredByTimeout: false,
+      guessLimiter(deps.db, {
         keyPrefix: scope,
         points: limits[scope],
-        duration: config.windowMs / 1000,
+        durationSeconds: config.windowMs / 1000,
       }),
     ]),
   ) as Record<Scope, RateLimiterPostgres>;
-  // Emails and addresses are not stored in clear, and every key fits the store's varchar(255).
-  const keyOf = ([, subject]: Attempt) => createHash('sha256').update(subject).digest('base64url');
+  const keyOf = ([, subject]: Attempt) => guessLimitKey(subject);
   const giveBack = (attempts: readonly Attempt[]) =>
     Promise.all(attempts.map((a) => limiters[a[0]].reward(keyOf(a), 1)));
 

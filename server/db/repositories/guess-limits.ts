@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Queryable } from '../database';
 
 /** The table of `006_guess_limits.sql`. */
@@ -12,6 +14,32 @@ export const GUESS_LIMITS_TABLE = 'guess_limits';
 export const guessLimitsStore = (db: Queryable) => ({
   query: (q: { text: string; values?: unknown[] }) => db.query(q.text, q.values ?? []),
 });
+
+/**
+ * One family of fixed-window counters in this table, counted atomically in the database so every service
+ * instance on it enforces one limit. `keyPrefix` keeps families apart; `inMemoryBlockOnConsumed` lets an
+ * instance refuse a key already over its limit without asking the database again until the window ends.
+ */
+export const guessLimiter = (
+  db: Queryable,
+  family: { keyPrefix: string; points: number; durationSeconds: number; inMemoryBlockOnConsumed?: number },
+) =>
+  new RateLimiterPostgres({
+    storeClient: guessLimitsStore(db),
+    storeType: 'pool',
+    tableName: GUESS_LIMITS_TABLE,
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix: family.keyPrefix,
+    points: family.points,
+    duration: family.durationSeconds,
+    ...(family.inMemoryBlockOnConsumed === undefined
+      ? {}
+      : { inMemoryBlockOnConsumed: family.inMemoryBlockOnConsumed }),
+  });
+
+/** A counted subject (an email, an address) as stored: never in clear, and always within the key's varchar(255). */
+export const guessLimitKey = (subject: string) => createHash('sha256').update(subject).digest('base64url');
 
 export const guessLimitsRepository = (db: Queryable) => ({
   /** Drops windows that ended before `beforeMs` (rows of keys never seen again would stay forever). */
