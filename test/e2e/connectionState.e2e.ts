@@ -7,6 +7,7 @@ import { startTestStack, type TestStack } from './harness/stack';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 import { freePort } from '../../server/stack/freePort';
 import { startRecordingProxy } from './harness/recordingProxy';
+import { waitForLimit } from './harness/vpnFlows';
 
 const SCREENS = '.e2e-tmp/screens';
 const RESOLVER = '--host-resolver-rules=MAP *.test 127.0.0.1';
@@ -76,19 +77,6 @@ async function visit(e: ExtensionBrowser, url: string): Promise<Page> {
   const page = await e.browser.newPage();
   await page.goto(url).catch(() => null);
   return page;
-}
-
-/** Asks for checks until the gateway says the day's allowance is used up. */
-async function waitForLimit(e: ExtensionBrowser) {
-  const page = await e.openPage('options/index.html');
-  await waitFor(
-    async () =>
-      ((await sendFromPage(page, { type: 'checkConnection' })) as { value?: { state?: string } }).value
-        ?.state === 'limit',
-    'the limit state',
-    30_000,
-  );
-  await page.close();
 }
 
 const shot = (page: Page, name: string) =>

@@ -13,6 +13,7 @@ import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/b
 import { openPopup, sendFromPage, waitForText } from './harness/extensionPages';
 import { expectScreenshot } from './harness/screenshots';
 import { startTestStack, type TestStack } from './harness/stack';
+import { waitForLimit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 
 const RESOLVER = '--host-resolver-rules=MAP *.test 127.0.0.1';
@@ -102,15 +103,7 @@ for (const language of ['en', 'ar'] as const) {
       await screen(await popupIn(ext, 'on'), `popup-on-${language}`, POPUP_MASK);
 
       await (await ext.browser.newPage()).goto(web.url('big-page.test')).catch(() => null);
-      const options = await ext.openPage('options/index.html');
-      await waitFor(
-        async () =>
-          ((await sendFromPage(options, { type: 'checkConnection' })) as { value?: { state?: string } }).value
-            ?.state === 'limit',
-        'the limit state',
-        30_000,
-      );
-      await options.close();
+      await waitForLimit(ext);
       await screen(await popupIn(ext, 'limit'), `popup-limit-${language}`, POPUP_MASK);
     });
 

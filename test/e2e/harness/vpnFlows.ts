@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { ExtensionBrowser } from './browser';
-import { openPopup, waitForText } from './extensionPages';
+import { waitFor, type ExtensionBrowser } from './browser';
+import { openPopup, sendFromPage, waitForText } from './extensionPages';
 
 /** Every name resolves to loopback in the browser too; the test proxy does the same for what it carries. */
 export const LOOPBACK_RESOLVER = '--host-resolver-rules=MAP * 127.0.0.1';
@@ -42,4 +42,17 @@ export async function visit(e: ExtensionBrowser, url: string): Promise<{ page: P
     (await page.$('h1')) !== null &&
     (await page.$eval('h1', (h) => h.textContent)) !== null;
   return { page, loaded: loaded && (await page.title()) !== '' };
+}
+
+/** Asks for connection checks until the gateway says the day's allowance is used up. */
+export async function waitForLimit(e: ExtensionBrowser) {
+  const page = await e.openPage('options/index.html');
+  await waitFor(
+    async () =>
+      ((await sendFromPage(page, { type: 'checkConnection' })) as { value?: { state?: string } }).value
+        ?.state === 'limit',
+    'the limit state',
+    30_000,
+  );
+  await page.close();
 }
