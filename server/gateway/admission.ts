@@ -1,6 +1,6 @@
 import type dns from 'node:dns';
-import type { IncomingMessage } from 'node:http';
-import { RequestError, type PrepareRequestFunction, type PrepareRequestFunctionResult } from 'proxy-chain';
+import type { Socket } from 'node:net';
+import { RequestError, type PrepareRequestFunctionResult } from 'proxy-chain';
 import type { IpAddress } from '../../src/net';
 import {
   GATEWAY_CHECK_HOST,
@@ -15,7 +15,7 @@ import { checkDestination } from './destination';
 import type { Owner } from './meter';
 import { principalKey } from './principal';
 import { refusal } from './refusal';
-import { malformedRequest, stripHopByHop } from './requestShape';
+import { malformedRequest, stripHopByHop, type RequestShape } from './requestShape';
 import type { Resolve } from './resolve';
 import { nextUtcMidnight } from './utcDay';
 
@@ -37,7 +37,20 @@ export interface AdmissionDeps {
   /** From here on, the connection's bytes are charged to `owner`. */
   charge: (connectionId: number, owner: Owner) => void;
   /** The request's connection carried a valid credential (connection limits, idle timeout). */
-  authenticated: (request: IncomingMessage) => void;
+  authenticated: (request: AdmissionRequest) => void;
+}
+
+/** A request as both paths see it: HTTP/1.1 (proxy-chain's `IncomingMessage`) and an HTTP/2 stream's. */
+export type AdmissionRequest = RequestShape & { socket: Socket };
+
+/** proxy-chain's `prepareRequestFunction` options, which the HTTP/2 path builds the same way. */
+export interface AdmissionInput {
+  connectionId: number;
+  request: AdmissionRequest;
+  password: string;
+  hostname: string;
+  port: number;
+  isHttp: boolean;
 }
 
 const ownerOf = (credential: ProxyCredentialPayload): Owner => ({
@@ -52,8 +65,15 @@ const ownerOf = (credential: ProxyCredentialPayload): Owner => ({
  * RequestError, which proxy-chain sends as the response.
  */
 export const admission =
-  (deps: AdmissionDeps): PrepareRequestFunction =>
-  async ({ connectionId, request, password, hostname, port, isHttp }) => {
+  (deps: AdmissionDeps) =>
+  async ({
+    connectionId,
+    request,
+    password,
+    hostname,
+    port,
+    isHttp,
+  }: AdmissionInput): Promise<PrepareRequestFunctionResult> => {
     const malformed = malformedRequest(request, isHttp);
     if (malformed !== null) throw new RequestError(`Rampart gateway: ${malformed}.`, 400);
     const at = deps.now();

@@ -57,6 +57,13 @@ export function createGatewayMetrics(
     registers: [registry],
     aggregator: 'sum',
   });
+  const protocols = new Counter({
+    name: 'rampart_gateway_tls_connections_total',
+    help: 'TLS connections by the protocol their ALPN chose (h2: every tunnel a stream; http/1.1: a connection each)',
+    labelNames: ['protocol'] as const,
+    registers: [registry],
+    aggregator: 'sum',
+  });
   return {
     registry,
     charged: (uploadBytes: number, downloadBytes: number) => {
@@ -66,6 +73,7 @@ export function createGatewayMetrics(
     authFailed: (reason: GatewayRefusalReason) => authFailures.inc({ reason }),
     connectionAccepted: () => accepted.inc({ worker }),
     connectionRefused: () => refusedConnections.inc(),
+    tlsProtocol: (protocol: 'h2' | 'http/1.1') => protocols.inc({ protocol }),
   };
 }
 export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

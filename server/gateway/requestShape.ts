@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 
+/** What the shape checks read of a request: HTTP/1.1's `IncomingMessage`, or an HTTP/2 stream's headers. */
+export type RequestShape = Pick<IncomingMessage, 'rawHeaders' | 'url'>;
+
 // Requests whose meaning depends on who reads them are refused, so the gateway and the destination cannot
 // disagree about the target (request smuggling, cache poisoning, or a policy check on one host while another
 // is reached).
 
-const hostsOf = (request: IncomingMessage): string[] => {
+const hostsOf = (request: RequestShape): string[] => {
   const hosts: string[] = [];
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     if (request.rawHeaders[i]?.toLowerCase() === 'host') hosts.push(request.rawHeaders[i + 1] ?? '');
@@ -21,7 +24,7 @@ const authorityOf = (text: string): string | null => {
 };
 
 /** Why the request is malformed (answered 400), or null. `isHttp`: plain HTTP in absolute form, not CONNECT. */
-export const malformedRequest = (request: IncomingMessage, isHttp: boolean): string | null => {
+export const malformedRequest = (request: RequestShape, isHttp: boolean): string | null => {
   const hosts = hostsOf(request);
   if (hosts.length > 1) return 'more than one Host header';
   const host = hosts[0];
@@ -37,14 +40,11 @@ export const malformedRequest = (request: IncomingMessage, isHttp: boolean): str
 };
 
 /**
- * Drops what belongs to the client's hop and must not reach the destination: `Proxy-Connection` (a legacy
- * header browsers still send), `Keep-Alive`, and every header the client's `Connection` names (RFC 9110
- * §7.6.1). proxy-chain itself drops `Connection`, `Proxy-Authorization`, `TE`, `Trailer`, `Transfer-Encoding`
- * and `Upgrade`, and forwards from `rawHeaders`, which is edited in place here.
+ * The header names that belong to the client's hop and must not reach the destination: `Proxy-Connection` (a
+ * legacy header browsers still send), `Keep-Alive`, `Connection` and every header it names (RFC 9110 §7.6.1).
  */
-export const stripHopByHop = (request: IncomingMessage): void => {
-  const named = new Set(['proxy-connection', 'keep-alive']);
-  const raw = request.rawHeaders;
+export const hopByHopNames = (raw: readonly string[]): Set<string> => {
+  const named = new Set(['proxy-connection', 'keep-alive', 'connection']);
   for (let i = 0; i < raw.length; i += 2) {
     if (raw[i]?.toLowerCase() !== 'connection') continue;
     for (const token of (raw[i + 1] ?? '').split(',')) {
@@ -53,6 +53,17 @@ export const stripHopByHop = (request: IncomingMessage): void => {
       if (name !== '' && name !== 'host') named.add(name);
     }
   }
+  return named;
+};
+
+/**
+ * Drops the hop-by-hop headers (see hopByHopNames) from a request proxy-chain forwards. proxy-chain itself drops
+ * `Connection`, `Proxy-Authorization`, `TE`, `Trailer`, `Transfer-Encoding` and `Upgrade`, and forwards from
+ * `rawHeaders`, which is edited in place here.
+ */
+export const stripHopByHop = (request: RequestShape): void => {
+  const named = hopByHopNames(request.rawHeaders);
+  const raw = request.rawHeaders;
   const kept: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     if (!named.has(raw[i]?.toLowerCase() ?? '')) kept.push(raw[i] ?? '', raw[i + 1] ?? '');

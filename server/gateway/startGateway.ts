@@ -1,13 +1,13 @@
-import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { Server as TlsServer } from 'node:tls';
+import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { Server } from 'proxy-chain';
-import { admission } from './admission';
+import { admission, type AdmissionRequest } from './admission';
 import type { GatewayConfig, RunningGateway } from './config';
 import { ConnectionLimits, clientKey, defaultConnectionLimits } from './connectionLimits';
 import { CredentialCheck } from './credentialCheck';
 import { DailyUsage } from './dailyUsage';
+import { Http2Proxy } from './http2Proxy';
 import { ConnectionMeter } from './meter';
 import { createGatewayMetrics, usageBatchesDroppedCounter } from './metrics';
 import { OwnAddresses, systemOwnAddresses } from './ownAddresses';
@@ -24,6 +24,28 @@ const tlsTuning = {
     'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384',
   honorCipherOrder: true,
   minVersion: 'TLSv1.2' as const,
+};
+
+/**
+ * Hands a TLS connection whose ALPN chose `h2` to the HTTP/2 proxy, and any other to the HTTP/1.1 server that
+ * https.Server registered as its first `secureConnection` listener (proxy-chain's own listener, which registers
+ * the connection for close(), stays as it is).
+ */
+const routeByAlpn = (
+  server: TlsServer,
+  http2: Http2Proxy,
+  chosen: (protocol: 'h2' | 'http/1.1') => void,
+): void => {
+  const [http1] = server.listeners('secureConnection') as ((socket: TLSSocket) => void)[];
+  if (http1?.name !== 'connectionListener')
+    throw new Error('https.Server no longer registers its connection listener first; see routeByAlpn');
+  server.removeListener('secureConnection', http1);
+  server.prependListener('secureConnection', (socket: TLSSocket) => {
+    const h2 = socket.alpnProtocol === 'h2';
+    chosen(h2 ? 'h2' : 'http/1.1');
+    if (h2) http2.handle(socket);
+    else http1.call(server, socket);
+  });
 };
 
 export const startGateway = async (config: GatewayConfig): Promise<RunningGateway> => {
@@ -79,42 +101,57 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
   // Only where the reporter runs (a cluster worker hands its counts to the primary, which counts this itself).
   const droppedBatches =
     config.usageSink === undefined ? usageBatchesDroppedCounter(metrics.registry) : undefined;
-  const authenticated = (request: IncomingMessage) => {
+  const authenticated = (request: AdmissionRequest) => {
     limits.authenticated(peerOf(request.socket));
     request.socket.setTimeout(idleTimeoutMs);
   };
 
-  const common = {
-    host: config.host,
-    port: config.port,
-    authRealm: 'Rampart',
-    prepareRequestFunction: admission({
-      now,
-      credentials: new CredentialCheck(config.publicKeys),
-      usage,
-      credentialSeen: (credential) => sink.credentialSeen(credential),
-      credentialRefused: (reason) => metrics.authFailed(reason),
-      resolve: config.resolve ?? systemResolve,
-      allowPrivateDestinations: config.allowPrivateDestinations === true,
-      isOwnAddress: own.has,
-      authenticated,
-      blockedPorts: new Set(config.blockedPorts ?? [25]),
-      gateway: config.gateway,
-      exitAddress: config.exitAddress,
-      // Requests arrive only after listen(), by which time the meter exists.
-      charge: (connectionId, owner) => meter.assign(connectionId, owner),
-    }),
-  };
+  const authRealm = 'Rampart';
+  const admit = admission({
+    now,
+    credentials: new CredentialCheck(config.publicKeys),
+    usage,
+    credentialSeen: (credential) => sink.credentialSeen(credential),
+    credentialRefused: (reason) => metrics.authFailed(reason),
+    resolve: config.resolve ?? systemResolve,
+    allowPrivateDestinations: config.allowPrivateDestinations === true,
+    isOwnAddress: own.has,
+    authenticated,
+    blockedPorts: new Set(config.blockedPorts ?? [25]),
+    gateway: config.gateway,
+    exitAddress: config.exitAddress,
+    // Requests arrive only after listen(), by which time the meter exists.
+    charge: (connectionId, owner) => meter.assign(connectionId, owner),
+  });
+  const common = { host: config.host, port: config.port, authRealm, prepareRequestFunction: admit };
   const proxy =
     tls === null
       ? new Server(common)
       : new Server({
           ...common,
           serverType: 'https',
-          httpsOptions: { ...tls, ...tlsTuning, ticketKeys, handshakeTimeout: pendingTimeoutMs },
+          httpsOptions: {
+            ...tls,
+            ...tlsTuning,
+            ticketKeys,
+            handshakeTimeout: pendingTimeoutMs,
+            // HTTP/2 first: Chromium then opens every tunnel as a stream of one connection.
+            ALPNProtocols: ['h2', 'http/1.1'],
+          },
         });
+  const http2 =
+    tls === null
+      ? null
+      : new Http2Proxy({
+          admit,
+          authRealm,
+          pendingMs: pendingTimeoutMs,
+          closed: (streamId, stats) => meter.closed(streamId, stats),
+          log,
+        });
+  if (http2 !== null) routeByAlpn(proxy.server as TlsServer, http2, metrics.tlsProtocol);
   const meter = new ConnectionMeter(
-    (connectionId) => proxy.getConnectionStats(connectionId),
+    (connectionId) => http2?.statsOf(connectionId) ?? proxy.getConnectionStats(connectionId),
     (owner, uploadBytes, downloadBytes) => {
       const at = now();
       usage.add(owner.principal, uploadBytes + downloadBytes, at);
@@ -145,7 +182,9 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     // Interactive traffic: a small write (the CONNECT answer, a TLS record) must not wait for an ACK.
     socket.setNoDelay(true);
     // Until an authenticated request raises it to idleTimeoutMs; proxy-chain destroys a socket that times out.
-    socket.setTimeout(pendingTimeoutMs);
+    // An HTTP/2 connection's timer is its session's (see Http2Proxy): HTTP/2 reads the socket natively, so the
+    // socket's own timer would not see its traffic.
+    if ((socket as TLSSocket).alpnProtocol !== 'h2') socket.setTimeout(pendingTimeoutMs);
   });
   proxy.on('connectionClosed', ({ connectionId, stats }) => meter.closed(connectionId, stats));
   proxy.on('requestFailed', ({ error }: { error: unknown }) => log(`request failed: ${String(error)}`));
@@ -156,7 +195,10 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     meter.sampleAll();
     const at = now();
     for (const principal of usage.exhausted(at)) {
-      for (const connectionId of meter.connectionsOf(principal)) proxy.closeConnection(connectionId);
+      for (const connectionId of meter.connectionsOf(principal)) {
+        proxy.closeConnection(connectionId);
+        http2?.closeStream(connectionId);
+      }
     }
     usage.prune(at);
   }, config.meterIntervalMs ?? 1_000);

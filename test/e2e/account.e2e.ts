@@ -81,6 +81,9 @@ describe('the extension with the real account service and gateway', () => {
     await waitForText(popup, '[data-testid="location-place"]', 'Loopback');
     expect(await visit(e, web.url('through-gateway.test'))).toBe('Hello from through-gateway.test');
     expect(web.requestsTo('through-gateway.test').length).toBeGreaterThan(0);
+    // Chromium speaks HTTP/2 to the gateway: its tunnels are streams of one connection, not one handshake each.
+    expect(await stack.gatewayConnections('h2')).toBeGreaterThan(0);
+    expect(await stack.gatewayConnections('http/1.1')).toBe(0);
     // The traffic shows in the popup once the gateway has reported it.
     await waitFor(
       async () => {

@@ -107,6 +107,9 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     const popup = await turnVpnOn(e);
     await waitForText(popup, '[data-testid="exit-address"]', 'Your address on the internet: 203.0.113.99');
     await waitForHeading(await e.visit(web.url('through-gateway.test')), 'Hello from through-gateway.test');
+    // Firefox ESR speaks HTTP/2 to the gateway too.
+    expect(await stack.gatewayConnections('h2')).toBeGreaterThan(0);
+    expect(await stack.gatewayConnections('http/1.1')).toBe(0);
     expect(web.requestsTo('through-gateway.test').length).toBeGreaterThan(0);
 
     // The portal shows the device as a Firefox one.

@@ -49,6 +49,13 @@ export async function startTestStack(limits: { anonymousDailyBytes?: number; fre
       if (!match?.[1]) throw new Error(`no ${path} link mailed to ${to}`);
       return match[1];
     },
+    /** TLS connections the gateway took whose ALPN chose `protocol` (browsers speak h2 to it). */
+    async gatewayConnections(protocol: 'h2' | 'http/1.1') {
+      const metric = await stack.gateway.metrics
+        .getSingleMetric('rampart_gateway_tls_connections_total')
+        ?.get();
+      return metric?.values.find((value) => value.labels['protocol'] === protocol)?.value ?? 0;
+    },
     /** Chromium flags to trust the gateway's self-signed certificate. */
     chromeFlags: [`--ignore-certificate-errors-spki-list=${stack.gateway.spki}`],
     async close() {
