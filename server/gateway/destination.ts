@@ -40,6 +40,10 @@ const pinnedLookup = (addresses: readonly ResolvedAddress[]): typeof dns.lookup 
   return pinned as unknown as typeof dns.lookup;
 };
 
+/** `[::1]` as a URL writes an IPv6 host, `::1` as sockets and resolvers take it. */
+export const unbracketed = (hostname: string): string =>
+  hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+
 export interface DestinationOptions {
   resolve: Resolve;
   /** The test switch: every address passes, the gateway's own included. */
@@ -59,7 +63,7 @@ export const checkDestination = async (
       ? { ok: false, reason: 'destination-forbidden' }
       : { ok: true, lookup: undefined };
   }
-  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+  const bare = unbracketed(hostname);
   let addresses: ResolvedAddress[];
   try {
     addresses = await options.resolve(bare);

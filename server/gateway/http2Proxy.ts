@@ -9,6 +9,8 @@ import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { RequestError, type ConnectionStats, type PrepareRequestFunctionResult } from 'proxy-chain';
 import type { AdmissionInput } from './admission';
+import { unbracketed } from './destination';
+import { answerOf, basicPassword } from './proxyAnswer';
 import { hopByHopNames } from './requestShape';
 
 // HTTP/2 to the gateway, as Chromium speaks it to an HTTPS proxy that offers `h2` in ALPN: every CONNECT
@@ -42,19 +44,6 @@ interface Open {
   down: () => number;
   stop: () => void;
 }
-
-const basicPassword = (header: string | string[] | undefined): string | null => {
-  if (header === undefined) return '';
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value ?? '');
-  if (match?.[1] === undefined) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : decoded.slice(colon + 1);
-};
-
-const bare = (hostname: string) =>
-  hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 
 /** The request's headers without pseudo-headers, as the HTTP/1.1 path's `rawHeaders` (Host checks use it). */
 const regularHeaders = (raw: readonly string[]): string[] => {
@@ -190,7 +179,7 @@ export class Http2Proxy {
     result: PrepareRequestFunctionResult,
   ): void {
     const upstream = net.connect({
-      host: bare(target.hostname),
+      host: unbracketed(target.hostname),
       port: Number(target.port),
       noDelay: true,
       ...(result.dnsLookup === undefined ? {} : { lookup: result.dnsLookup }),
@@ -229,7 +218,7 @@ export class Http2Proxy {
     let up = 0;
     let down = 0;
     const outgoing = http.request({
-      host: bare(target.hostname),
+      host: unbracketed(target.hostname),
       port: Number(target.port || 80),
       method,
       path: `${target.pathname}${target.search}`,
@@ -286,20 +275,10 @@ export class Http2Proxy {
   /** A refusal: its status, headers and message as the HTTP/1.1 path sends them; the connection stays. */
   private fail(stream: ServerHttp2Stream, error: unknown): void {
     if (stream.destroyed || stream.headersSent) return;
-    const known = error instanceof RequestError;
-    if (!known) this.deps.log(`HTTP/2 request failed: ${String(error)}`);
-    const status = known ? error.statusCode : 500;
-    const message = known ? error.message : 'Internal error in proxy server';
-    const headers: OutgoingHttpHeaders = {
-      ':status': status,
-      'content-type': 'text/plain; charset=utf-8',
-    };
-    for (const [name, value] of Object.entries(known ? (error.headers ?? {}) : {}))
-      headers[name.toLowerCase()] = value;
-    if (status === 407 && headers['proxy-authenticate'] === undefined)
-      headers['proxy-authenticate'] = `Basic realm="${this.deps.authRealm}"`;
-    stream.respond(headers);
-    stream.end(message);
+    if (!(error instanceof RequestError)) this.deps.log(`HTTP/2 request failed: ${String(error)}`);
+    const answer = answerOf(error, this.deps.authRealm);
+    stream.respond({ ...answer.headers, ':status': answer.status });
+    stream.end(answer.body);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Server as NetServer, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { Server } from 'proxy-chain';
@@ -26,26 +26,25 @@ const tlsTuning = {
   minVersion: 'TLSv1.2' as const,
 };
 
+type ConnectionListener = (socket: Socket) => void;
+
 /**
- * Hands a TLS connection whose ALPN chose `h2` to the HTTP/2 proxy, and any other to the HTTP/1.1 server that
- * https.Server registered as its first `secureConnection` listener (proxy-chain's own listener, which registers
- * the connection for close(), stays as it is).
+ * Puts `route` in place of the listener https.Server registered first for `secureConnection` (its HTTP/1.1
+ * server); `route` receives that listener to hand connections on to. proxy-chain's own listener (it registers
+ * the connection for close()) stays, and runs after.
  */
-const routeByAlpn = (
-  server: TlsServer,
-  http2: Http2Proxy,
-  chosen: (protocol: 'h2' | 'http/1.1') => void,
+const routeTlsConnections = (
+  server: NetServer,
+  route: (http1: ConnectionListener) => ConnectionListener,
 ): void => {
-  const [http1] = server.listeners('secureConnection') as ((socket: TLSSocket) => void)[];
-  if (http1?.name !== 'connectionListener')
-    throw new Error('https.Server no longer registers its connection listener first; see routeByAlpn');
-  server.removeListener('secureConnection', http1);
-  server.prependListener('secureConnection', (socket: TLSSocket) => {
-    const h2 = socket.alpnProtocol === 'h2';
-    chosen(h2 ? 'h2' : 'http/1.1');
-    if (h2) http2.handle(socket);
-    else http1.call(server, socket);
-  });
+  const [own] = server.listeners('secureConnection') as ConnectionListener[];
+  if (own?.name !== 'connectionListener')
+    throw new Error('https.Server no longer registers its HTTP listener first; see routeTlsConnections');
+  server.removeListener('secureConnection', own);
+  server.prependListener(
+    'secureConnection',
+    route((socket) => own.call(server, socket)),
+  );
 };
 
 export const startGateway = async (config: GatewayConfig): Promise<RunningGateway> => {
@@ -149,7 +148,14 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
           closed: (streamId, stats) => meter.closed(streamId, stats),
           log,
         });
-  if (http2 !== null) routeByAlpn(proxy.server as TlsServer, http2, metrics.tlsProtocol);
+  // ALPN h2 (what browsers choose): the HTTP/2 proxy; anything else is HTTP/1.1.
+  if (http2 !== null)
+    routeTlsConnections(proxy.server, (http1) => (socket) => {
+      const h2 = (socket as TLSSocket).alpnProtocol === 'h2';
+      metrics.tlsProtocol(h2 ? 'h2' : 'http/1.1');
+      if (h2) http2.handle(socket as TLSSocket);
+      else http1(socket);
+    });
   const meter = new ConnectionMeter(
     (connectionId) => http2?.statsOf(connectionId) ?? proxy.getConnectionStats(connectionId),
     (owner, uploadBytes, downloadBytes) => {
