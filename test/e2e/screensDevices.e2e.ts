@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TEST_PASSWORD, linkExtension, signedInPortal, verifiedAccount } from './harness/accounts';
 import { waitFor, type ExtensionBrowser } from './harness/browser';
+import { expectVisibleFocus } from './harness/focusRing';
 import { sendFromPage } from './harness/extensionPages';
 import {
   SCREEN_LANGUAGES,
@@ -65,6 +66,8 @@ for (const language of SCREEN_LANGUAGES) {
         '[data-testid="device-badges"][data-reported="true"]',
         `portal-devices-linked-${language}`,
       );
+      // The portal follows the browser's colours too; this is its light look.
+      await expectVisibleFocus(portal, 20, `the portal's Devices page (${language})`);
       // The bytes the gateway counted depend on how many connection checks went through it.
       await portalScreens(
         portal,
