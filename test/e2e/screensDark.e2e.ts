@@ -10,6 +10,7 @@ import {
   POPUP_MASK,
   SCREEN_LANGUAGES,
   WIDTHS,
+  colourScheme,
   languageName,
   popupIn,
   screen,
@@ -19,10 +20,7 @@ import {
 import { startTestStack, type TestStack } from './harness/stack';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 
-type Scheme = 'dark' | 'light';
-const colours = (scheme: Scheme) => (page: Page) =>
-  page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-const dark = colours('dark');
+const dark = (page: Page) => colourScheme(page, 'dark');
 
 let web: TestWebServer;
 beforeAll(async () => {
@@ -66,7 +64,7 @@ for (const language of SCREEN_LANGUAGES) {
         await screen(options, `options-general-dark-${language}-${width}`);
       }
       await expectVisibleFocus(options, 20, `the dark options page (${language})`);
-      await colours('light')(options);
+      await colourScheme(options, 'light');
       await expectVisibleFocus(options, 20, `the light options page (${language})`);
     });
   });

@@ -1,7 +1,8 @@
 // The portal with a browser linked to the account, kept as pictures like screens.e2e.ts: the Devices list (the
 // browser online, its VPN, its protection and its problems) and the Overview with that browser, at 1280 and
-// 360 px in English and Arabic, each checked by axe-core. The account service and the gateway run on a
-// stopped clock, so last seen, linked and "since" dates are the same in every run, whatever today is.
+// 360 px in English and Arabic, in light and dark colours, each checked by axe-core. The account service and
+// the gateway run on a stopped clock, so last seen, linked and "since" dates are the same in every run,
+// whatever today is.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TEST_PASSWORD, linkExtension, signedInPortal, verifiedAccount } from './harness/accounts';
 import { waitFor, type ExtensionBrowser } from './harness/browser';
@@ -9,6 +10,7 @@ import { expectVisibleFocus } from './harness/focusRing';
 import { sendFromPage } from './harness/extensionPages';
 import {
   SCREEN_LANGUAGES,
+  colourScheme,
   languageName,
   portalLanguage,
   portalScreens,
@@ -60,22 +62,26 @@ for (const language of SCREEN_LANGUAGES) {
       // Dates are written in the reader's time zone: one for every machine.
       await portal.emulateTimezone('UTC');
       await portalLanguage(portal, language);
-      await portalScreens(
-        portal,
-        `${stack.serviceUrl}/devices`,
-        '[data-testid="device-badges"][data-reported="true"]',
-        `portal-devices-linked-${language}`,
-      );
-      // The portal follows the browser's colours too; this is its light look.
-      await expectVisibleFocus(portal, 20, `the portal's Devices page (${language})`);
-      // The bytes the gateway counted depend on how many connection checks went through it.
-      await portalScreens(
-        portal,
-        `${stack.serviceUrl}/`,
-        '[data-testid="overview-online"]',
-        `portal-overview-linked-${language}`,
-        ['[data-testid="overview-traffic-bytes"]'],
-      );
+      // The portal follows the browser's colours: light, then dark.
+      for (const scheme of ['light', 'dark'] as const) {
+        await colourScheme(portal, scheme);
+        const look = scheme === 'dark' ? '-dark' : '';
+        await portalScreens(
+          portal,
+          `${stack.serviceUrl}/devices`,
+          '[data-testid="device-badges"][data-reported="true"]',
+          `portal-devices-linked${look}-${language}`,
+        );
+        await expectVisibleFocus(portal, 20, `the portal's Devices page (${scheme}, ${language})`);
+        // The bytes the gateway counted depend on how many connection checks went through it.
+        await portalScreens(
+          portal,
+          `${stack.serviceUrl}/`,
+          '[data-testid="overview-online"]',
+          `portal-overview-linked${look}-${language}`,
+          ['[data-testid="overview-traffic-bytes"]'],
+        );
+      }
     });
   });
 }

@@ -27,6 +27,10 @@ export const POPUP_MASK = [
   '[data-testid="version"]',
 ] as const;
 
+/** The browser's colour preference (`prefers-color-scheme`) as `page` sees it. */
+export const colourScheme = (page: Page, scheme: 'light' | 'dark') =>
+  page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+
 /** The picture `name` and axe-core over the same page. */
 export async function screen(page: Page, name: string, mask: readonly string[] = []) {
   await expectScreenshot(page, name, { mask });
