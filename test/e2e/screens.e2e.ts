@@ -20,7 +20,7 @@ import {
   languageName,
   popupIn,
   portalLanguage,
-  portalScreens,
+  pageScreens,
   screen,
   screensBrowser,
   stateOf,
@@ -159,7 +159,7 @@ for (const language of SCREEN_LANGUAGES) {
     it('the portal: sign-in, Overview and Devices at 1280 and 360 px', async () => {
       const signIn = await ext.browser.newPage();
       await portalLanguage(signIn, language);
-      await portalScreens(signIn, `${stack.serviceUrl}/sign-in`, 'main form', `portal-sign-in-${language}`);
+      await pageScreens(signIn, `${stack.serviceUrl}/sign-in`, 'main form', `portal-sign-in-${language}`);
       await signIn.close();
 
       const email = `screens-${language}@example.com`;
@@ -172,7 +172,7 @@ for (const language of SCREEN_LANGUAGES) {
         { path: '/devices', name: 'devices', ready: '[data-testid="devices"], [data-testid="no-devices"]' },
       ] as const;
       for (const { path, name, ready } of pages)
-        await portalScreens(
+        await pageScreens(
           portal,
           `${stack.serviceUrl}${path}`,
           ready,

@@ -1,8 +1,10 @@
 // Dark mode (the browser's prefers-color-scheme), kept as pictures like screens.e2e.ts: the popup off and on,
-// and the options page at 1280 and 360 px, in English and Arabic, each checked by axe-core. The keyboard focus
-// ring must keep 3:1 or better against the surface it is drawn on, in dark and in light.
+// the options page, the warning page and Rampart's blocked page (these at 1280 and 360 px), in English and
+// Arabic, each checked by axe-core. The keyboard focus ring must keep 3:1 or better against the surface it is
+// drawn on, in dark and in light.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { blockedPageUrl } from '../../background/vpn/blockedPages';
 import { waitFor, type ExtensionBrowser } from './harness/browser';
 import { waitForText } from './harness/extensionPages';
 import { expectVisibleFocus } from './harness/focusRing';
@@ -12,6 +14,7 @@ import {
   WIDTHS,
   colourScheme,
   languageName,
+  pageScreens,
   popupIn,
   screen,
   screensBrowser,
@@ -66,6 +69,30 @@ for (const language of SCREEN_LANGUAGES) {
       await expectVisibleFocus(options, 20, `the dark options page (${language})`);
       await colourScheme(options, 'light');
       await expectVisibleFocus(options, 20, `the light options page (${language})`);
+    });
+
+    it("the warning page and Rampart's blocked page, opened as the background opens them", async () => {
+      const page = await ext.browser.newPage();
+      await dark(page);
+      const base = `chrome-extension://${ext.extensionId}`;
+      // An entry of the bundled sample list, after `?url=` as the redirect rule puts it; the page is opened
+      // directly, so nothing is fetched.
+      const listed = 'http://0-day.us/';
+      await pageScreens(
+        page,
+        `${base}/warning/index.html?url=${listed}`,
+        '[data-testid="threat-type"]',
+        `warning-dark-${language}`,
+      );
+      await expectVisibleFocus(page, 6, `the dark warning page (${language})`);
+      await pageScreens(
+        page,
+        blockedPageUrl(`${base}/`, web.url('shop.test', '/cart')),
+        '[data-testid="blocked-reason"]',
+        `blocked-dark-${language}`,
+        // The loopback web server's port is in the address.
+        ['[data-testid="blocked-url"]'],
+      );
     });
   });
 }

@@ -13,7 +13,7 @@ import {
   colourScheme,
   languageName,
   portalLanguage,
-  portalScreens,
+  pageScreens,
   screensBrowser,
 } from './harness/screens';
 import { startTestStack, type TestStack } from './harness/stack';
@@ -66,7 +66,7 @@ for (const language of SCREEN_LANGUAGES) {
       for (const scheme of ['light', 'dark'] as const) {
         await colourScheme(portal, scheme);
         const look = scheme === 'dark' ? '-dark' : '';
-        await portalScreens(
+        await pageScreens(
           portal,
           `${stack.serviceUrl}/devices`,
           '[data-testid="device-badges"][data-reported="true"]',
@@ -74,7 +74,7 @@ for (const language of SCREEN_LANGUAGES) {
         );
         await expectVisibleFocus(portal, 20, `the portal's Devices page (${scheme}, ${language})`);
         // The bytes the gateway counted depend on how many connection checks went through it.
-        await portalScreens(
+        await pageScreens(
           portal,
           `${stack.serviceUrl}/`,
           '[data-testid="overview-online"]',

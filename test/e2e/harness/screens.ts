@@ -68,8 +68,8 @@ export async function portalLanguage(page: Page, language: ScreenLanguage) {
   }, language);
 }
 
-/** The portal page at `path`, once `ready` is drawn, compared at each width as `portal-<name>-<lang>-<width>`. */
-export async function portalScreens(
+/** The page at `url`, once `ready` is drawn, compared at each width as `<name>-<width>`. */
+export async function pageScreens(
   page: Page,
   url: string,
   ready: string,
