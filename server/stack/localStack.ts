@@ -24,7 +24,7 @@ export interface LocalStackOptions {
     tls: GatewayConfig['tls'];
   } & Pick<
     GatewayConfig,
-    'allowPrivateDestinations' | 'resolve' | 'reportIntervalMs' | 'exitAddress' | 'log'
+    'allowPrivateDestinations' | 'resolve' | 'reportIntervalMs' | 'exitAddress' | 'log' | 'now'
   >;
 }
 

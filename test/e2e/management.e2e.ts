@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, linkExtension, verifiedAccount } from './harness/accounts';
 import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
 import { openPopup, sendFromPage } from './harness/extensionPages';
 import { startTestStack, type TestStack } from './harness/stack';
@@ -8,7 +9,7 @@ import { startWebServer, type TestWebServer } from './harness/webServer';
 
 // Remote management and the traffic report, with the real account service, portal and gateway on loopback.
 
-const PASSWORD = 'Vr7kq9Lmz2Xw';
+const PASSWORD = TEST_PASSWORD;
 /** The body of the page whose bytes the traffic report must show. */
 const BIG_BODY = `<!doctype html><title>big</title><h1>Big page</h1><!--${'x'.repeat(1_500_000)}-->`;
 
@@ -41,16 +42,8 @@ const launch = (s: TestStack, userDataDir?: string) =>
 
 /** A verified account, and this browser's extension linked to it (the options page's sign-in message). */
 async function linkedDevice(s: TestStack, e: ExtensionBrowser, email: string): Promise<Page> {
-  const portal = s.client();
-  expect((await portal.post('/api/v1/accounts', { email, password: PASSWORD })).status).toBe(202);
-  const token = await s.mailedToken(email, 'verify-email');
-  expect((await portal.post('/api/v1/accounts/verify-email', { token })).status).toBe(200);
-  const options = await e.openPage('options/index.html');
-  await options.waitForSelector('#kill-switch');
-  await sendFromPage(options, { type: 'useTestService', url: s.serviceUrl });
-  const linked = await sendFromPage<{ ok: boolean }>(options, { type: 'signIn', email, password: PASSWORD });
-  expect(linked.ok).toBe(true);
-  return options;
+  await verifiedAccount(s, email);
+  return linkExtension(e, s, email);
 }
 
 /** Signs in to the portal in this browser, as a person would. */

@@ -25,21 +25,35 @@ const FREEZE_CSS = `*, *::before, *::after {
   animation: none !important; transition: none !important; caret-color: transparent !important;
 }`;
 
-/** Stops motion and paints the masked parts, then waits for fonts and two frames so the page is still. */
+/**
+ * Stops motion and paints the masked parts, then waits for fonts, a steady size and two frames so the page is
+ * still. The
+ * rules go in a constructed style sheet: the portal's content security policy refuses a `<style>` element.
+ */
 async function steady(page: Page, mask: readonly string[]): Promise<void> {
   await page.evaluate(
     async (css, selectors) => {
-      const style = document.createElement('style');
-      style.dataset.screenshot = '';
-      style.textContent =
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
         css +
-        selectors
-          .map((s) => `${s} { background: #9aa0a6 !important; color: transparent !important; }`)
-          .join('\n') +
-        `\n${selectors.map((s) => `${s} *`).join(', ') || '.never'} { visibility: hidden !important; }`;
-      document.head.append(style);
+          selectors
+            .map((s) => `${s} { background: #9aa0a6 !important; color: transparent !important; }`)
+            .join('\n') +
+          `\n${selectors.map((s) => `${s} *`).join(', ') || '.never'} { visibility: hidden !important; }`,
+      );
+      (window as unknown as { screenshotSheet: CSSStyleSheet }).screenshotSheet = sheet;
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       (document.activeElement as HTMLElement | null)?.blur?.();
       await document.fonts.ready;
+      // Pages draw in steps (the popup's account line and protection panel come after its status): wait
+      // until the page's size has held for a while, so the picture is not cut at a height it had a moment ago.
+      const size = () => `${document.documentElement.scrollWidth}x${document.documentElement.scrollHeight}`;
+      for (let last = '', held = 0, waited = 0; held < 300 && waited < 5_000; waited += 50) {
+        await new Promise((done) => setTimeout(done, 50));
+        const now = size();
+        held = now === last ? held + 50 : 0;
+        last = now;
+      }
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     },
     FREEZE_CSS,
@@ -48,13 +62,20 @@ async function steady(page: Page, mask: readonly string[]): Promise<void> {
 }
 
 async function unsteady(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelector('style[data-screenshot]')?.remove());
+  await page.evaluate(() => {
+    const sheet = (window as unknown as { screenshotSheet?: CSSStyleSheet }).screenshotSheet;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  });
 }
 
 /** Compares the page, as drawn now, with `test/e2e/screenshots/<name>.png`. */
 export async function expectScreenshot(page: Page, name: string, options: ScreenshotOptions = {}) {
   await steady(page, options.mask ?? []);
-  const actual = PNG.sync.read(Buffer.from(await page.screenshot({ type: 'png', fullPage: true })));
+  // The viewport grows to the whole page instead of Chromium drawing beyond it: drawn beyond the viewport, a
+  // right-to-left portal page came out shifted sideways, cut at one edge.
+  const actual = PNG.sync.read(
+    Buffer.from(await page.screenshot({ type: 'png', fullPage: true, captureBeyondViewport: false })),
+  );
   await unsteady(page);
   const baselinePath = resolve(SCREENSHOTS_DIR, `${name}.png`);
   const update = process.env.RAMPART_UPDATE_SCREENSHOTS === '1';

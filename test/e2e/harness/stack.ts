@@ -8,9 +8,13 @@ import { Client, testConfig } from '../../integration/server/helpers';
 /**
  * The account service and a real TLS gateway on loopback, as `npm start` runs them, with test settings:
  * PGlite in memory, cheap password hashing, small daily limits, `.test` names resolved to loopback by the
- * gateway, and usage reported every half second.
+ * gateway, and usage reported every half second. `clock`, when given, is the time of both (the screen tests
+ * stop it, so dates in the portal do not move with today's date).
  */
-export async function startTestStack(limits: { anonymousDailyBytes?: number; freeDailyBytes?: number } = {}) {
+export async function startTestStack(
+  limits: { anonymousDailyBytes?: number; freeDailyBytes?: number } = {},
+  clock?: () => Date,
+) {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const db = await testDatabase();
@@ -21,7 +25,7 @@ export async function startTestStack(limits: { anonymousDailyBytes?: number; fre
   });
   const stack: LocalStack = await startLocalStack({
     config,
-    overrides: { db },
+    overrides: clock ? { db, now: clock } : { db },
     gateway: {
       host: '127.0.0.1',
       port: 0,
@@ -32,6 +36,7 @@ export async function startTestStack(limits: { anonymousDailyBytes?: number; fre
       resolve: loopbackTestResolve,
       reportIntervalMs: 500,
       exitAddress: '203.0.113.99',
+      ...(clock ? { now: () => clock().getTime() } : {}),
     },
   });
   const outbox = outboxRepository(db);
