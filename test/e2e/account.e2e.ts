@@ -1,12 +1,13 @@
 import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signedInPortal, TEST_PASSWORD } from './harness/accounts';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
 import { openPopup, sendFromPage, showOptionsSection, waitForText } from './harness/extensionPages';
 import { startTestStack, type TestStack } from './harness/stack';
 import { startWebServer, type TestWebServer } from './harness/webServer';
 
-const PASSWORD = 'Vr7kq9Lmz2Xw';
+const PASSWORD = TEST_PASSWORD;
 
 let web: TestWebServer;
 let ext: ExtensionBrowser | undefined;
@@ -188,20 +189,7 @@ describe('the extension with the real account service and gateway', () => {
     ext = e;
 
     // Sign in to the portal in this browser (its cookie), then open a portal page: it tells the extension.
-    const portal = await e.browser.newPage();
-    await portal.goto(`${stack.serviceUrl}/sign-in`);
-    const signedIn = await portal.evaluate(
-      async (body) =>
-        (
-          await fetch('/api/v1/sessions', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          })
-        ).status,
-      JSON.stringify({ email, password: PASSWORD }),
-    );
-    expect(signedIn).toBe(200);
+    const portal = await signedInPortal(e, stack, email);
     await portal.goto(`${stack.serviceUrl}/`);
 
     const worker = await e.serviceWorker();

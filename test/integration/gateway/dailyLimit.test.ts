@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../src/result';
 import {
@@ -8,6 +6,7 @@ import {
   type Origin,
   startedForAll,
   startOrigin,
+  startTrickleOrigin,
   type TestGateway,
   viaProxy,
   viaTunnel,
@@ -88,14 +87,8 @@ describe('gateway daily limit', () => {
   });
 
   it('cuts an open tunnel once the allowance runs out during it', async () => {
-    // An origin that trickles data forever: only the gateway can end this download.
-    const trickle = http.createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      const timer = setInterval(() => response.write(Buffer.alloc(16 * 1024)), 10);
-      response.on('close', () => clearInterval(timer));
-    });
-    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
-    const port = (trickle.address() as AddressInfo).port;
+    const trickle = await startTrickleOrigin();
+    const port = trickle.port;
     gateway = await startGateway({ meterIntervalMs: 50 });
     try {
       const started = Date.now();
@@ -111,7 +104,6 @@ describe('gateway daily limit', () => {
       expect(outcome).toMatch(/^ended/);
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
-      trickle.closeAllConnections();
       trickle.close();
     }
   });

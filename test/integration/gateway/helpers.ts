@@ -83,6 +83,23 @@ export const startOrigin = async (): Promise<Origin> => {
   };
 };
 
+/** An origin that sends 16 kB every 10 ms and never ends: only the gateway can end a download from it. */
+export const startTrickleOrigin = async (): Promise<{ port: number; close(): void }> => {
+  const trickle = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/octet-stream' });
+    const timer = setInterval(() => response.write(Buffer.alloc(16 * 1024)), 10);
+    response.on('close', () => clearInterval(timer));
+  });
+  await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (trickle.address() as AddressInfo).port,
+    close: () => {
+      trickle.closeAllConnections();
+      trickle.close();
+    },
+  };
+};
+
 export interface TestGateway extends RunningGateway {
   batches: GatewayUsageBatch[];
 }

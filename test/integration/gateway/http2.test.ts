@@ -9,6 +9,7 @@ import {
   type Origin,
   startedForAll,
   startOrigin,
+  startTrickleOrigin,
   type TestGateway,
   totals,
 } from './helpers';
@@ -120,13 +121,8 @@ describe('gateway over HTTP/2 (how Chromium talks to an HTTPS proxy)', () => {
   });
 
   it('refuses at the daily limit and cuts an open tunnel stream once the allowance runs out', async () => {
-    const trickle = http.createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      const timer = setInterval(() => response.write(Buffer.alloc(16 * 1024)), 10);
-      response.on('close', () => clearInterval(timer));
-    });
-    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
-    const port = (trickle.address() as AddressInfo).port;
+    const trickle = await startTrickleOrigin();
+    const port = trickle.port;
     try {
       const { session } = await open({ meterIntervalMs: 50 });
       const token = credential({ dailyLimitBytes: 200_000 });
@@ -141,7 +137,6 @@ describe('gateway over HTTP/2 (how Chromium talks to an HTTPS proxy)', () => {
       expect(after.connect.status).toBe(429);
       expect(after.connect.headers['x-rampart-reason']).toBe('daily-limit');
     } finally {
-      trickle.closeAllConnections();
       trickle.close();
     }
   });
