@@ -16,6 +16,11 @@ console.log(
     ? 'The Chrome package carries the threat list as a static ruleset.'
     : 'No extension id (RAMPART_EXTENSION_ID) or kept key: the threat list is installed at first start.',
 );
+console.log(
+  parsed.data.firefoxId === null
+    ? `No Firefox add-on id (RAMPART_FIREFOX_ID): the package carries the placeholder ${packages.firefoxId}; set your own before uploading it to addons.mozilla.org.`
+    : `Firefox add-on id: ${packages.firefoxId}`,
+);
 for (const warning of packages.firefoxLint.warnings)
   console.log(
     `web-ext lint warning ${warning.code}${warning.file ? ` (${warning.file})` : ''}: ${warning.message}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firefoxAddonId } from './options.ts';
 
 /** Passed from `npm run package` to vite.config.ts (one JSON variable), absent in development builds. */
 export const RELEASE_BUILD_VARIABLE = 'RAMPART_RELEASE_BUILD';
@@ -15,6 +16,7 @@ export const releaseBuildSchema = z.object({
     .string()
     .regex(/^[a-p]{32}$/)
     .nullable(),
+  firefoxId: firefoxAddonId.nullable(),
 });
 export type ReleaseBuild = z.infer<typeof releaseBuildSchema>;
 

@@ -14,6 +14,8 @@ export interface ReleaseManifestOptions {
   keepDevKey: boolean;
   /** The id the store gave the extension; it fixes the bundled rules' warning page like the key does. */
   extensionId: string | null;
+  /** The operator's Firefox add-on id, in place of the source manifest's placeholder. */
+  firefoxId: string | null;
 }
 
 export interface ReleaseManifest {
@@ -31,6 +33,11 @@ export function portalMatchPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+const withGeckoId = (source: Record<string, unknown>, id: string) => {
+  const settings = (source['browser_specific_settings'] ?? {}) as { gecko?: Record<string, unknown> };
+  return { ...settings, gecko: { ...settings.gecko, id } };
+};
+
 /**
  * The manifest of a release: the package's version, the portal's origin as the only one that may talk to
  * the extension, and the development key only on request. The bundled ruleset redirects to the warning page
@@ -46,6 +53,9 @@ export function releaseManifest(source: SourceManifest, options: ReleaseManifest
     version: options.version,
     externally_connectable: { matches: [portalMatchPattern(options.portalOrigin)] },
     ...(keptKey ? { key: keptKey } : {}),
+    ...(options.firefoxId === null
+      ? {}
+      : { browser_specific_settings: withGeckoId(rest, options.firefoxId) }),
     ...(ruleset !== undefined && rulesetExtensionId ? { declarative_net_request: ruleset } : {}),
   };
   return { manifest, rulesetExtensionId };

@@ -3,6 +3,18 @@ import { z } from 'zod';
 /** Chrome extension ids are 32 letters a–p (the hex digits of a key hash, shifted). */
 const extensionId = z.string().regex(/^[a-p]{32}$/, 'a Chrome extension id is 32 letters a–p');
 
+/**
+ * A Firefox add-on id as addons.mozilla.org takes it: an e-mail-like name or a GUID in braces. It must be one
+ * the operator owns on AMO: the placeholder of the source manifest would collide with anyone else's build.
+ */
+export const firefoxAddonId = z
+  .string()
+  .regex(
+    /^([A-Za-z0-9._-]*@[A-Za-z0-9._-]+|\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\})$/,
+    'a Firefox add-on id is like name@example.com or a {GUID}',
+  )
+  .max(80);
+
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -31,6 +43,7 @@ export const releaseEnvSchema = z
     RAMPART_PORTAL_ORIGIN: httpUrl.optional(),
     RAMPART_KEEP_DEV_KEY: z.enum(['true', 'false']).default('false'),
     RAMPART_EXTENSION_ID: extensionId.optional(),
+    RAMPART_FIREFOX_ID: firefoxAddonId.optional(),
     RAMPART_RELEASE_DIR: z.string().min(1).default('release'),
     VITE_RAMPART_TEST_HOOKS: z
       .enum(['', 'false'], {
@@ -56,6 +69,7 @@ export const releaseEnvSchema = z
       portalOrigin: portalUrl.origin,
       keepDevKey: env.RAMPART_KEEP_DEV_KEY === 'true',
       extensionId: env.RAMPART_EXTENSION_ID ?? null,
+      firefoxId: env.RAMPART_FIREFOX_ID ?? null,
       releaseDir: env.RAMPART_RELEASE_DIR,
     };
   });

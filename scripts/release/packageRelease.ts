@@ -12,6 +12,8 @@ export interface ReleasePackages {
   /** Whether the Chrome package carries the bundled threat list as a static ruleset. */
   staticRuleset: boolean;
   firefoxLint: LintReport;
+  /** The Firefox add-on id the package carries. */
+  firefoxId: string;
 }
 
 async function packageVersion(): Promise<string> {
@@ -38,6 +40,7 @@ export async function packageRelease(options: ReleaseOptions): Promise<ReleasePa
       portalOrigin: options.portalOrigin,
       keepDevKey: options.keepDevKey,
       extensionId: options.extensionId,
+      firefoxId: options.firefoxId,
     },
     { serviceUrl: options.serviceUrl, testHooks: false },
   );
@@ -57,5 +60,9 @@ export async function packageRelease(options: ReleaseOptions): Promise<ReleasePa
     const list = firefoxLint.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`).join('\n');
     throw new Error(`web-ext lint found errors in the Firefox package:\n${list}`);
   }
-  return { version, chrome, firefox, staticRuleset, firefoxLint };
+  const firefoxManifest = JSON.parse(await readFile(join(firefoxDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const firefoxId = firefoxManifest.browser_specific_settings.gecko.id;
+  return { version, chrome, firefox, staticRuleset, firefoxLint, firefoxId };
 }

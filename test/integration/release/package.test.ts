@@ -12,6 +12,7 @@ import { backgroundCode, readArchive, readBuild } from './packageFiles';
 const SERVICE_URL = 'https://vpn.release-check.example:8443';
 const PORTAL_PATTERN = 'https://vpn.release-check.example/*';
 const STORE_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const FIREFOX_ID = 'vpn@release-check.example';
 
 interface Manifest {
   version: string;
@@ -20,6 +21,7 @@ interface Manifest {
   externally_connectable?: { matches: string[] };
   content_scripts?: { matches: string[]; js: string[] }[];
   declarative_net_request?: unknown;
+  browser_specific_settings?: { gecko?: { id?: string } };
 }
 
 const manifestOf = (files: Map<string, Buffer>) =>
@@ -37,6 +39,7 @@ beforeAll(async () => {
   const options = releaseEnvSchema.parse({
     RAMPART_SERVICE_URL: `${SERVICE_URL}/`,
     RAMPART_RELEASE_DIR: dir,
+    RAMPART_FIREFOX_ID: FIREFOX_ID,
   });
   packages = await packageRelease(options);
   [chrome, firefox] = await Promise.all([readArchive(packages.chrome), readArchive(packages.firefox)]);
@@ -89,6 +92,12 @@ describe('npm run package', () => {
     }
   });
 
+  it("carries the operator's Firefox add-on id, not the source manifest's placeholder", () => {
+    expect(manifestOf(firefox).browser_specific_settings?.gecko?.id).toBe(FIREFOX_ID);
+    expect(packages.firefoxId).toBe(FIREFOX_ID);
+    expect(manifestOf(chrome).browser_specific_settings).toBeUndefined();
+  });
+
   it('passes web-ext lint on the Firefox package', () => {
     expect(packages.firefoxLint.errors).toEqual([]);
   });
@@ -105,6 +114,7 @@ describe('the build the release check compares with', () => {
         portalOrigin: SERVICE_URL,
         keepDevKey: false,
         extensionId: STORE_ID,
+        firefoxId: null,
       },
       { serviceUrl: SERVICE_URL, testHooks: true },
     );

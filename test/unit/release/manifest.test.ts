@@ -3,7 +3,12 @@ import { extensionIdFromKey } from '../../../scripts/bundledThreatRules';
 import { portalMatchPattern, releaseManifest } from '../../../scripts/release/manifest';
 import manifest from '../../../manifest.json';
 
-const base = { version: '1.2.3', portalOrigin: 'https://vpn.example.com:8443', keepDevKey: false };
+const base = {
+  version: '1.2.3',
+  portalOrigin: 'https://vpn.example.com:8443',
+  keepDevKey: false,
+  firefoxId: null,
+};
 
 describe('the release manifest', () => {
   it('matches the portal host on any port (Firefox patterns take no port)', () => {
@@ -21,6 +26,19 @@ describe('the release manifest', () => {
     expect(release.version).toBe('1.2.3');
     expect(rulesetExtensionId).toBeNull();
     expect(release.permissions).toEqual(manifest.permissions);
+    // Without an id of the operator's own, the placeholder stays (npm run package says so).
+    expect(release.browser_specific_settings).toEqual(manifest.browser_specific_settings);
+  });
+
+  it("puts the operator's Firefox add-on id in place of the placeholder, keeping the minimum version", () => {
+    const { manifest: release } = releaseManifest(manifest, {
+      ...base,
+      extensionId: null,
+      firefoxId: 'vpn@operator.example',
+    });
+    expect(release.browser_specific_settings).toEqual({
+      gecko: { ...manifest.browser_specific_settings.gecko, id: 'vpn@operator.example' },
+    });
   });
 
   it('keeps the static ruleset for a store id, and the key with its own id on request', () => {

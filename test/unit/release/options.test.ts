@@ -2,14 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { releaseEnvSchema } from '../../../scripts/release/options';
 
 describe('the release environment', () => {
-  it('defaults the portal origin to the service origin, the key to dropped and the folder to release/', () => {
+  it('defaults the portal origin to the service origin, the key to dropped, no Firefox id and the folder to release/', () => {
     expect(releaseEnvSchema.parse({ RAMPART_SERVICE_URL: 'https://vpn.example.com:8443/' })).toEqual({
       serviceUrl: 'https://vpn.example.com:8443',
       portalOrigin: 'https://vpn.example.com:8443',
       keepDevKey: false,
       extensionId: null,
+      firefoxId: null,
       releaseDir: 'release',
     });
+  });
+
+  it('takes a Firefox add-on id as AMO does (name@domain or a GUID) and explains one it would refuse', () => {
+    const withId = (id: string) =>
+      releaseEnvSchema.safeParse({ RAMPART_SERVICE_URL: 'https://vpn.example.com', RAMPART_FIREFOX_ID: id });
+    expect(withId('vpn@operator.example').data?.firefoxId).toBe('vpn@operator.example');
+    expect(withId('{0f8c3a52-1b9e-4c1e-9d2a-5b7e6f4a3c21}').success).toBe(true);
+    for (const bad of ['not an id', 'vpn@', '{0f8c3a52}']) {
+      const parsed = withId(bad);
+      expect(parsed.success).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues)).toContain('a Firefox add-on id is like name@example.com');
+    }
   });
 
   it('takes plain http on loopback (a local trial)', () => {
