@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { classicScript } from './scripts/classicScript.ts';
 import { bundledThreatRules, extensionIdFromKey } from './scripts/bundledThreatRules.ts';
 import { firefoxBuild } from './scripts/firefoxBuild.ts';
 import { releaseBuildFromEnv } from './scripts/release/buildConfig.ts';
@@ -21,6 +22,7 @@ export default defineConfig({
   plugins: [
     ...(built.rulesetExtensionId ? [bundledThreatRules(built.rulesetExtensionId)] : []),
     preact(),
+    classicScript('popup/early.ts', 'popup/early.js', 'chrome120'),
     crx({ manifest: built.manifest as unknown as typeof manifest }),
     firefoxBuild({ from: outDir, to: release?.firefoxOutDir ?? 'dist-firefox' }),
   ],

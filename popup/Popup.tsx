@@ -130,7 +130,3 @@ export function Popup() {
     </main>
   );
 }
-
-// The status and start problems are asked beside the translator's settings, so the first status is drawn
-// after one round trip to the background, not two.
-Popup.earlyRequests = [{ type: 'getStatus' }, { type: 'getStartProblems' }] as const;
