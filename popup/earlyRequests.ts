@@ -49,21 +49,27 @@ export function sendEarly(runtime: NativeRuntime): RawSend {
   return primeClient(nativeSend(runtime), EARLY_REQUESTS);
 }
 
-/** Where `early.ts` leaves its sender for the popup's module to pick up (they are separate scripts). */
+/**
+ * Where `early.ts` leaves its sender for the popup's module to pick up (they are separate scripts), or where
+ * the module notes that it started without it. `early.ts` is loaded `async`: it nearly always runs first, as
+ * it is the first and smallest file the page asks for, but nothing depends on that.
+ */
 const EARLY_SENDER = '__rampartPopupEarlySender';
-type EarlyGlobal = { [EARLY_SENDER]?: RawSend };
+type EarlyGlobal = { [EARLY_SENDER]?: RawSend | 'started without it' };
 
-export function setEarlySender(send: RawSend): void {
-  (globalThis as EarlyGlobal)[EARLY_SENDER] = send;
+/** Sends the early requests, unless the popup's module already started without them. */
+export function startEarlyRequests(runtime: () => NativeRuntime): void {
+  const global = globalThis as EarlyGlobal;
+  if (global[EARLY_SENDER] === undefined) global[EARLY_SENDER] = sendEarly(runtime());
 }
 
 /**
- * The sender `early.ts` started, taken once; when it did not run (a development server, which does not serve
- * the built script) the early requests are sent now instead, through `fallback`.
+ * The sender `early.ts` started. When it has not run (yet, or at all: a development server does not serve the
+ * built script) the early requests are sent now instead, through `fallback`, and `early.ts` will not send them.
  */
 export function takeEarlySender(fallback: RawSend): RawSend {
   const global = globalThis as EarlyGlobal;
   const send = global[EARLY_SENDER];
-  delete global[EARLY_SENDER];
-  return send ?? primeClient(fallback, EARLY_REQUESTS);
+  global[EARLY_SENDER] = 'started without it';
+  return typeof send === 'function' ? send : primeClient(fallback, EARLY_REQUESTS);
 }

@@ -22,7 +22,9 @@ export interface PageBrowser {
  * names that request in `firstRead`: it is read beside the translator, and the page is first drawn with the
  * reply in its `first` prop instead of a "Loading" line followed by a second render.
  */
-export type PageComponent<T extends RequestType = RequestType> = ComponentType<{ first?: Reply<Responses[T]> }> & {
+export type PageComponent<T extends RequestType = RequestType> = ComponentType<{
+  first?: Reply<Responses[T]>;
+}> & {
   firstRead?: RequestOf<T>;
 };
 

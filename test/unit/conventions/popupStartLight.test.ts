@@ -72,7 +72,9 @@ describe('conventions: the popup starts light', () => {
   it('asks for its status from a first script that loads no package at all', () => {
     // popup/early.ts runs as a classic script at the top of the popup's head (scripts/classicScript.ts).
     expect([...packagesReached('popup/early.ts').keys()]).toEqual([]);
-    expect(readFileSync('popup/index.html', 'utf8')).toMatch(/<head>[\s\S]*<script src="\/popup\/early\.js"/);
+    expect(readFileSync('popup/index.html', 'utf8')).toMatch(
+      /<head>[\s\S]*<script src="\/popup\/early\.js" async/,
+    );
   });
 
   it('loads no package but preact and webextension-polyfill before its first status', () => {

@@ -3,7 +3,7 @@ import {
   EARLY_REQUESTS,
   nativeSend,
   sendEarly,
-  setEarlySender,
+  startEarlyRequests,
   takeEarlySender,
   type NativeRuntime,
 } from '../../../popup/earlyRequests';
@@ -21,7 +21,9 @@ function fakeRuntime(answer: (message: unknown) => unknown = (message) => ({ ok:
 }
 
 describe('the popup’s early requests', () => {
-  afterEach(() => void takeEarlySender(async () => undefined));
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).__rampartPopupEarlySender;
+  });
 
   it('asks for the status, the start problems and the settings at once, before the popup asks', () => {
     const { runtime, sent } = fakeRuntime();
@@ -45,17 +47,22 @@ describe('the popup’s early requests', () => {
     await expect(nativeSend(runtime)({ type: 'getStatus' })).rejects.toThrow('broken');
   });
 
-  it('lets the popup take the sender the early script left, once', async () => {
-    const early = vi.fn(async () => 'early');
-    setEarlySender(early);
+  it('lets the popup take the sender the early script started', async () => {
+    const { runtime, sent } = fakeRuntime(() => ({ ok: true, value: 'early' }));
+    startEarlyRequests(() => runtime);
     const fallback = vi.fn(async () => 'fallback');
-    expect(await takeEarlySender(fallback)({ type: 'getAccount' })).toBe('early');
+    const send = takeEarlySender(fallback);
+    expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 'early' });
+    expect(sent).toHaveLength(3);
     expect(fallback).not.toHaveBeenCalled();
   });
 
-  it('sends the early requests itself when the early script did not run (a development server)', () => {
+  it('sends the early requests itself when the early script has not run, which then sends nothing', () => {
     const asked: unknown[] = [];
     takeEarlySender(async (message) => asked.push(message));
     expect(asked).toEqual(EARLY_REQUESTS);
+    const { runtime, sent } = fakeRuntime();
+    startEarlyRequests(() => runtime);
+    expect(sent).toEqual([]);
   });
 });
