@@ -51,21 +51,20 @@ export function sendEarly(runtime: NativeRuntime): RawSend {
 
 /**
  * Where `early.ts` leaves its sender for the popup's module to pick up (they are separate scripts), or where
- * the module notes that it started without it. `early.ts` is loaded `async`: it nearly always runs first, as
- * it is the first and smallest file the page asks for, but nothing depends on that.
+ * the module notes that it started without it (a development server does not serve the built `early.js`).
  */
 const EARLY_SENDER = '__rampartPopupEarlySender';
 type EarlyGlobal = { [EARLY_SENDER]?: RawSend | 'started without it' };
 
-/** Sends the early requests, unless the popup's module already started without them. */
+/** Sends the early requests, unless the popup's module somehow started without them. */
 export function startEarlyRequests(runtime: () => NativeRuntime): void {
   const global = globalThis as EarlyGlobal;
   if (global[EARLY_SENDER] === undefined) global[EARLY_SENDER] = sendEarly(runtime());
 }
 
 /**
- * The sender `early.ts` started. When it has not run (yet, or at all: a development server does not serve the
- * built script) the early requests are sent now instead, through `fallback`, and `early.ts` will not send them.
+ * The sender `early.ts` started. When it has not run (a development server does not serve the built script)
+ * the early requests are sent now instead, through `fallback`, and a late `early.ts` would not send them.
  */
 export function takeEarlySender(fallback: RawSend): RawSend {
   const global = globalThis as EarlyGlobal;
