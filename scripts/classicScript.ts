@@ -7,12 +7,17 @@ import { build, type Plugin, type Rollup } from 'vite';
  * asks for its status this way (popup/early.ts, speed budget of issue 16).
  */
 export function classicScript(entry: string, fileName: string, target: string): Plugin {
+  let root = process.cwd();
   return {
     name: 'rampart-classic-script',
     apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
     async generateBundle() {
       const built = (await build({
         configFile: false,
+        root,
         logLevel: 'warn',
         build: {
           write: false,
