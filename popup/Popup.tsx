@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { Reply } from '../src/messages/reply';
+import type { ConnectionStatus } from '../src/status/states';
 import { useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
@@ -26,7 +28,8 @@ const Person = () => (
   </svg>
 );
 
-export function Popup() {
+/** `first`: the status read before the popup was first drawn (`Popup.firstRead`), so that draw shows it. */
+export function Popup({ first }: { first?: Reply<ConnectionStatus> }) {
   const { t, send } = usePage();
   // The background's push: every change of the stored state redraws from a fresh status.
   const revision = useChanges();
@@ -35,7 +38,7 @@ export function Popup() {
     error: loadError,
     reload,
     apply,
-  } = useLoad(() => send({ type: 'getStatus' }), [send, revision]);
+  } = useLoad(() => send({ type: 'getStatus' }), [send, revision], first);
   const account = useLoad(() => send({ type: 'getAccount' }), [send, revision, status?.state]);
 
   // Draw what is known at once, then ask the gateway once: a popup opened after a drop shows the drop.
@@ -131,6 +134,6 @@ export function Popup() {
   );
 }
 
-// The status and start problems are asked beside the translator's settings, so the first status is drawn
-// after one round trip to the background, not two.
-Popup.earlyRequests = [{ type: 'getStatus' }, { type: 'getStartProblems' }] as const;
+// The popup is first drawn with its status (asked for by popup/early.ts while the page loaded): no "Loading"
+// render, then an effect after the next paint, then a second render (speed budget, issue 16).
+Popup.firstRead = { type: 'getStatus' } as const;

@@ -2,10 +2,10 @@ import { render, type ComponentType } from 'preact';
 // Leaf modules, not the `messages` and `i18n` barrels, whose schemas would bring zod into every page's
 // start-up (the popup's speed budget): replies are validated by the background that sends them.
 import { createClient, type RawSend } from '../messages/client';
-import type { Request } from '../messages/contract';
+import type { RequestOf, RequestType, Responses } from '../messages/contract';
+import type { Reply } from '../messages/reply';
 import { textDirection } from '../i18n/languages';
 import { isolateSubstitutions } from '../i18n/translate';
-import { primeClient } from './primeClient';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';
 import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
@@ -18,22 +18,32 @@ export interface PageBrowser {
 }
 
 /**
- * A page component. `earlyRequests` are what it asks first: sent at once beside the translator's request
- * instead of after it, so its first render does not wait for two round trips in a row (the popup's status).
+ * A page component. A page whose first render is only worth drawing with one answer (the popup: its status)
+ * names that request in `firstRead`: it is read beside the translator, and the page is first drawn with the
+ * reply in its `first` prop instead of a "Loading" line followed by a second render.
  */
-export type PageComponent = ComponentType & { earlyRequests?: readonly Request[] };
+export type PageComponent<T extends RequestType = RequestType> = ComponentType<{
+  first?: Reply<Responses[T]>;
+}> & {
+  firstRead?: RequestOf<T>;
+};
 
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
-export async function mountPage(Page: PageComponent, root: HTMLElement, api: PageBrowser, titleKey: string) {
-  const send = primeClient(
-    createClient((message) => api.runtime.sendMessage(message)),
-    Page.earlyRequests ?? [],
-  );
-  const { t: translate, language } = await loadTranslator({
-    send,
-    getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
-    fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
-  });
+export async function mountPage<T extends RequestType>(
+  Page: PageComponent<T>,
+  root: HTMLElement,
+  api: PageBrowser,
+  titleKey: string,
+) {
+  const send = createClient((message) => api.runtime.sendMessage(message));
+  const [{ t: translate, language }, first] = await Promise.all([
+    loadTranslator({
+      send,
+      getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
+      fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
+    }),
+    Page.firstRead === undefined ? undefined : send(Page.firstRead),
+  ]);
   // Arabic reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them.
   const direction = textDirection(language);
   const t = isolateSubstitutions(translate, direction);
@@ -44,7 +54,7 @@ export async function mountPage(Page: PageComponent, root: HTMLElement, api: Pag
     <PageContext.Provider
       value={{ t, send, language, subscribe: subscribeToStorage(api.storage?.onChanged) }}
     >
-      <Page />
+      <Page {...(first === undefined ? {} : { first })} />
     </PageContext.Provider>,
     root,
   );

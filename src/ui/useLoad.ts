@@ -14,11 +14,24 @@ export type Loaded<T, E = AppError> =
  * - `error` is the last failure, cleared by the next success;
  * - `apply` takes a reply that carries a newer value (an action's answer) as if it had been read.
  * Only the newest read or applied reply counts: an older read that answers late never overwrites it.
+ * `first` is a reply already read before the page was drawn (the popup's status, see `mountPage`): it is shown
+ * in the first render, and the read on mount is skipped; later changes of `deps` read again as usual.
  */
-export function useLoad<T, E = AppError>(load: () => Promise<Result<T, E>>, deps: readonly unknown[] = []) {
-  const [state, setState] = useState<Loaded<T, E>>({ status: 'loading' });
-  const [value, setValue] = useState<T | null>(null);
+export function useLoad<T, E = AppError>(
+  load: () => Promise<Result<T, E>>,
+  deps: readonly unknown[] = [],
+  first?: Result<T, E>,
+) {
+  const [state, setState] = useState<Loaded<T, E>>(() =>
+    first === undefined
+      ? { status: 'loading' }
+      : first.ok
+        ? { status: 'ready', value: first.value }
+        : { status: 'failed', error: first.error },
+  );
+  const [value, setValue] = useState<T | null>(() => (first?.ok ? first.value : null));
   const latest = useRef(0);
+  const mountReadDone = useRef(first !== undefined);
 
   const show = useCallback((reply: Result<T, E>) => {
     if (reply.ok) {
@@ -47,7 +60,10 @@ export function useLoad<T, E = AppError>(load: () => Promise<Result<T, E>>, deps
     return reply;
   }, [show]);
 
-  useEffect(() => void reload(), [reload, ...deps]);
+  useEffect(() => {
+    if (mountReadDone.current) mountReadDone.current = false;
+    else void reload();
+  }, [reload, ...deps]);
 
   const error = state.status === 'failed' ? state.error : null;
   return { state, value, error, reload, apply };

@@ -69,6 +69,16 @@ function packagesReached(entry: string): Map<string, string> {
 }
 
 describe('conventions: the popup starts light', () => {
+  it('asks for its status from a first script that loads no package at all', () => {
+    // popup/early.ts runs as a classic script at the top of the popup's head (scripts/classicScript.ts).
+    expect([...packagesReached('popup/early.ts').keys()]).toEqual([]);
+    expect(readFileSync('popup/index.html', 'utf8')).toMatch(
+      /<head>[\s\S]*<script src="\/popup\/early\.js"[ >]/,
+    );
+    // Not async: Chrome fetches async scripts after the page's modules, and the request would leave late.
+    expect(readFileSync('popup/index.html', 'utf8')).not.toMatch(/early\.js"[^>]*\basync\b/);
+  });
+
   it('loads no package but preact and webextension-polyfill before its first status', () => {
     const reached = packagesReached(ENTRY);
     const where = [...reached].map(([name, from]) => `${name} from ${from}`).join(', ');

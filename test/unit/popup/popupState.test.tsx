@@ -42,6 +42,18 @@ describe('the popup on a fake background', () => {
     expect(client.unscripted).toEqual([]);
   });
 
+  it('draws the status it was opened with at once, without asking again, and re-reads on a push', async () => {
+    const client = background();
+    renderPage(<Popup first={{ ok: true, value: statusIn.on() }} />, client);
+    expect(screen.getByTestId('connection-state').dataset.state).toBe('on');
+    expect(screen.queryByText('Loading…')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.sentOf('getStatus')).toHaveLength(0);
+
+    await act(() => client.pushStatus(statusIn.off()));
+    await waitFor(() => expect(screen.getByTestId('connection-state').dataset.state).toBe('off'));
+  });
+
   it('does not ask again for a storage write that changed nothing (Firefox reports those too)', async () => {
     const client = background();
     renderPage(<Popup />, client);

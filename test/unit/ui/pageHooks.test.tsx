@@ -51,6 +51,23 @@ describe('useLoad: the reply → state/error step of every page', () => {
     await waitFor(() => expect(screen.getByTestId('shown').textContent).toBe('read 2 at 1|-'));
   });
 
+  it('draws a reply read before the page in its first render, skips the mount read, and reads on changes', async () => {
+    let reads = 0;
+    const drawn: string[] = [];
+    function Page({ revision }: { revision: number }) {
+      const hook = useLoad<string>(async () => ok(`read ${++reads}`), [revision], ok('read before'));
+      drawn.push(`${hook.state.status}:${hook.value}`);
+      return <Shown hook={hook} />;
+    }
+    const view = render(<Page revision={0} />);
+    expect(drawn[0]).toBe('ready:read before');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(0);
+    expect(screen.getByTestId('shown').textContent).toBe('read before|-');
+    view.rerender(<Page revision={1} />);
+    await waitFor(() => expect(screen.getByTestId('shown').textContent).toBe('read 1|-'));
+  });
+
   it('never lets an older read that answers late overwrite a newer reply', async () => {
     const slow = later<Result<string>>();
     let hook!: ReturnType<typeof useLoad<string>>;
