@@ -38,7 +38,6 @@ export interface Http2ProxyDeps {
 }
 
 interface Open {
-  stream: ServerHttp2Stream;
   /** What the client sent (request body or tunnel upload) and received, payload bytes. */
   up: () => number;
   down: () => number;
@@ -184,14 +183,9 @@ export class Http2Proxy {
       noDelay: true,
       ...(result.dnsLookup === undefined ? {} : { lookup: result.dnsLookup }),
     });
-    this.track(id, {
-      stream,
+    this.track(id, stream, upstream, {
       up: () => upstream.bytesWritten,
       down: () => upstream.bytesRead,
-      stop: () => {
-        upstream.destroy();
-        stream.close(NGHTTP2_CANCEL);
-      },
     });
     upstream.once('connect', () => {
       if (stream.destroyed) return;
@@ -199,12 +193,9 @@ export class Http2Proxy {
       stream.pipe(upstream);
       upstream.pipe(stream);
     });
-    upstream.on('error', () => {
-      if (!stream.headersSent)
-        this.fail(stream, new RequestError('Rampart gateway: the destination refused the connection.', 502));
-      else stream.close(NGHTTP2_CONNECT_ERROR);
-    });
-    stream.once('close', () => upstream.destroy());
+    upstream.on('error', () =>
+      this.upstreamFailed(stream, 'Rampart gateway: the destination refused the connection.'),
+    );
   }
 
   private forward(
@@ -226,15 +217,7 @@ export class Http2Proxy {
       agent: false,
       ...(result.dnsLookup === undefined ? {} : { lookup: result.dnsLookup }),
     });
-    this.track(id, {
-      stream,
-      up: () => up,
-      down: () => down,
-      stop: () => {
-        outgoing.destroy();
-        stream.close(NGHTTP2_CANCEL);
-      },
-    });
+    this.track(id, stream, outgoing, { up: () => up, down: () => down });
     stream.on('data', (chunk: Buffer) => (up += chunk.length));
     stream.pipe(outgoing);
     outgoing.on('response', (response) => {
@@ -247,12 +230,15 @@ export class Http2Proxy {
       response.on('data', (chunk: Buffer) => (down += chunk.length));
       response.pipe(stream);
     });
-    outgoing.on('error', () => {
-      if (!stream.headersSent)
-        this.fail(stream, new RequestError('Rampart gateway: the destination did not answer.', 502));
-      else stream.close(NGHTTP2_CONNECT_ERROR);
-    });
-    stream.once('close', () => outgoing.destroy());
+    outgoing.on('error', () =>
+      this.upstreamFailed(stream, 'Rampart gateway: the destination did not answer.'),
+    );
+  }
+
+  /** The destination failed: a 502 while nothing was answered yet, else the stream ends with an error. */
+  private upstreamFailed(stream: ServerHttp2Stream, message: string): void {
+    if (!stream.headersSent) this.fail(stream, new RequestError(message, 502));
+    else stream.close(NGHTTP2_CONNECT_ERROR);
   }
 
   private async custom(stream: ServerHttp2Stream, result: PrepareRequestFunctionResult): Promise<void> {
@@ -264,9 +250,26 @@ export class Http2Proxy {
     stream.end(answer.body ?? '');
   }
 
-  private track(id: number, entry: Open): void {
+  /**
+   * Meters the stream under `id` until it closes; the destination side goes with it, and a cut (the daily
+   * limit) ends both.
+   */
+  private track(
+    id: number,
+    stream: ServerHttp2Stream,
+    upstream: { destroy(): unknown },
+    bytes: Pick<Open, 'up' | 'down'>,
+  ): void {
+    const entry: Open = {
+      ...bytes,
+      stop: () => {
+        upstream.destroy();
+        stream.close(NGHTTP2_CANCEL);
+      },
+    };
     this.open.set(id, entry);
-    entry.stream.once('close', () => {
+    stream.once('close', () => {
+      upstream.destroy();
       this.open.delete(id);
       this.deps.closed(id, statsOf(entry));
     });
