@@ -312,7 +312,7 @@ const openTunnel = async (proxy) => {
  * Done with a tunnel whose destination answered: a TCP client closes its socket; an HTTP/2 client ends its
  * side of the stream (the gateway ended its side when the destination closed). Resetting every stream instead
  * would trip nghttp2's Rapid Reset guard (CVE-2023-44487: more than 1,000 resets at over 33 a second end the
- * connection), which no browser's pace comes near but a benchmark loop does.
+ * connection), which a benchmark loop reaches within seconds.
  */
 const closeTunnel = (proxy, socket) => (proxy.h2 ? socket.end() : socket.destroy());
 
