@@ -14,6 +14,7 @@ import {
   GATEWAY_SECRET,
   newEmail,
   registeredDevice,
+  reportedState,
   startServer,
   STRONG_PASSWORD,
   type TestServer,
@@ -162,21 +163,11 @@ describe('the portal API client', () => {
 
 describe('the portal API client managing a device', () => {
   const email = newEmail('manager');
-  const DAY = 86_400_000;
   let device: Awaited<ReturnType<typeof registeredDevice>>;
 
-  const state = (patch: Partial<DeviceState> = {}): DeviceState => ({
-    extensionVersion: '0.1.0',
-    vpn: { state: 'on', region: 'optimal', exitAddress: '203.0.113.9', proxyControlledByOther: false },
-    killSwitch: false,
-    protection: {
-      enabled: false,
-      databaseVersion: 3,
-      databaseUpdatedAt: new Date(server.clock.now().getTime() - DAY).toISOString(),
-    },
-    detections: [],
-    ...patch,
-  });
+  /** Protection off, as the device the portal is asked to manage. */
+  const state = (patch: Partial<DeviceState> = {}) =>
+    reportedState(server, { protection: { ...reportedState(server).protection, enabled: false }, ...patch });
   const detection = (i: number) => ({
     url: `http://bad${i}.test/page`,
     threat: 'malware',

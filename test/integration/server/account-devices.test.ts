@@ -16,7 +16,9 @@ import { routes } from '../../../src/api/routes';
 import {
   Client,
   GATEWAY_SECRET,
+  linkedDevice,
   registeredDevice,
+  reportedState,
   signedInUser,
   startServer,
   type TestServer,
@@ -36,28 +38,11 @@ afterAll(() => server.close(), 30_000);
 const devicePath = (id: string) => fillPath(routes.renameDevice.path, { id });
 const rename = (client: Client, id: string, body: unknown) => client.request('PATCH', devicePath(id), body);
 
-const state = (patch: Partial<DeviceState> = {}): DeviceState => ({
-  extensionVersion: '0.1.0',
-  vpn: { state: 'on', region: 'optimal', exitAddress: '203.0.113.9', proxyControlledByOther: false },
-  killSwitch: false,
-  protection: {
-    enabled: true,
-    databaseVersion: 3,
-    databaseUpdatedAt: new Date(server.clock.now().getTime() - DAY).toISOString(),
-  },
-  detections: [],
-  ...patch,
-});
+const state = (patch: Partial<DeviceState> = {}) => reportedState(server, patch);
 
 /** A device registered by the extension as "Test browser" and linked with the account's password. */
-async function linkedDevice(user: { email: string; password: string }) {
-  const device = await registeredDevice(server);
-  const linked = await device.client.post(
-    routes.linkWithPassword.path,
-    { email: user.email, password: user.password },
-    device.auth,
-  );
-  if (linked.status !== 200) throw new Error(`link failed: ${JSON.stringify(linked.body)}`);
+async function linkedDeviceOf(user: { email: string; password: string }) {
+  const device = await linkedDevice(server, user);
   return {
     ...device,
     async report(reported: DeviceState) {
@@ -87,7 +72,7 @@ const overviewOf = async (client: Client) => {
 describe('renaming a device', () => {
   it('stores the trimmed name and shows it in the list, the device page and the traffic report', async () => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     expect((await listed(user.client))[0]?.name).toBe('Test browser');
 
     const reply = await rename(user.client, device.deviceId, { name: '  Kitchen laptop  ' });
@@ -108,7 +93,7 @@ describe('renaming a device', () => {
 
   it('keeps the name through everything the extension does: reports, heartbeats, token refreshes', async () => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     expect((await rename(user.client, device.deviceId, { name: 'Mine' })).status).toBe(200);
 
     await device.report(state());
@@ -128,7 +113,7 @@ describe('renaming a device', () => {
 
   it('forgets the account’s name when the device leaves the account', async () => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     await rename(user.client, device.deviceId, { name: 'Old owner’s name' });
     expect(
       (await user.client.delete(fillPath(routes.disconnectDevice.path, { id: device.deviceId }))).status,
@@ -150,7 +135,7 @@ describe('renaming a device', () => {
     ['not a string', 42, 'name: Invalid input: expected string, received number'],
   ])('refuses a name that is %s, saying why', async (_label, name, message) => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     const reply = await rename(user.client, device.deviceId, { name });
     expect(reply.status).toBe(400);
     const error = apiErrorBody.parse(reply.body).error;
@@ -162,7 +147,7 @@ describe('renaming a device', () => {
 
   it('takes exactly 64 characters', async () => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     const reply = await rename(user.client, device.deviceId, { name: 'é'.repeat(64) });
     expect(reply.status).toBe(200);
     expect(reply.body.device.name).toBe('é'.repeat(64));
@@ -170,7 +155,7 @@ describe('renaming a device', () => {
 
   it('renames only the account’s own devices, and only with the CSRF header', async () => {
     const owner = await signedInUser(server);
-    const device = await linkedDevice(owner);
+    const device = await linkedDeviceOf(owner);
     const other = await signedInUser(server);
     const foreign = await rename(other.client, device.deviceId, { name: 'Taken' });
     expect(foreign.status).toBe(404);
@@ -196,8 +181,8 @@ describe('renaming a device', () => {
 describe('the device list', () => {
   it('shows each device’s reported state: online, VPN, protection and open problems', async () => {
     const user = await signedInUser(server);
-    const quiet = await linkedDevice(user);
-    const troubled = await linkedDevice(user);
+    const quiet = await linkedDeviceOf(user);
+    const troubled = await linkedDeviceOf(user);
     await troubled.report(state({ protection: { ...state().protection, enabled: false } }));
 
     const byId = new Map((await listed(user.client)).map((d) => [d.id, d]));
@@ -222,7 +207,7 @@ describe('the device list', () => {
 
   it('counts problems as the device page lists them, resolved detections left out', async () => {
     const user = await signedInUser(server);
-    const device = await linkedDevice(user);
+    const device = await linkedDeviceOf(user);
     const at = server.clock.now().getTime() - 60_000;
     await device.report(
       state({
@@ -278,8 +263,8 @@ describe('the overview', () => {
 
   it('counts this month’s traffic of the account’s devices, nothing from last month or other accounts', async () => {
     const user = await signedInUser(server);
-    const first = await linkedDevice(user);
-    const second = await linkedDevice(user);
+    const first = await linkedDeviceOf(user);
+    const second = await linkedDeviceOf(user);
     const stranger = await registeredDevice(server);
     const reply = await usage([
       { deviceId: first.deviceId, day: '2026-03-01', bytes: 1_000 },

@@ -6,6 +6,8 @@ import { outboxRepository, type Database } from '../../../server/db';
 import { testDatabase } from './database';
 import { testArgon2 } from '../../../server/security/passwords';
 import { totpCodeAt } from '../../../server/security/totp';
+import type { DeviceState } from '../../../src/api/management';
+import { routes } from '../../../src/api/routes';
 
 export const GATEWAY_SECRET = 'test-gateway-secret-0123456789';
 export const STRONG_PASSWORD = 'Vr7kq9Lmz2Xw';
@@ -188,6 +190,35 @@ export async function registeredDevice(server: TestServer) {
   const tokens = reply.body as { deviceId: string; refreshToken: string; accessToken: string };
   return { client, ...tokens, auth: { authorization: `Bearer ${tokens.accessToken}` } };
 }
+
+/** A device registered as "Test browser" and linked to `user`'s account with the account's password. */
+export async function linkedDevice(server: TestServer, user: { email: string; password: string }) {
+  const device = await registeredDevice(server);
+  const linked = await device.client.post(
+    routes.linkWithPassword.path,
+    { email: user.email, password: user.password },
+    device.auth,
+  );
+  if (linked.status !== 200) throw new Error(`link failed: ${JSON.stringify(linked.body)}`);
+  return device;
+}
+
+/**
+ * What a working extension reports (VPN on, protection on, kill switch off, its threat database a day old by the
+ * server's clock, nothing detected); `patch` replaces whole fields.
+ */
+export const reportedState = (server: TestServer, patch: Partial<DeviceState> = {}): DeviceState => ({
+  extensionVersion: '0.1.0',
+  vpn: { state: 'on', region: 'optimal', exitAddress: '203.0.113.9', proxyControlledByOther: false },
+  killSwitch: false,
+  protection: {
+    enabled: true,
+    databaseVersion: 3,
+    databaseUpdatedAt: new Date(server.clock.now().getTime() - 86_400_000).toISOString(),
+  },
+  detections: [],
+  ...patch,
+});
 
 export const totpNow = (secret: string, server: TestServer, stepOffset = 0) =>
   totpCodeAt(secret, new Date(server.clock.now().getTime() + stepOffset * 30_000));

@@ -13,7 +13,9 @@ import { detectionKey } from '../../../src/management';
 import {
   Client,
   GATEWAY_SECRET,
+  linkedDevice,
   registeredDevice,
+  reportedState,
   signedInUser,
   startServer,
   type Reply,
@@ -43,18 +45,8 @@ async function later<T>(ms: number, work: () => Promise<T>): Promise<T> {
 }
 
 // Not parsed: some tests send states the contract refuses.
-const healthy = (patch: Partial<DeviceState> = {}): DeviceState => ({
-  extensionVersion: '0.1.0',
-  vpn: { state: 'on', region: 'optimal', exitAddress: '203.0.113.9', proxyControlledByOther: false },
-  killSwitch: true,
-  protection: {
-    enabled: true,
-    databaseVersion: 3,
-    databaseUpdatedAt: new Date(server.clock.now().getTime() - DAY).toISOString(),
-  },
-  detections: [],
-  ...patch,
-});
+/** A healthy extension, its kill switch on. */
+const healthy = (patch: Partial<DeviceState> = {}) => reportedState(server, { killSwitch: true, ...patch });
 const protectionOff = () => healthy({ protection: { ...healthy().protection, enabled: false } });
 
 const detection = (i: number, at = server.clock.now().getTime() - 1000 * (200 - i)): ReportedDetection => ({
@@ -68,18 +60,12 @@ const detection = (i: number, at = server.clock.now().getTime() - 1000 * (200 - 
 /** A signed-in account (remembered: some tests move the clock by a week) with one linked device. */
 async function accountWithDevice() {
   const user = await signedInUser(server, undefined, undefined, true);
-  const device = await linkedDevice(user);
+  const device = await linkedDeviceOf(user);
   return { ...user, device };
 }
 
-async function linkedDevice(user: { email: string; password: string }) {
-  const device = await registeredDevice(server);
-  const linked = await device.client.post(
-    '/api/v1/devices/me/link',
-    { email: user.email, password: user.password },
-    device.auth,
-  );
-  if (linked.status !== 200) throw new Error(`link failed: ${JSON.stringify(linked.body)}`);
+async function linkedDeviceOf(user: { email: string; password: string }) {
+  const device = await linkedDevice(server, user);
   let auth = device.auth;
   let refreshToken = device.refreshToken;
   return {
@@ -230,7 +216,7 @@ describe('report, problems and commands', () => {
 
   it('ignores results for other devices’ commands, unknown ids and finished commands', async () => {
     const user = await accountWithDevice();
-    const other = await linkedDevice(user);
+    const other = await linkedDeviceOf(user);
     const command = commandView.parse(
       (await send(user.client, user.device.deviceId, { type: 'checkTabs' })).body,
     );
@@ -569,7 +555,7 @@ describe('traffic report', () => {
       const dayAgo = (n: number) =>
         new Date(Date.parse(`${today}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
       const user = await accountWithDevice();
-      const quiet = await linkedDevice(user);
+      const quiet = await linkedDeviceOf(user);
       const stranger = await accountWithDevice();
       const reply = await usage([
         { deviceId: user.device.deviceId, day: today, bytes: 1_000 },
