@@ -70,7 +70,7 @@ const forwardable = (
   return headers;
 };
 const notToOrigin = new Set(['host', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-const notToClient = new Set(['te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+const notToClient = new Set(['te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /**
  * Serves HTTP/2 connections handed over after the TLS handshake chose `h2`. Each stream is admitted like an
