@@ -25,7 +25,7 @@ export default defineConfig({
     preact(),
     // The popup's speed budget (issue 16, docs/performance.md): its status is asked for by a classic script
     // before its modules load, and its stylesheets are in its head rather than files of their own.
-    classicScript('popup/early.ts', 'popup/early.js', 'chrome120'),
+    classicScript('popup/early.ts', 'popup/early.js'),
     inlineStylesheets('popup/index.html'),
     crx({ manifest: built.manifest as unknown as typeof manifest }),
     firefoxBuild({ from: outDir, to: release?.firefoxOutDir ?? 'dist-firefox' }),

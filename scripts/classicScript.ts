@@ -6,13 +6,16 @@ import { build, type Plugin, type Rollup } from 'vite';
  * parsed, before the page's module scripts, which wait for the whole document and its stylesheets. The popup
  * asks for its status this way (popup/early.ts, speed budget of issue 16).
  */
-export function classicScript(entry: string, fileName: string, target: string): Plugin {
+export function classicScript(entry: string, fileName: string): Plugin {
   let root = process.cwd();
+  // The same browsers as the rest of the build.
+  let target: string | string[] | false = 'modules';
   return {
     name: 'rampart-classic-script',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+      target = config.build.target;
     },
     async generateBundle() {
       const built = (await build({
