@@ -26,6 +26,9 @@ export const usesVpn = (site: Pick<SiteRouting, 'route'>) => site.route === 'vpn
 export function SitePanel() {
   const { t, send } = usePage();
   const [remember, setRemember] = useState(false);
+  // The rules the last change removed: said until the next change. Kept apart from the route, which is read
+  // again when the settings push arrives (its reply, a plain read, names nothing removed).
+  const [replaced, setReplaced] = useState<NonNullable<SiteRouting['replaced']>>([]);
   // Asked again whenever the state or settings change (the VPN turned on): never a stale route.
   const revision = useChanges();
   const routing = useLoad(async () => {
@@ -36,6 +39,7 @@ export function SitePanel() {
   const change = useAction(async (request: () => ReturnType<typeof send<'setSiteRule'>>) => {
     const reply = await request();
     routing.apply(reply);
+    setReplaced(reply.ok ? (reply.value.replaced ?? []) : []);
     return reply;
   });
 
@@ -63,7 +67,7 @@ export function SitePanel() {
         </p>
       ) : null}
       {site.category ? <p class="muted">{t('siteCategory', [t(`category_${site.category}`)])}</p> : null}
-      {site.replaced?.map((rule) => (
+      {replaced.map((rule) => (
         <p class="muted" key={rule.pattern} data-testid="site-replaced">
           {t('siteReplaced', [rule.pattern, t(`ruleAction_${rule.action}`)])}
         </p>

@@ -55,7 +55,10 @@ describe('the current site card', () => {
     expect(client.sentOf('setSiteRule')).toEqual([
       { type: 'setSiteRule', host: 'alice.github.io', action: 'never' },
     ]);
-    expect(screen.getByRole('switch', { name: /^Use the VPN on this site/ })).toHaveProperty('checked', false);
+    expect(screen.getByRole('switch', { name: /^Use the VPN on this site/ })).toHaveProperty(
+      'checked',
+      false,
+    );
     expect(screen.getByTestId('site-rule').textContent).toContain(
       'Your rule: never use the VPN on all of alice.github.io.',
     );
@@ -94,5 +97,36 @@ describe('the current site card', () => {
     client.reply('getSiteRouting', route({ route: 'vpn' }));
     client.pushStorage({ settings: { oldValue: { v: 1 }, newValue: { v: 2 } } });
     await waitFor(() => expect(screen.getByTestId('site-route').dataset.route).toBe('vpn'));
+  });
+
+  it('keeps saying which rule the switch removed when the settings push re-reads the route', async () => {
+    const client = fakeMessageClient()
+      .reply(
+        'getSiteRouting',
+        route({ reason: 'siteRule', ruleAction: 'always', rulePattern: '*.github.io' }),
+      )
+      .reply(
+        'setSiteRule',
+        route({
+          route: 'direct',
+          reason: 'siteRule',
+          ruleAction: 'never',
+          rulePattern: 'alice.github.io',
+          replaced: [{ pattern: '*.github.io', action: 'always' }],
+        }),
+      );
+    renderPage(<SitePanel />, client);
+    fireEvent.click(await screen.findByRole('switch', { name: /^Use the VPN on this site/ }));
+    const removed = 'Removed the rule “*.github.io” (Always use VPN): it sent this site the other way.';
+    await waitFor(() => expect(screen.getByTestId('site-replaced').textContent).toBe(removed));
+    // The write's own push arrives after the reply: a plain read of the route, which names nothing removed.
+    client.reply(
+      'getSiteRouting',
+      route({ route: 'direct', reason: 'siteRule', ruleAction: 'never', rulePattern: 'alice.github.io' }),
+    );
+    client.pushStorage({ settings: { oldValue: { v: 1 }, newValue: { v: 2 } } });
+    await waitFor(() => expect(client.sentOf('getSiteRouting')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('site-route').textContent).toBe('goes direct'));
+    expect(screen.getByTestId('site-replaced').textContent).toBe(removed);
   });
 });
