@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { GATEWAY_CHECK_HOST } from '../src/api/proxyCredential';
 import { dnrLimitsFrom, type DnrRule } from '../src/threats';
+import { cachedArea } from './storage/cachedArea';
 import { createThreatListDb } from './threatListDb';
 import { readGatewayCheck } from './vpn/gatewayCheck';
 import type {
@@ -51,10 +52,18 @@ async function applyProxy(config: ProxyConfig): Promise<void> {
 }
 
 export function createBrowserPlatform(): Platform {
+  // Both areas are read through the worker's own copy, which every change (from any context) clears. The
+  // listener is added here, synchronously, so it is the first `storage.onChanged` listener of the worker.
+  const local = cachedArea(area(browser.storage.local));
+  const session = cachedArea(area(browser.storage.session));
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local') local.changed(Object.keys(changes));
+    if (areaName === 'session') session.changed(Object.keys(changes));
+  });
   return {
     browser: BROWSER,
-    local: area(browser.storage.local),
-    session: area(browser.storage.session),
+    local,
+    session,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
     extensionVersion: browser.runtime.getManifest().version,
