@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { stored } from '../src/storage';
 import { createBrowserPlatform } from './browserPlatform';
 import { composeBackground } from './compose';
+import { partsBeforeAnswer } from './handlers/partsBeforeAnswer';
 import { isBlockedByExtension } from './protection/blockedByExtension';
 import { isGatewayRefusal } from './vpn/blockedPages';
 import { isProxyFailure } from './vpn/proxyErrors';
@@ -38,10 +39,12 @@ browser.runtime.onMessageExternal.addListener((message: unknown, sender: browser
   whenReady().then(() => portal.handleExternal(message, sender)),
 );
 
-// Pages are answered once every part has started or failed: a failed part is named in the popup.
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  whenReady().then(() => receive(message, sender)),
-);
+// Pages are answered once the parts their request needs have started or failed (most need every part: a
+// failed part is named in the popup); the popup's status does not wait for the threat rules.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  const parts = partsBeforeAnswer(message);
+  return (parts.length ? startup.ready(...parts) : Promise.resolve()).then(() => receive(message, sender));
+});
 
 // Proxy authentication: answered from storage, at most once per request, never left to a browser prompt.
 if (isFirefox) {
