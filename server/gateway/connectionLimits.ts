@@ -25,6 +25,24 @@ export const defaultConnectionLimits: ConnectionLimitsConfig = {
   knownClientMs: 10 * 60_000,
 };
 
+/**
+ * One cluster worker's share of limits meant for the whole gateway: each worker counts only its own
+ * connections, so every cap is divided between the workers, rounded up (at most `workers - 1` over the
+ * configured total). The share reserved for known clients stays below the worker's total, or a worker would
+ * refuse every new address.
+ */
+export const limitsPerWorker = (limits: ConnectionLimitsConfig, workers: number): ConnectionLimitsConfig => {
+  const share = (value: number) => Math.ceil(value / Math.max(1, workers));
+  const maxConnections = share(limits.maxConnections);
+  return {
+    maxConnections,
+    reservedForKnownClients: Math.min(share(limits.reservedForKnownClients), maxConnections - 1),
+    maxPerAddress: share(limits.maxPerAddress),
+    maxPendingPerAddress: share(limits.maxPendingPerAddress),
+    knownClientMs: limits.knownClientMs,
+  };
+};
+
 export type ConnectionRefusal = 'per-address' | 'pending-per-address' | 'total' | 'reserved';
 
 interface Counts {

@@ -3,6 +3,7 @@
 import cluster from 'node:cluster';
 import { runClusterWorker } from './clusterWorker';
 import { startGatewayCluster } from './clusterPrimary';
+import { defaultConnectionLimits, limitsPerWorker } from './connectionLimits';
 import { clusterSettingsFromEnv, gatewayConfigFromEnv } from './env';
 
 const role = cluster.isPrimary ? 'gateway' : `gateway ${String(process.pid)}`;
@@ -35,10 +36,13 @@ if (cluster.isPrimary) {
   if ((process.env['GATEWAY_SECRET'] ?? '') === '')
     log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
   const gateway = await startGatewayCluster({ config: config.value, ...settings.value, log });
-  const limits = config.value.connectionLimits;
+  const limits = { ...defaultConnectionLimits, ...config.value.connectionLimits };
+  const share = limitsPerWorker(limits, settings.value.workers);
   log(
-    `limits per worker: ${String(limits?.maxConnections)} connections (${String(limits?.reservedForKnownClients)} kept for clients that authenticated), ` +
-      `${String(limits?.maxPerAddress)} per client address of which ${String(limits?.maxPendingPerAddress)} before authenticating; ` +
+    `limits for the whole gateway: ${String(limits.maxConnections)} connections (${String(limits.reservedForKnownClients)} kept for clients that authenticated), ` +
+      `${String(limits.maxPerAddress)} per client address of which ${String(limits.maxPendingPerAddress)} before authenticating; ` +
+      `each of the ${String(settings.value.workers)} workers holds its share, rounded up (${String(share.maxConnections)}, ${String(share.reservedForKnownClients)}, ` +
+      `${String(share.maxPerAddress)}, ${String(share.maxPendingPerAddress)}): one address's connections land on workers unevenly, so it may be refused a little below its cap; ` +
       `idle timeout ${String(config.value.idleTimeoutMs)} ms (${String(config.value.pendingTimeoutMs)} ms before authenticating)`,
   );
   if (gateway.metricsUrl !== null)
@@ -54,7 +58,14 @@ if (cluster.isPrimary) {
     await gateway.close();
   });
 } else {
-  const gateway = await runClusterWorker(config.value);
+  // Each worker counts only its own connections: it holds its share of the gateway's limits.
+  const gateway = await runClusterWorker({
+    ...config.value,
+    connectionLimits: limitsPerWorker(
+      { ...defaultConnectionLimits, ...config.value.connectionLimits },
+      settings.value.workers,
+    ),
+  });
   // The primary relays SIGHUP as a certificate message; a worker ignores the signal itself (a terminal's
   // hang-up reaches the whole process group).
   process.on('SIGHUP', () => undefined);

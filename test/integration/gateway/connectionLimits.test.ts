@@ -13,7 +13,7 @@ import {
   type Origin,
   type TestGateway,
 } from './helpers';
-import { ConnectionLimits, clientKey } from '../../../server/gateway/connectionLimits';
+import { ConnectionLimits, clientKey, limitsPerWorker } from '../../../server/gateway/connectionLimits';
 
 const CAP = 50;
 
@@ -217,5 +217,55 @@ describe('ConnectionLimits (no sockets)', () => {
     limits.closed('k3');
     now = 2_000;
     expect(limits.accept('k5', 'k')).toBe('reserved');
+  });
+});
+
+describe('limitsPerWorker (cluster: the configured caps hold for the whole gateway)', () => {
+  const configured = {
+    maxConnections: 8192,
+    reservedForKnownClients: 1024,
+    maxPerAddress: 1024,
+    maxPendingPerAddress: 64,
+    knownClientMs: 600_000,
+  };
+
+  it('gives each worker its share, rounded up', () => {
+    expect(limitsPerWorker(configured, 3)).toEqual({
+      maxConnections: 2731,
+      reservedForKnownClients: 342,
+      maxPerAddress: 342,
+      maxPendingPerAddress: 22,
+      knownClientMs: 600_000,
+    });
+    expect(limitsPerWorker(configured, 1)).toEqual(configured);
+  });
+
+  it('keeps at least one connection of each kind and the reserve below a worker total', () => {
+    const small = limitsPerWorker(
+      {
+        maxConnections: 8,
+        reservedForKnownClients: 7,
+        maxPerAddress: 2,
+        maxPendingPerAddress: 1,
+        knownClientMs: 1,
+      },
+      4,
+    );
+    expect(small).toEqual({
+      maxConnections: 2,
+      reservedForKnownClients: 1,
+      maxPerAddress: 1,
+      maxPendingPerAddress: 1,
+      knownClientMs: 1,
+    });
+  });
+
+  it('lets two workers together hold no more than the configured connections of one address', () => {
+    const perWorker = limitsPerWorker({ ...configured, maxPendingPerAddress: 4 }, 2);
+    const workers = [new ConnectionLimits(perWorker, () => 0), new ConnectionLimits(perWorker, () => 0)];
+    let accepted = 0;
+    for (let i = 0; i < 10; i += 1)
+      if (workers[i % 2]?.accept(`peer-${String(i)}`, '192.0.2.1') === null) accepted += 1;
+    expect(accepted).toBe(4);
   });
 });
