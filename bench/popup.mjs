@@ -1,7 +1,8 @@
 // How fast the popup is usable: from navigation start to the popup's first rendered status (the
 // `rampart:first-status` performance mark), against a blank extension page (bench/blank, the same mark set by
 // its only script) opened the same way in the same run, once with the service worker warm and once right after
-// the worker was stopped. Uses the built extension in dist/ (`npm run build` first; builds nothing itself).
+// the worker was stopped (each page after a stop of its own, and each page after the same pause). Uses the
+// built extension in dist/ (`npm run build` first; builds nothing itself).
 // `npm run bench:popup [-- runs]` prints medians and the ratios; budget: 1.3x warm, 2x after a worker stop.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,8 @@ const MARK = 'rampart:first-status';
 const RUNS = Number(process.argv[2] ?? 15);
 const BUDGET = { warm: 1.3, cold: 2 };
 const SETTLE_MS = 3000;
+// Before every page: the previous page's window has closed, and the browser and the worker have handled it.
+const PAUSE_MS = 500;
 
 if (!existsSync(join(DIST, 'bench/blank/index.html'))) {
   console.error('dist/ has no bench/blank page: run `npm run build` (a development build) first.');
@@ -62,7 +65,8 @@ async function timeToMark(path) {
 async function stopWorker() {
   const target = await browser.waitForTarget(isWorker);
   const worker = await target.worker();
-  await worker.close();
+  // The worker may already be gone (its session closes with it): the loop below is what checks.
+  await worker.close().catch(() => undefined);
   // Wait until the worker's context is really gone, as the harness does.
   for (let i = 0; i < 200; i++) {
     const alive = await worker
@@ -72,7 +76,7 @@ async function stopWorker() {
         () => false,
       );
     if (!alive) return;
-    await new Promise((r) => setTimeout(r, 25));
+    await pause(25);
   }
   throw new Error('the service worker did not stop');
 }
@@ -83,21 +87,33 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const PAGES = { popup: 'popup/index.html', blank: 'bench/blank/index.html' };
 const times = { warm: { popup: [], blank: [] }, cold: { popup: [], blank: [] } };
+
+/**
+ * Both pages are opened in the same conditions: after the same pause (the previous page's window has closed
+ * and the browser has handled that), and "after a worker stop" each right after a stop of its own. With the
+ * worker warm the order of the two pages alternates from run to run, so neither always comes first.
+ */
+async function measure(page, { afterStop }) {
+  await pause(PAUSE_MS);
+  // Stopped last, just before the page opens: an event of the closed window could otherwise wake it again.
+  if (afterStop) await stopWorker();
+  return timeToMark(PAGES[page]);
+}
+
 // One unmeasured round each, so neither page pays for the first load of the browser's caches.
-await timeToMark('bench/blank/index.html');
-await timeToMark('popup/index.html');
+await timeToMark(PAGES.blank);
+await timeToMark(PAGES.popup);
 for (let run = 0; run < RUNS; run++) {
-  // Interleaved, so a slow moment of the shared machine falls on both pages alike.
-  times.warm.blank.push(await timeToMark('bench/blank/index.html'));
-  times.warm.popup.push(await timeToMark('popup/index.html'));
-  // The warm popup woke the worker; the blank page does not, so the popup after it meets a stopped worker.
-  await stopWorker();
-  times.cold.blank.push(await timeToMark('bench/blank/index.html'));
-  times.cold.popup.push(await timeToMark('popup/index.html'));
+  const order = run % 2 === 0 ? ['blank', 'popup'] : ['popup', 'blank'];
+  for (const page of order) times.warm[page].push(await measure(page, { afterStop: false }));
+  // Each after a stop of its own; the popup last, so that the worker it woke is the one the next round meets.
+  for (const page of ['blank', 'popup']) times.cold[page].push(await measure(page, { afterStop: true }));
   // A restarted worker goes on starting (routing, protection) after it answered: let it settle, or the next
   // "warm" round would measure its start-up again.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await pause(SETTLE_MS);
 }
 await browser.close();
 await rm(profile, { recursive: true, force: true });
