@@ -17,6 +17,10 @@ if (!config.ok || !settings.ok) {
   process.exit(1);
 }
 
+// The caps hold for the whole gateway; each worker counts only its own connections and holds its share.
+const limits = { ...defaultConnectionLimits, ...config.value.connectionLimits };
+const share = limitsPerWorker(limits, settings.value.workers);
+
 let stopping = false;
 const onStop = (stop: () => Promise<void>) => {
   const once = async () => {
@@ -36,8 +40,6 @@ if (cluster.isPrimary) {
   if ((process.env['GATEWAY_SECRET'] ?? '') === '')
     log('GATEWAY_SECRET is empty: the account service will refuse usage reports');
   const gateway = await startGatewayCluster({ config: config.value, ...settings.value, log });
-  const limits = { ...defaultConnectionLimits, ...config.value.connectionLimits };
-  const share = limitsPerWorker(limits, settings.value.workers);
   log(
     `limits for the whole gateway: ${String(limits.maxConnections)} connections (${String(limits.reservedForKnownClients)} kept for clients that authenticated), ` +
       `${String(limits.maxPerAddress)} per client address of which ${String(limits.maxPendingPerAddress)} before authenticating; ` +
@@ -58,14 +60,7 @@ if (cluster.isPrimary) {
     await gateway.close();
   });
 } else {
-  // Each worker counts only its own connections: it holds its share of the gateway's limits.
-  const gateway = await runClusterWorker({
-    ...config.value,
-    connectionLimits: limitsPerWorker(
-      { ...defaultConnectionLimits, ...config.value.connectionLimits },
-      settings.value.workers,
-    ),
-  });
+  const gateway = await runClusterWorker({ ...config.value, connectionLimits: share });
   // The primary relays SIGHUP as a certificate message; a worker ignores the signal itself (a terminal's
   // hang-up reaches the whole process group).
   process.on('SIGHUP', () => undefined);
