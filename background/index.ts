@@ -109,8 +109,11 @@ browser.webRequest.onHeadersReceived.addListener(
   ['responseHeaders'],
 );
 
-// The toolbar button follows every change of the connection record or the settings, whoever made it.
-const TOOLBAR_KEYS = [stored.connection, stored.settings, stored.gateways].map((value) => value.key);
+// The toolbar button (and the status published for the popup) follows every change of what the status is read
+// from, whoever made it: the connection record, the settings, the gateways and which of them failed a check.
+const TOOLBAR_KEYS = [stored.connection, stored.settings, stored.gateways, stored.unreachableGateways].map(
+  (value) => value.key,
+);
 browser.storage.onChanged.addListener((changes) => {
   if (TOOLBAR_KEYS.some((key) => key in changes)) void startup.ready('routing').then(() => toolbar.refresh());
 });
@@ -127,9 +130,10 @@ if (routeRequest) {
   );
 }
 
-// Another extension taking the proxy setting is told to the user.
+// Another extension taking the proxy setting is told to the user, and the status says so.
 browser.proxy.settings.onChange.addListener(() => {
   void whenReady().then(() => vpn.proxySettingChanged());
+  void startup.ready('routing').then(() => toolbar.refresh());
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {

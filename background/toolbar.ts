@@ -1,8 +1,10 @@
 import { toolbarView } from '../src/status';
+import { stored } from '../src/storage';
 import type { Platform } from './platform';
 import type { SettingsStore } from './settingsStore';
 import type { StatusReader } from './vpn/connectionStatus';
 import { createSerialQueue } from './serialQueue';
+import { writeStored } from './storage/storedValues';
 
 /** The language for names the browser formats ("Germany"): the chosen one, or the browser's. */
 const languageOf = (chosen: string, platform: Platform): string => {
@@ -13,7 +15,9 @@ const languageOf = (chosen: string, platform: Platform): string => {
 
 /**
  * Keeps the toolbar button in step with the connection: called at every start (the browser forgets a
- * dynamic icon when it restarts) and whenever the stored state or settings change.
+ * dynamic icon when it restarts) and whenever what the status is read from changes. The status it draws is
+ * published in `storage.session` first (src/storage/publishedStatus.ts): the popup draws that at once, so
+ * what the popup first shows is what the button shows, and a stopped worker does not hold up its first draw.
  */
 export function createToolbar(platform: Platform, settings: SettingsStore, status: StatusReader) {
   const queue = createSerialQueue();
@@ -21,6 +25,7 @@ export function createToolbar(platform: Platform, settings: SettingsStore, statu
     refresh: () =>
       queue(async () => {
         const [current, { language }] = await Promise.all([status(), settings.get()]);
+        await writeStored(platform, stored.publishedStatus, { status: current, language });
         await platform.showToolbar(toolbarView(current, platform.translate, languageOf(language, platform)));
       }),
   };

@@ -1,12 +1,14 @@
-// Runs first in the popup (popup/early.ts), before preact, the polyfill and the popup's code are loaded: nothing
-// here may import more than types and `primeClient` (test/unit/conventions/popupStartLight.test.ts checks it).
+// Runs first in the popup (popup/early.ts), before preact, the polyfill and the popup's code are loaded:
+// nothing here may import a package (test/unit/conventions/popupStartLight.test.ts checks it).
 import type { RawSend } from '../src/messages/client';
 import type { Request } from '../src/messages/contract';
+import { readPublished, type PublishedStatus, type SessionReader } from '../src/storage/publishedStatus';
 import { primeClient } from '../src/ui/primeClient';
 
 /**
- * What the popup asks the background first: its connection status (what the speed budget of issue 16 waits
- * for), the start problems drawn above it, and the settings the translator reads the language from.
+ * What the popup asks the background first: its connection status (what it shows when nothing was published,
+ * and the fresh status it shows after the published one), the start problems drawn above it, and the settings
+ * the translator reads the language from.
  */
 export const EARLY_REQUESTS: readonly Request[] = [
   { type: 'getStatus' },
@@ -14,9 +16,18 @@ export const EARLY_REQUESTS: readonly Request[] = [
   { type: 'getSettings' },
 ];
 
-/** The part of the browser's own messaging API used here: Chrome (MV3) and Firefox both return a promise. */
-export interface NativeRuntime {
-  sendMessage(message: unknown): Promise<unknown>;
+/** The part of the browser's own API used here: Chrome (MV3) and Firefox both return promises. */
+export interface NativeBrowser {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage?: SessionReader;
+}
+
+/** What the early script starts while the rest of the popup loads. */
+export interface EarlyStart {
+  /** The raw sender for the page: its first requests identical to `EARLY_REQUESTS` get the early replies. */
+  send: RawSend;
+  /** The status the background last published (src/storage/publishedStatus.ts), or null: none. */
+  published: Promise<PublishedStatus | null>;
 }
 
 /**
@@ -27,7 +38,7 @@ const isPolyfillRejection = (reply: unknown): reply is { message?: string } =>
   typeof reply === 'object' && reply !== null && '__mozWebExtensionPolyfillReject__' in reply;
 
 /** `runtime.sendMessage` through the browser's own API, answering as the polyfill's would. */
-export function nativeSend(runtime: NativeRuntime): RawSend {
+export function nativeSend(runtime: NativeBrowser['runtime']): RawSend {
   return async (message) => {
     const reply = await runtime.sendMessage(message);
     if (isPolyfillRejection(reply)) throw new Error(reply.message ?? 'An unexpected error occurred');
@@ -35,40 +46,42 @@ export function nativeSend(runtime: NativeRuntime): RawSend {
   };
 }
 
-/** The browser's runtime: `browser` in Firefox, `chrome` in Chrome. */
-export function nativeRuntime(): NativeRuntime {
-  const global = globalThis as { browser?: { runtime: NativeRuntime }; chrome?: { runtime: NativeRuntime } };
-  return (global.browser ?? global.chrome)!.runtime;
+/** The browser's API: `browser` in Firefox, `chrome` in Chrome. */
+export function nativeBrowser(): NativeBrowser {
+  const global = globalThis as { browser?: NativeBrowser; chrome?: NativeBrowser };
+  return (global.browser ?? global.chrome)!;
 }
 
 /**
- * Sends the early requests now and returns the raw sender the page uses afterwards: its first identical
- * requests get these replies, so the status round trip to the background runs while the page's code loads.
+ * Reads the published status and sends the early requests now: the first draw needs only the read, and the
+ * background (woken by the requests, if it was stopped) answers with the fresh status meanwhile.
  */
-export function sendEarly(runtime: NativeRuntime): RawSend {
-  return primeClient(nativeSend(runtime), EARLY_REQUESTS);
+export function startEarly(browser: NativeBrowser): EarlyStart {
+  const published = readPublished(browser.storage);
+  return { published, send: primeClient(nativeSend(browser.runtime), EARLY_REQUESTS) };
 }
 
 /**
- * Where `early.ts` leaves its sender for the popup's module to pick up (they are separate scripts), or where
- * the module notes that it started without it (a development server does not serve the built `early.js`).
+ * Where `early.ts` leaves what it started for the popup's module to pick up (they are separate scripts), or
+ * where the module notes that it started without it (a development server does not serve the built
+ * `early.js`).
  */
-const EARLY_SENDER = '__rampartPopupEarlySender';
-type EarlyGlobal = { [EARLY_SENDER]?: RawSend | 'started without it' };
+const EARLY_START = '__rampartPopupEarlyStart';
+type EarlyGlobal = { [EARLY_START]?: EarlyStart | 'started without it' };
 
-/** Sends the early requests, unless the popup's module somehow started without them. */
-export function startEarlyRequests(runtime: () => NativeRuntime): void {
+/** Starts the early work, unless the popup's module somehow started without it. */
+export function startEarlyRequests(browser: () => NativeBrowser): void {
   const global = globalThis as EarlyGlobal;
-  if (global[EARLY_SENDER] === undefined) global[EARLY_SENDER] = sendEarly(runtime());
+  if (global[EARLY_START] === undefined) global[EARLY_START] = startEarly(browser());
 }
 
 /**
- * The sender `early.ts` started. When it has not run (a development server does not serve the built script)
- * the early requests are sent now instead, through `fallback`, and a late `early.ts` would not send them.
+ * What `early.ts` started. When it has not run (a development server does not serve the built script) the
+ * early work is started now instead, through `fallback`, and a late `early.ts` would not start it again.
  */
-export function takeEarlySender(fallback: RawSend): RawSend {
+export function takeEarlyStart(fallback: () => NativeBrowser): EarlyStart {
   const global = globalThis as EarlyGlobal;
-  const send = global[EARLY_SENDER];
-  global[EARLY_SENDER] = 'started without it';
-  return typeof send === 'function' ? send : primeClient(fallback, EARLY_REQUESTS);
+  const started = global[EARLY_START];
+  global[EARLY_START] = 'started without it';
+  return typeof started === 'object' ? started : startEarly(fallback());
 }

@@ -2,15 +2,21 @@ import browser from 'webextension-polyfill';
 import { mountPage, type PageBrowser } from '../src/ui';
 import '../src/ui/theme.css';
 import './popup.css';
-import { takeEarlySender } from './earlyRequests';
+import { takeEarlyStart, type NativeBrowser } from './earlyRequests';
 import { Popup } from './Popup';
 
-// The status was asked for by `early.ts` while this module loaded (speed budget, issue 16): its sender hands
-// the replies already on their way to the popup's first requests.
-const sendMessage = takeEarlySender((message) => browser.runtime.sendMessage(message));
+// `early.ts` read the published status and asked for the fresh one while this module loaded (speed budget,
+// issue 16): the popup is first drawn from the published status, and its sender hands the replies already on
+// their way to the popup's first requests.
+const early = takeEarlyStart(() => browser as unknown as NativeBrowser);
 const api: PageBrowser = {
-  runtime: { sendMessage, getURL: (path) => browser.runtime.getURL(path) },
+  runtime: { sendMessage: early.send, getURL: (path) => browser.runtime.getURL(path) },
   i18n: browser.i18n,
   storage: browser.storage,
 };
-void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle');
+const start = early.published.then((published) =>
+  published === null
+    ? null
+    : { first: { ok: true as const, value: published.status }, language: published.language },
+);
+void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle', start);

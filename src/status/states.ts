@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { errorReasons, type ConnectionState } from './stateNames';
 
-/** The connection states of DESIGN.md's state machine. */
-export const connectionStates = ['off', 'connecting', 'on', 'error', 'limit', 'loggedOut'] as const;
-export type ConnectionState = (typeof connectionStates)[number];
-
-export const errorReasons = [
-  'gatewayUnreachable',
-  'credentialsRefused',
-  'noGateway',
-  'serviceUnreachable',
-] as const;
-export type ErrorReason = (typeof errorReasons)[number];
+export { connectionStates, errorReasons, type ConnectionState, type ErrorReason } from './stateNames';
 
 const since = z.number();
 
@@ -47,7 +38,7 @@ export interface GatewaySummary {
 
 /** What the pages need besides the state itself; everything shown is derived from these and the state. */
 export interface StatusFacts {
-  gateway?: GatewaySummary;
+  gateway?: GatewaySummary | undefined;
   /** The region the user chose (`optimal`, a region code, or `self-hosted`). */
   region: string;
   version: string;
@@ -59,3 +50,19 @@ export interface StatusFacts {
 
 /** What the popup needs to draw the connection at a glance. */
 export type ConnectionStatus = ConnectionRecord & StatusFacts;
+
+const gatewaySummarySchema = z.object({ id: z.string(), region: z.string(), city: z.string() });
+
+/** A status as `getStatus` answers it, checked (the status the background publishes, `./published.ts`). */
+export const connectionStatusSchema: z.ZodType<ConnectionStatus> = z.intersection(
+  connectionRecordSchema,
+  z.object({
+    gateway: gatewaySummarySchema.optional(),
+    region: z.string(),
+    version: z.string(),
+    protectionEnabled: z.boolean(),
+    vpnEnabled: z.boolean(),
+    killSwitch: z.boolean(),
+    proxyControlledByOther: z.boolean(),
+  }),
+);

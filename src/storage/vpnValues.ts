@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { connectionRecordSchema } from '../status/states';
+import { languages } from '../settings/schema';
+import { PUBLISHED_STATUS_KEY } from './publishedStatus';
+import { connectionRecordSchema, connectionStatusSchema } from '../status/states';
 import { storedValue } from './define';
 import { watchedKeys } from './watchedKeys';
 
@@ -10,6 +12,16 @@ export const vpnValues = {
     key: watchedKeys.connection,
     version: 1,
     schema: connectionRecordSchema,
+  }),
+  /**
+   * The status the toolbar button was last drawn from, with the language setting: the popup draws it before
+   * the worker answers (./publishedStatus.ts). Written by the background only, after every redraw.
+   */
+  publishedStatus: storedValue({
+    area: 'session',
+    key: PUBLISHED_STATUS_KEY,
+    version: 1,
+    schema: z.object({ status: connectionStatusSchema, language: z.enum(languages) }),
   }),
   /** The user's answers to "use the VPN for this site?", by site, with when each runs out (null: never). */
   askAnswers: storedValue({

@@ -4,6 +4,7 @@ import { bestLanguage } from '../i18n/languages';
 import type { LocaleMessages } from '../i18n/localeMessages';
 import { createTranslator, type Translate } from '../i18n/translate';
 import type { Client } from '../messages/client';
+import type { Language } from '../settings/schema';
 
 export interface TranslatorSources {
   send: Client;
@@ -13,12 +14,16 @@ export interface TranslatorSources {
   fetchLocale(language: string): Promise<unknown>;
 }
 
-/** Picks the translator for the language chosen in settings, falling back to English for missing keys. */
+/**
+ * Picks the translator for the language chosen in settings, falling back to English for missing keys.
+ * `setting`: the language setting when the page already knows it (the popup's published status); else it is
+ * asked for.
+ */
 export async function loadTranslator(
   sources: TranslatorSources,
+  setting?: Language,
 ): Promise<{ t: Translate; language: string }> {
-  const settings = await sources.send({ type: 'getSettings' });
-  const language = settings.ok ? settings.value.language : 'auto';
+  const language = setting ?? (await chosenLanguage(sources));
   if (language === 'auto') {
     return {
       t: (key, substitutions) =>
@@ -28,6 +33,11 @@ export async function loadTranslator(
   }
   const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);
   return { t: createTranslator(chosen, english), language };
+}
+
+async function chosenLanguage(sources: TranslatorSources): Promise<Language> {
+  const settings = await sources.send({ type: 'getSettings' });
+  return settings.ok ? settings.value.language : 'auto';
 }
 
 async function readLocale(sources: TranslatorSources, language: string): Promise<LocaleMessages> {

@@ -5,6 +5,7 @@ import { createClient, type RawSend } from '../messages/client';
 import type { RequestOf, RequestType, Responses } from '../messages/contract';
 import type { Reply } from '../messages/reply';
 import { textDirection } from '../i18n/languages';
+import type { Language } from '../settings/schema';
 import { isolateSubstitutions } from '../i18n/translate';
 import { loadTranslator } from './loadTranslator';
 import { PageContext } from './pageContext';
@@ -20,13 +21,26 @@ export interface PageBrowser {
 /**
  * A page component. A page whose first render is only worth drawing with one answer (the popup: its status)
  * names that request in `firstRead`: it is read beside the translator, and the page is first drawn with the
- * reply in its `first` prop instead of a "Loading" line followed by a second render.
+ * reply in its `first` prop instead of a "Loading" line followed by a second render. When the page was
+ * started with a published answer instead (`PageStart`), `firstPublished` is set: the page reads afresh at
+ * once.
  */
 export type PageComponent<T extends RequestType = RequestType> = ComponentType<{
   first?: Reply<Responses[T]>;
+  firstPublished?: boolean;
 }> & {
   firstRead?: RequestOf<T>;
 };
+
+/**
+ * What a page can know before the background answers: the answer to its `firstRead` as the background last
+ * published it, and the language setting. The popup's comes from `storage.session`
+ * (src/storage/publishedStatus.ts).
+ */
+export interface PageStart<T> {
+  first: Reply<T>;
+  language: Language;
+}
 
 /** Shared start-up of every extension page: client, translator, document language, then the page itself. */
 export async function mountPage<T extends RequestType>(
@@ -34,15 +48,22 @@ export async function mountPage<T extends RequestType>(
   root: HTMLElement,
   api: PageBrowser,
   titleKey: string,
+  /** Resolves with what the page may draw without asking the background, or null when nothing is known. */
+  start?: Promise<PageStart<Responses[T]> | null>,
 ) {
   const send = createClient((message) => api.runtime.sendMessage(message));
+  const known = (await start) ?? null;
   const [{ t: translate, language }, first] = await Promise.all([
-    loadTranslator({
-      send,
-      getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
-      fetchLocale: async (lang) => (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
-    }),
-    Page.firstRead === undefined ? undefined : send(Page.firstRead),
+    loadTranslator(
+      {
+        send,
+        getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
+        fetchLocale: async (lang) =>
+          (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
+      },
+      known?.language,
+    ),
+    known !== null ? known.first : Page.firstRead === undefined ? undefined : send(Page.firstRead),
   ]);
   // Arabic reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them.
   const direction = textDirection(language);
@@ -54,7 +75,10 @@ export async function mountPage<T extends RequestType>(
     <PageContext.Provider
       value={{ t, send, language, subscribe: subscribeToStorage(api.storage?.onChanged) }}
     >
-      <Page {...(first === undefined ? {} : { first })} />
+      <Page
+        {...(first === undefined ? {} : { first })}
+        {...(known !== null ? { firstPublished: true } : {})}
+      />
     </PageContext.Provider>,
     root,
   );

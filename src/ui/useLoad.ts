@@ -14,13 +14,15 @@ export type Loaded<T, E = AppError> =
  * - `error` is the last failure, cleared by the next success;
  * - `apply` takes a reply that carries a newer value (an action's answer) as if it had been read.
  * Only the newest read or applied reply counts: an older read that answers late never overwrites it.
- * `first` is a reply already read before the page was drawn (the popup's status, see `mountPage`): it is shown
- * in the first render, and the read on mount is skipped; later changes of `deps` read again as usual.
+ * `first` is a reply already read before the page was drawn (the popup's status, see `mountPage`): it is
+ * shown in the first render, and the read on mount is skipped, unless `readOnMount` says `first` is not fresh
+ * (a published status): then it is shown until the read on mount answers. Later changes of `deps` read again.
  */
 export function useLoad<T, E = AppError>(
   load: () => Promise<Result<T, E>>,
   deps: readonly unknown[] = [],
   first?: Result<T, E>,
+  { readOnMount = false }: { readOnMount?: boolean } = {},
 ) {
   const [state, setState] = useState<Loaded<T, E>>(() =>
     first === undefined
@@ -31,7 +33,7 @@ export function useLoad<T, E = AppError>(
   );
   const [value, setValue] = useState<T | null>(() => (first?.ok ? first.value : null));
   const latest = useRef(0);
-  const mountReadDone = useRef(first !== undefined);
+  const mountReadDone = useRef(first !== undefined && !readOnMount);
 
   const show = useCallback((reply: Result<T, E>) => {
     if (reply.ok) {

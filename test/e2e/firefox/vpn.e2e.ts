@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { showOptionsSection, waitForText } from '../harness/extensionPages';
+import { firstDrawOf, showOptionsSection, waitForText } from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   waitForHeading,
@@ -90,6 +90,16 @@ describe('secure connection in Firefox ESR', () => {
     await waitForHeading(await ext.visit(web.url('after-wake.test')), 'Hello from after-wake.test');
     expect(carriedCount('after-wake.test')).toBeGreaterThan(0);
     expect(directCount('after-wake.test')).toBe(0);
+
+    // Suspended again, the popup draws at once the state the background published with the toolbar button.
+    await waitFor(
+      () => options.evaluate(() => chrome.extension.getBackgroundPage() === null).catch(() => false),
+      'the background to suspend again',
+      20_000,
+    );
+    const reopened = await ext.openPage('popup/index.html');
+    expect(await firstDrawOf(reopened)).toEqual({ state: 'on', published: true });
+    await waitForText(reopened, '[data-testid="connection-state"]', 'VPN is on');
   });
 });
 

@@ -1,4 +1,6 @@
 import type { Page } from 'puppeteer-core';
+import { FIRST_STATUS_MARK } from '../../../popup/marks';
+import { PUBLISHED_STATUS_KEY } from '../../../src/storage/publishedStatus';
 import type { ExtensionBrowser } from './browser';
 import { waitFor } from './browser';
 
@@ -24,6 +26,26 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   if (!popup) throw new Error('The popup window has no page');
   await popup.waitForSelector('[data-testid="connection-state"]');
   return popup;
+}
+
+/** What the popup first drew and whether it came from the status the background published (popup/marks.ts). */
+export async function firstDrawOf(popup: Page): Promise<{ state: string; published: boolean }> {
+  const mark = await popup.waitForFunction(
+    (name) => (performance.getEntriesByName(name, 'mark')[0] as PerformanceMark | undefined)?.detail,
+    {},
+    FIRST_STATUS_MARK,
+  );
+  return (await mark.jsonValue()) as { state: string; published: boolean };
+}
+
+/** The status the background last published for the popup's first draw, read from `storage.session`. */
+export async function publishedState(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    async (key) =>
+      ((await chrome.storage.session.get(key))[key] as { status?: { state?: string } } | undefined)?.status
+        ?.state,
+    PUBLISHED_STATUS_KEY,
+  );
 }
 
 export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');

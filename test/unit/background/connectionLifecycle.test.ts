@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeBackground } from '../../../background/compose';
 import { defaultSettings } from '../../../src/settings';
+import { PUBLISHED_STATUS_KEY, publishedIn } from '../../../src/storage/publishedStatus';
 import { fakePlatform, memoryArea, ownPage } from '../../fakes/platform';
 import { pacAnswer } from '../../fakes/pac';
 import { selfHostedTestGateway, startedBackground } from '../../fakes/startedBackground';
@@ -226,6 +227,26 @@ describe('toolbar button', () => {
       marked: true,
       title: 'extName: state_off\nprotectionOffWarning',
     });
+  });
+
+  it('publishes the status each redraw drew from, with the language, for the popup to draw first', async () => {
+    const { send, state, background, status } = await setup({ language: 'de' });
+    // Read as the popup reads it (`storage.session.get` answers with an object keyed by name).
+    const published = async () =>
+      publishedIn({ [PUBLISHED_STATUS_KEY]: await background.platform.session.get(PUBLISHED_STATUS_KEY) });
+    // The start drew the button: what it drew is published, and it is what the popup is answered.
+    expect(await published()).toEqual({ status: await status(), language: 'de' });
+    await send({ type: 'setVpnEnabled', enabled: true });
+    await background.toolbar.refresh();
+    expect(await published()).toEqual({ status: await status(), language: 'de' });
+    expect((await published())?.status.state).toBe('on');
+    state.check = { ok: false, reason: 'refused' };
+    await background.vpn.checkConnection();
+    await background.toolbar.refresh();
+    expect(await published()).toMatchObject({
+      status: { state: 'error', reason: 'credentialsRefused', vpnEnabled: true },
+    });
+    expect(await published()).toEqual({ status: await status(), language: 'de' });
   });
 
   it('shows the error with its reason', async () => {

@@ -83,7 +83,7 @@ function literalUses(): { keys: Use[]; families: Use[]; pluralBases: Use[] } {
       for (const key of literals(argument)) pluralBases.push({ key, where: path });
     for (const m of text.matchAll(/messageKey: '(\w+)'/g)) keys.push({ key: m[1]!, where: path });
     for (const m of text.matchAll(/appError\([^,()]+,\s*'(\w+)'/g)) keys.push({ key: m[1]!, where: path });
-    for (const m of text.matchAll(/mountPage\(.*,\s*'(\w+)'\);/g)) keys.push({ key: m[1]!, where: path });
+    for (const m of text.matchAll(/mountPage\(.*?,\s*'(\w+)'\s*[,)]/g)) keys.push({ key: m[1]!, where: path });
     // In this code a template that starts with a word and an underscore builds a message key, always.
     for (const m of text.matchAll(/`([A-Za-z]\w*_)\$\{/g)) families.push({ key: m[1]!, where: path });
   }

@@ -2,67 +2,119 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EARLY_REQUESTS,
   nativeSend,
-  sendEarly,
+  startEarly,
   startEarlyRequests,
-  takeEarlySender,
-  type NativeRuntime,
+  takeEarlyStart,
+  type NativeBrowser,
 } from '../../../popup/earlyRequests';
+import {
+  PUBLISHED_STATUS_KEY,
+  readPublished,
+  type PublishedStatus,
+} from '../../../src/storage/publishedStatus';
 
-/** A runtime whose `sendMessage` records what it is sent and answers with what `answer` gives. */
-function fakeRuntime(answer: (message: unknown) => unknown = (message) => ({ ok: true, value: message })) {
+const published: PublishedStatus = {
+  status: {
+    state: 'on',
+    since: 1,
+    exitAddress: '203.0.113.7',
+    region: 'optimal',
+    version: '1.0.0',
+    protectionEnabled: true,
+    vpnEnabled: true,
+    killSwitch: false,
+    proxyControlledByOther: false,
+  },
+  language: 'de',
+};
+
+/**
+ * A browser whose `sendMessage` records what it is sent and answers with what `answer` gives, and whose
+ * `storage.session` holds `session`.
+ */
+function fakeBrowser(
+  answer: (message: unknown) => unknown = (message) => ({ ok: true, value: message }),
+  session: Record<string, unknown> = {},
+) {
   const sent: unknown[] = [];
-  const runtime: NativeRuntime = {
-    sendMessage: vi.fn(async (message: unknown) => {
-      sent.push(message);
-      return answer(message);
-    }),
+  const browser: NativeBrowser = {
+    runtime: {
+      sendMessage: vi.fn(async (message: unknown) => {
+        sent.push(message);
+        return answer(message);
+      }),
+    },
+    storage: {
+      session: { get: async (key: string) => (key in session ? { [key]: session[key] } : {}) },
+    },
   };
-  return { runtime, sent };
+  return { browser, sent };
 }
 
 describe('the popup’s early requests', () => {
   afterEach(() => {
-    delete (globalThis as Record<string, unknown>).__rampartPopupEarlySender;
+    delete (globalThis as Record<string, unknown>).__rampartPopupEarlyStart;
   });
 
   it('asks for the status, the start problems and the settings at once, before the popup asks', () => {
-    const { runtime, sent } = fakeRuntime();
-    sendEarly(runtime);
+    const { browser, sent } = fakeBrowser();
+    startEarly(browser);
     expect(sent).toEqual([{ type: 'getStatus' }, { type: 'getStartProblems' }, { type: 'getSettings' }]);
     expect(sent).toEqual(EARLY_REQUESTS);
   });
 
   it('hands each early reply to the popup’s first identical request and sends later ones afresh', async () => {
     let calls = 0;
-    const { runtime, sent } = fakeRuntime(() => ({ ok: true, value: ++calls }));
-    const send = sendEarly(runtime);
+    const { browser, sent } = fakeBrowser(() => ({ ok: true, value: ++calls }));
+    const { send } = startEarly(browser);
     expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 1 });
     expect(sent).toHaveLength(3);
     expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 4 });
     expect(sent).toHaveLength(4);
   });
 
-  it('turns the polyfill’s answer for a failed listener into an error, as the polyfill on a page does', async () => {
-    const { runtime } = fakeRuntime(() => ({ __mozWebExtensionPolyfillReject__: true, message: 'broken' }));
-    await expect(nativeSend(runtime)({ type: 'getStatus' })).rejects.toThrow('broken');
+  it('reads the status the background published, without waiting for the background', async () => {
+    const never = new Promise<unknown>(() => undefined);
+    const { browser } = fakeBrowser(() => never, { [PUBLISHED_STATUS_KEY]: published });
+    expect(await startEarly(browser).published).toEqual(published);
   });
 
-  it('lets the popup take the sender the early script started', async () => {
-    const { runtime, sent } = fakeRuntime(() => ({ ok: true, value: 'early' }));
-    startEarlyRequests(() => runtime);
-    const fallback = vi.fn(async () => 'fallback');
-    const send = takeEarlySender(fallback);
-    expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 'early' });
+  it('reads no published status when there is none, it is not one it knows, or storage fails', async () => {
+    expect(await readPublished(fakeBrowser().browser.storage)).toBeNull();
+    const odd = { ...published, status: { ...published.status, state: 'sleeping' } };
+    expect(
+      await readPublished(fakeBrowser(undefined, { [PUBLISHED_STATUS_KEY]: odd }).browser.storage),
+    ).toBeNull();
+    expect(
+      await readPublished({ session: { get: () => Promise.reject(new Error('no session storage')) } }),
+    ).toBeNull();
+    expect(await readPublished(undefined)).toBeNull();
+  });
+
+  it('turns the polyfill’s answer for a failed listener into an error, as the polyfill on a page does', async () => {
+    const { browser } = fakeBrowser(() => ({ __mozWebExtensionPolyfillReject__: true, message: 'broken' }));
+    await expect(nativeSend(browser.runtime)({ type: 'getStatus' })).rejects.toThrow('broken');
+  });
+
+  it('lets the popup take what the early script started', async () => {
+    const { browser, sent } = fakeBrowser(() => ({ ok: true, value: 'early' }), {
+      [PUBLISHED_STATUS_KEY]: published,
+    });
+    startEarlyRequests(() => browser);
+    const fallback = vi.fn(() => fakeBrowser().browser);
+    const early = takeEarlyStart(fallback);
+    expect(await early.send({ type: 'getStatus' })).toEqual({ ok: true, value: 'early' });
+    expect(await early.published).toEqual(published);
     expect(sent).toHaveLength(3);
     expect(fallback).not.toHaveBeenCalled();
   });
 
-  it('sends the early requests itself when the early script has not run, which then sends nothing', () => {
-    const asked: unknown[] = [];
-    takeEarlySender(async (message) => asked.push(message));
-    expect(asked).toEqual(EARLY_REQUESTS);
-    const { runtime, sent } = fakeRuntime();
-    startEarlyRequests(() => runtime);
+  it('starts the early work itself when the early script has not run, which then starts nothing', () => {
+    const fallback = fakeBrowser();
+    takeEarlyStart(() => fallback.browser);
+    expect(fallback.sent).toEqual(EARLY_REQUESTS);
+    const { browser, sent } = fakeBrowser();
+    startEarlyRequests(() => browser);
     expect(sent).toEqual([]);
   });
 });

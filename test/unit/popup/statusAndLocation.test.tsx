@@ -42,6 +42,25 @@ describe('the status at a glance', () => {
   });
 });
 
+describe('the first draw from the published status', () => {
+  it('draws the published status at once, then the fresh one the background answers', async () => {
+    const client = background(statusIn.off());
+    renderPage(<Popup first={{ ok: true, value: statusIn.on() }} firstPublished />, client);
+    // Drawn in the first render, before any reply.
+    expect(screen.getByTestId('connection-state').textContent).toBe('VPN is on');
+    await waitFor(() => expect(screen.getByTestId('connection-state').textContent).toBe('VPN is off'));
+  });
+
+  it('a first status the background has just answered is not read again', async () => {
+    // (The VPN is off in it, so no connection check answers with another status either.)
+    const client = background(statusIn.on());
+    renderPage(<Popup first={{ ok: true, value: statusIn.off() }} />, client);
+    await screen.findByTestId('popup-traffic');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByTestId('connection-state').textContent).toBe('VPN is off');
+  });
+});
+
 describe('the location card', () => {
   it('while connected: the gateway’s city and country with its flag, the exit address and the traffic bar', async () => {
     renderPage(<Popup />, background(statusIn.on()));
