@@ -2,7 +2,7 @@
 import { MAX_CONNECT_ATTEMPTS } from '../src/status/machine';
 import type { ConnectionStatus } from '../src/status/states';
 import { headlineKey } from '../src/status/view';
-import { usePage } from '../src/ui';
+import { usePage } from '../src/ui/pageContext';
 import { StatusShield } from './StatusShield';
 
 interface Props {

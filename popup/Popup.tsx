@@ -7,26 +7,11 @@ import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
 import { LimitPanel } from './LimitPanel';
 import { FIRST_STATUS_MARK } from './marks';
+import { PopupHeader } from './PopupHeader';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
 import { SitePanel } from './SitePanel';
 import { StartProblems } from './StartProblems';
-
-const Gear = () => (
-  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-    <path
-      fill="currentColor"
-      d="M19.4 13a7.7 7.7 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.5 7.5 0 0 0-1.7-1L15 3h-4l-.4 2.9a7.5 7.5 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.7 7.7 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1c.5.4 1.1.7 1.7 1L11 21h4l.4-2.9c.6-.3 1.2-.6 1.7-1l2.5 1 2-3.5-2.2-1.6zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
-      transform="translate(-1 0)"
-    />
-  </svg>
-);
-const Person = () => (
-  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-    <circle cx="12" cy="8" r="4" fill="currentColor" />
-    <path d="M4 21c.8-4.2 3.9-6.5 8-6.5s7.2 2.3 8 6.5z" fill="currentColor" />
-  </svg>
-);
 
 /**
  * `first`: the status known before the popup was first drawn, so that draw shows it: the one the background
@@ -65,6 +50,8 @@ export function Popup({
     if (!status || drawn.current) return;
     drawn.current = true;
     // What was drawn, and from where: the e2e tests check the published status drawn after a worker stop.
+    // The first frame (./firstFrame.tsx) may have drawn it first: the first mark is the one measured.
+    if (performance.getEntriesByName(FIRST_STATUS_MARK, 'mark').length > 0) return;
     performance.mark(FIRST_STATUS_MARK, { detail: { state: status.state, published: firstPublished } });
   }, [status, firstPublished]);
 
@@ -79,33 +66,13 @@ export function Popup({
 
   return (
     <main class="popup">
-      <header>
-        <img src="/icons/icon-48.png" alt="" width="24" height="24" />
-        <h1>{t('extName')}</h1>
-        <nav class="header-links">
-          <button
-            type="button"
-            class="icon-button"
-            data-testid="account-button"
-            title={account.value?.email ?? t('popupAccount')}
-            onClick={() =>
-              void (linked ? send({ type: 'openPortal', page: 'home' }) : browser.runtime.openOptionsPage())
-            }
-          >
-            <Person />
-            <span>{t('popupAccount')}</span>
-          </button>
-          <button
-            type="button"
-            class="icon-button"
-            data-testid="settings-button"
-            onClick={() => void browser.runtime.openOptionsPage()}
-          >
-            <Gear />
-            <span>{t('openSettings')}</span>
-          </button>
-        </nav>
-      </header>
+      <PopupHeader
+        accountTitle={account.value?.email}
+        onAccount={() =>
+          void (linked ? send({ type: 'openPortal', page: 'home' }) : browser.runtime.openOptionsPage())
+        }
+        onSettings={() => void browser.runtime.openOptionsPage()}
+      />
       {error ? (
         <p class="notice error" role="alert">
           {t(error.messageKey, error.substitutions)}

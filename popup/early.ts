@@ -1,6 +1,20 @@
-// The popup's first script, loaded with a plain `<script src>` at the top of its head (built on its own by
-// scripts/classicScript.ts): it reads the published status and asks the background for the fresh one while
-// the rest of the popup loads.
+// The popup's first script, loaded with a plain `<script src>` at the end of its body (built on its own by
+// scripts/classicScript.ts): it reads the published status and asks the background for the fresh one, then,
+// once the page is parsed, draws the first frame from the published status, and only then runs the popup's
+// module, which the page has preloaded meanwhile (scripts/deferredEntry.ts). Whatever happens to the first
+// frame, the popup's module runs.
+import { runDeferredEntry, whenParsed } from './deferredEntry';
 import { nativeBrowser, startEarlyRequests } from './earlyRequests';
+import { drawFirstFrame } from './firstFrame';
 
-startEarlyRequests(nativeBrowser);
+const browser = nativeBrowser();
+const early = startEarlyRequests(() => browser);
+// The storage's answer can come before the parser has reached the page's root and its module's link.
+void Promise.all([early?.published ?? null, whenParsed(document)])
+  .then(([published]) => {
+    const i18n = browser.i18n;
+    if (published !== null && i18n)
+      drawFirstFrame(published, (key, subs) => i18n.getMessage(key, subs), document);
+  })
+  .catch((error: unknown) => console.warn("Rampart: the popup's first frame was not drawn", error))
+  .finally(() => runDeferredEntry(document));

@@ -19,6 +19,7 @@ export const EARLY_REQUESTS: readonly Request[] = [
 /** The part of the browser's own API used here: Chrome (MV3) and Firefox both return promises. */
 export interface NativeBrowser {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  i18n?: { getMessage(key: string, substitutions?: string[]): string };
   storage?: SessionReader;
 }
 
@@ -69,10 +70,13 @@ export function startEarly(browser: NativeBrowser): EarlyStart {
 const EARLY_START = '__rampartPopupEarlyStart';
 type EarlyGlobal = { [EARLY_START]?: EarlyStart | 'started without it' };
 
-/** Starts the early work, unless the popup's module somehow started without it. */
-export function startEarlyRequests(browser: () => NativeBrowser): void {
+/** Starts the early work, unless the popup's module somehow started without it; returns what it started. */
+export function startEarlyRequests(browser: () => NativeBrowser): EarlyStart | null {
   const global = globalThis as EarlyGlobal;
-  if (global[EARLY_START] === undefined) global[EARLY_START] = startEarly(browser());
+  if (global[EARLY_START] !== undefined) return null;
+  const started = startEarly(browser());
+  global[EARLY_START] = started;
+  return started;
 }
 
 /**

@@ -3,6 +3,8 @@ import { mountPage, type PageBrowser } from '../src/ui';
 import '../src/ui/theme.css';
 import './popup.css';
 import { takeEarlyStart, type NativeBrowser } from './earlyRequests';
+import { removeFirstFrame } from './firstFrame';
+import { POPUP_READY_MARK } from './marks';
 import { Popup } from './Popup';
 
 // `early.ts` read the published status and asked for the fresh one while this module loaded (speed budget,
@@ -19,4 +21,7 @@ const start = early.published.then((published) =>
     ? null
     : { first: { ok: true as const, value: published.status }, language: published.language },
 );
-void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle', start);
+void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle', start).then(() => {
+  removeFirstFrame(document);
+  performance.mark(POPUP_READY_MARK);
+});

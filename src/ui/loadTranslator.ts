@@ -1,15 +1,15 @@
 // Leaf modules, not the `i18n` barrel: what runs before a page's first render stays free of zod (the popup's
 // speed budget); the locale schema is loaded only when a locale file is read.
-import { bestLanguage } from '../i18n/languages';
 import type { LocaleMessages } from '../i18n/localeMessages';
 import { createTranslator, type Translate } from '../i18n/translate';
 import type { Client } from '../messages/client';
+import { browserTranslator, type GetMessage } from './pageLanguage';
 import type { Language } from '../settings/schema';
 
 export interface TranslatorSources {
   send: Client;
   /** The browser's own `i18n.getMessage`, used when the user keeps the browser's language. */
-  getMessage(key: string, substitutions?: string[]): string;
+  getMessage: GetMessage;
   /** Reads a bundled `_locales/<lang>/messages.json`. */
   fetchLocale(language: string): Promise<unknown>;
 }
@@ -24,13 +24,7 @@ export async function loadTranslator(
   setting?: Language,
 ): Promise<{ t: Translate; language: string }> {
   const language = setting ?? (await chosenLanguage(sources));
-  if (language === 'auto') {
-    return {
-      t: (key, substitutions) =>
-        sources.getMessage(key, substitutions ? [...substitutions] : undefined) || key,
-      language: bestLanguage([sources.getMessage('@@ui_locale')]),
-    };
-  }
+  if (language === 'auto') return browserTranslator(sources.getMessage);
   const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);
   return { t: createTranslator(chosen, english), language };
 }

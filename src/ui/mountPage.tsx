@@ -4,10 +4,9 @@ import { render, type ComponentType } from 'preact';
 import { createClient, type RawSend } from '../messages/client';
 import type { RequestOf, RequestType, Responses } from '../messages/contract';
 import type { Reply } from '../messages/reply';
-import { textDirection } from '../i18n/languages';
 import type { Language } from '../settings/schema';
-import { isolateSubstitutions } from '../i18n/translate';
 import { loadTranslator } from './loadTranslator';
+import { applyPageLanguage } from './pageLanguage';
 import { PageContext } from './pageContext';
 import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
 
@@ -53,7 +52,7 @@ export async function mountPage<T extends RequestType>(
 ) {
   const send = createClient((message) => api.runtime.sendMessage(message));
   const known = (await start) ?? null;
-  const [{ t: translate, language }, first] = await Promise.all([
+  const [translator, first] = await Promise.all([
     loadTranslator(
       {
         send,
@@ -65,12 +64,8 @@ export async function mountPage<T extends RequestType>(
     ),
     known !== null ? known.first : Page.firstRead === undefined ? undefined : send(Page.firstRead),
   ]);
-  // Arabic reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them.
-  const direction = textDirection(language);
-  const t = isolateSubstitutions(translate, direction);
-  root.ownerDocument.documentElement.lang = language;
-  root.ownerDocument.documentElement.dir = direction;
-  root.ownerDocument.title = t(titleKey);
+  const { language } = translator;
+  const t = applyPageLanguage(root.ownerDocument, translator, titleKey);
   render(
     <PageContext.Provider
       value={{ t, send, language, subscribe: subscribeToStorage(api.storage?.onChanged) }}

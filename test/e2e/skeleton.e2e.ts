@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
-import { showOptionsSection } from './harness/extensionPages';
+import { POPUP_READY, showOptionsSection } from './harness/extensionPages';
 
 let current: ExtensionBrowser | undefined;
 afterEach(async () => {
@@ -18,7 +18,7 @@ describe('walking skeleton in real Chromium', () => {
   it('the popup renders and shows what the background answered', async () => {
     current = await launchWithExtension();
     const popup = await current.openPage('popup/index.html');
-    await popup.waitForSelector('[data-testid="connection-state"]');
+    await popup.waitForSelector(POPUP_READY);
     expect(await text(popup, '[data-testid="connection-state"]')).toBe('VPN is off');
     expect(await text(popup, '[data-testid="version"]')).toBe('Version 0.1.0');
   });
@@ -90,7 +90,7 @@ describe('walking skeleton in real Chromium', () => {
     await options.waitForSelector('h1');
     expect(await text(options, 'h1')).toBe('Настройки Rampart');
     const popup = await current.openPage('popup/index.html');
-    await popup.waitForSelector('[data-testid="connection-state"]');
+    await popup.waitForSelector(POPUP_READY);
     expect(await text(popup, '[data-testid="connection-state"]')).toBe('VPN выключен');
   });
 });

@@ -3,7 +3,7 @@ import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { showOptionsSection, waitForText } from '../harness/extensionPages';
+import { POPUP_READY, showOptionsSection, waitForText } from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   sendFromFirefoxPage,
@@ -62,7 +62,7 @@ async function createAccount(
 
 async function turnVpnOn(e: FirefoxExtension): Promise<Page> {
   const popup = await e.openPage('popup/index.html');
-  await popup.waitForSelector('[data-testid="vpn-toggle"]');
+  await popup.waitForSelector(POPUP_READY);
   await popup.click('[data-testid="vpn-toggle"]');
   await waitForText(popup, '[data-testid="connection-state"]', 'VPN is on', 30_000);
   return popup;

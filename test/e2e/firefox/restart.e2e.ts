@@ -1,4 +1,4 @@
-import { showOptionsSection } from '../harness/extensionPages';
+import { POPUP_READY, showOptionsSection } from '../harness/extensionPages';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../server/stack/freePort';
@@ -90,7 +90,7 @@ describe('after a browser restart, Rampart installed in the profile (Firefox ESR
 
     // Rampart came back by itself, from the profile: its pages open.
     const popup = await e.openPage('popup/index.html');
-    await popup.waitForSelector('[data-testid="connection-state"]');
+    await popup.waitForSelector(POPUP_READY);
     for (const host of HOSTS) expect(web.requestsTo(host)).toHaveLength(0);
     expect(web.seen).toHaveLength(0);
     console.log(

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { firstDrawOf, showOptionsSection, waitForText } from '../harness/extensionPages';
+import { firstDrawOf, POPUP_READY, showOptionsSection, waitForText } from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   waitForHeading,
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 async function turnVpnOn(e: FirefoxExtension): Promise<Page> {
   const popup = await e.openPage('popup/index.html');
-  await popup.waitForSelector('[data-testid="vpn-toggle"]');
+  await popup.waitForSelector(POPUP_READY);
   await popup.click('[data-testid="vpn-toggle"]');
   await waitForText(popup, '[data-testid="connection-state"]', 'VPN is on', 20_000);
   return popup;

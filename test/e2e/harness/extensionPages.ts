@@ -10,6 +10,12 @@ export async function sendFromPage<T = unknown>(page: Page, message: unknown): P
 }
 
 /**
+ * The popup drawn by its own module, ready for input: before it, the page may show its first frame
+ * (popup/firstFrame.tsx), the same header and status card but inert, which a click would not reach.
+ */
+export const POPUP_READY = '#root [data-testid="connection-state"]';
+
+/**
  * Opens the popup in a window of its own, so the site tab stays the active tab of the normal window,
  * as it is when the user clicks the toolbar button.
  */
@@ -24,7 +30,7 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   const target = await ext.browser.waitForTarget((t) => t.url() === url && t.type() === 'page');
   const popup = await target.page();
   if (!popup) throw new Error('The popup window has no page');
-  await popup.waitForSelector('[data-testid="connection-state"]');
+  await popup.waitForSelector(POPUP_READY);
   return popup;
 }
 

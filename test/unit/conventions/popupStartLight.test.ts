@@ -69,11 +69,11 @@ function packagesReached(entry: string): Map<string, string> {
 }
 
 describe('conventions: the popup starts light', () => {
-  it('asks for its status from a first script that loads no package at all', () => {
-    // popup/early.ts runs as a classic script at the top of the popup's head (scripts/classicScript.ts).
-    expect([...packagesReached('popup/early.ts').keys()]).toEqual([]);
+  it('draws its first frame from a first script that loads no package but preact', () => {
+    // popup/early.ts runs as a classic script right after the popup's root (scripts/classicScript.ts).
+    expect([...packagesReached('popup/early.ts').keys()]).toEqual(['preact']);
     expect(readFileSync('popup/index.html', 'utf8')).toMatch(
-      /<head>[\s\S]*<script src="\/popup\/early\.js"[ >]/,
+      /<div id="root"><\/div>\s*(<!--[\s\S]*?-->\s*)?<script src="\/popup\/early\.js"[ >]/,
     );
     // Not async: Chrome fetches async scripts after the page's modules, and the request would leave late.
     expect(readFileSync('popup/index.html', 'utf8')).not.toMatch(/early\.js"[^>]*\basync\b/);
