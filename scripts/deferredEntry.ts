@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { DEFERRED_ENTRY_ATTRIBUTE } from '../popup/deferredEntry.ts';
+import { builtPageTransform } from './builtPageTransform.ts';
 
 /**
  * In the built page `htmlPath` (the popup), turns the module entry's `<script type="module">` into a
@@ -9,25 +10,16 @@ import { DEFERRED_ENTRY_ATTRIBUTE } from '../popup/deferredEntry.ts';
  * budget, issue 16). The development server keeps the script, and has no first script.
  */
 export function deferredEntry(htmlPath: string): Plugin {
-  return {
-    name: 'rampart-deferred-entry',
-    apply: 'build',
-    enforce: 'post',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        if (context.path !== `/${htmlPath}` || !context.bundle) return html;
-        const scripts = html.match(/<script type="module"[^>]*src="[^"]+"[^>]*><\/script>/g) ?? [];
-        if (scripts.length !== 1)
-          throw new Error(`${htmlPath} must have one module script, not ${scripts.length}`);
-        return html.replace(
-          scripts[0]!,
-          scripts[0]!
-            .replace('<script type="module"', '<link rel="modulepreload"')
-            .replace(/\bsrc=/, 'href=')
-            .replace('></script>', ` ${DEFERRED_ENTRY_ATTRIBUTE}>`),
-        );
-      },
-    },
-  };
+  return builtPageTransform('rampart-deferred-entry', htmlPath, (html) => {
+    const scripts = html.match(/<script type="module"[^>]*src="[^"]+"[^>]*><\/script>/g) ?? [];
+    if (scripts.length !== 1)
+      throw new Error(`${htmlPath} must have one module script, not ${scripts.length}`);
+    return html.replace(
+      scripts[0]!,
+      scripts[0]!
+        .replace('<script type="module"', '<link rel="modulepreload"')
+        .replace(/\bsrc=/, 'href=')
+        .replace('></script>', ` ${DEFERRED_ENTRY_ATTRIBUTE}>`),
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { builtPageTransform } from './builtPageTransform.ts';
 
 /**
  * Puts the built stylesheets of the page `htmlPath` (e.g. `popup/index.html`) into its head as `<style>`
@@ -7,27 +8,13 @@ import type { Plugin } from 'vite';
  * pages' CSP restricts scripts only, so inline styles are allowed; the files stay for the other pages.
  */
 export function inlineStylesheets(htmlPath: string): Plugin {
-  return {
-    name: 'rampart-inline-stylesheets',
-    apply: 'build',
-    enforce: 'post',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        if (context.path !== `/${htmlPath}` || !context.bundle) return html;
-        const bundle = context.bundle;
-        return html.replace(
-          /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
-          (link, fileName: string) => {
-            const asset = bundle[fileName];
-            if (asset?.type !== 'asset') return link;
-            const css =
-              typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-            if (/url\(/.test(css)) return link; // relative addresses in it would resolve against the page
-            return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
-          },
-        );
-      },
-    },
-  };
+  return builtPageTransform('rampart-inline-stylesheets', htmlPath, (html, bundle) =>
+    html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (link, fileName: string) => {
+      const asset = bundle[fileName];
+      if (asset?.type !== 'asset') return link;
+      const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+      if (/url\(/.test(css)) return link; // relative addresses in it would resolve against the page
+      return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+    }),
+  );
 }
