@@ -3,7 +3,8 @@
 // its only script) opened the same way in the same run, once with the service worker warm and once right after
 // the worker was stopped (each page after a stop of its own, and each page after the same pause). Uses the
 // built extension in dist/ (`npm run build` first; builds nothing itself).
-// `npm run bench:popup [-- runs]` prints medians and the ratios; budget: 1.3x warm, 2x after a worker stop.
+// `npm run bench:popup [-- runs [language]]` prints medians and the ratios; budget: 1.3x warm, 2x after a worker
+// stop. With a language ("ru"), it is chosen in the settings first (otherwise the browser's language is kept).
 // It also prints when the popup answers input (`rampart:popup-ready`): its first frame shows the status, inert,
 // until the popup's module has drawn the popup in its place (popup/firstFrame.tsx).
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ const DIST = resolve('dist');
 const MARK = 'rampart:first-status';
 const READY_MARK = 'rampart:popup-ready';
 const RUNS = Number(process.argv[2] ?? 15);
+const LANGUAGE = process.argv[3];
 const BUDGET = { warm: 1.3, cold: 2 };
 const SETTLE_MS = 3000;
 // Before every page: the previous page's window has closed, and the browser and the worker have handled it.
@@ -118,6 +120,18 @@ async function measure(page, { afterStop }) {
   return timeToMark(PAGES[page]);
 }
 
+if (LANGUAGE !== undefined) {
+  // Chosen in the settings from an extension page, as the options page does.
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${PAGES.blank}`);
+  const reply = await page.evaluate(
+    (language) => globalThis.chrome.runtime.sendMessage({ type: 'updateSettings', patch: { language } }),
+    LANGUAGE,
+  );
+  if (!reply?.ok) throw new Error(`the language ${LANGUAGE} was not set: ${JSON.stringify(reply)}`);
+  await page.close();
+}
+
 // One unmeasured round each, so neither page pays for the first load of the browser's caches.
 await timeToMark(PAGES.blank);
 await timeToMark(PAGES.popup);
@@ -137,7 +151,10 @@ await browser.close();
 await rm(profile, { recursive: true, force: true });
 
 let withinBudget = true;
-console.log(`Popup time to first status vs a blank extension page (${RUNS} runs each, medians):`);
+console.log(
+  `Popup time to first status vs a blank extension page (${RUNS} runs each, medians` +
+    `${LANGUAGE === undefined ? '' : `, language ${LANGUAGE} chosen in the settings`}):`,
+);
 for (const phase of ['warm', 'cold']) {
   const popup = median(times[phase].popup);
   const blank = median(times[phase].blank);

@@ -21,7 +21,8 @@ const start = early.published.then((published) =>
     ? null
     : { first: { ok: true as const, value: published.status }, language: published.language },
 );
-void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle', start).then(() => {
-  removeFirstFrame(document);
-  performance.mark(POPUP_READY_MARK);
-});
+// The first frame goes in the same task as the popup's draw (no paint between them), and also if the popup
+// failed to draw: an inert frame must not stay in place of a popup that cannot answer.
+void mountPage(Popup, document.getElementById('root')!, api, 'popupTitle', start)
+  .then(() => performance.mark(POPUP_READY_MARK))
+  .finally(() => removeFirstFrame(document));
