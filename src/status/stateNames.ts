@@ -1,5 +1,6 @@
 // The names of the connection states and error reasons, in a module of their own, free of schemas: the popup
-// checks the status the background published (./published.ts) before zod is loaded (its speed budget).
+// checks the status the background published (../storage/publishedStatus.ts) before zod is loaded (its speed
+// budget).
 
 /** The connection states of DESIGN.md's state machine. */
 export const connectionStates = ['off', 'connecting', 'on', 'error', 'limit', 'loggedOut'] as const;

@@ -53,7 +53,7 @@ export type ConnectionStatus = ConnectionRecord & StatusFacts;
 
 const gatewaySummarySchema = z.object({ id: z.string(), region: z.string(), city: z.string() });
 
-/** A status as `getStatus` answers it, checked (the status the background publishes, `./published.ts`). */
+/** A status as `getStatus` answers it: the published status's schema (`../storage/vpnValues.ts`). */
 export const connectionStatusSchema: z.ZodType<ConnectionStatus> = z.intersection(
   connectionRecordSchema,
   z.object({

@@ -23,7 +23,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * The published status in what `storage.session.get` returned, or null when there is none this browser
  * session (after a browser restart, an extension update) or it is not one this popup can draw. The background
- * checked it against its schema when it wrote it; this only guards against a layout from another version.
+ * wrote it from its own typed status; this only guards against a layout from another version.
  */
 export function publishedIn(items: unknown): PublishedStatus | null {
   const published = isRecord(items) ? items[PUBLISHED_STATUS_KEY] : undefined;
