@@ -3,6 +3,7 @@
 import type { RawSend } from '../src/messages/client';
 import type { Request } from '../src/messages/contract';
 import { readPublished, type PublishedStatus, type SessionReader } from '../src/storage/publishedStatus';
+import type { GetMessage } from '../src/ui/pageLanguage';
 import { primeClient } from '../src/ui/primeClient';
 
 /**
@@ -19,7 +20,7 @@ export const EARLY_REQUESTS: readonly Request[] = [
 /** The part of the browser's own API used here: Chrome (MV3) and Firefox both return promises. */
 export interface NativeBrowser {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  i18n?: { getMessage(key: string, substitutions?: string[]): string };
+  i18n?: { getMessage: GetMessage };
   storage?: SessionReader;
 }
 

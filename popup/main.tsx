@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { mountPage, type PageBrowser } from '../src/ui';
 import '../src/ui/theme.css';
 import './popup.css';
-import { takeEarlyStart, type NativeBrowser } from './earlyRequests';
+import { takeEarlyStart } from './earlyRequests';
 import { removeFirstFrame } from './firstFrame';
 import { POPUP_READY_MARK } from './marks';
 import { Popup } from './Popup';
@@ -10,7 +10,7 @@ import { Popup } from './Popup';
 // `early.ts` read the published status and asked for the fresh one while this module loaded (speed budget,
 // issue 16): the popup is first drawn from the published status, and its sender hands the replies already on
 // their way to the popup's first requests.
-const early = takeEarlyStart(() => browser as unknown as NativeBrowser);
+const early = takeEarlyStart(() => browser);
 const api: PageBrowser = {
   runtime: { sendMessage: early.send, getURL: (path) => browser.runtime.getURL(path) },
   i18n: browser.i18n,
