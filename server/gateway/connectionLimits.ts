@@ -25,6 +25,14 @@ export const defaultConnectionLimits: ConnectionLimitsConfig = {
   knownClientMs: 10 * 60_000,
 };
 
+/** The caps a gateway configuration sets, each one it leaves out at its default. */
+export const connectionLimitsFrom = (
+  limits: Partial<ConnectionLimitsConfig> = {},
+): ConnectionLimitsConfig => ({
+  ...defaultConnectionLimits,
+  ...limits,
+});
+
 /**
  * One cluster worker's share of limits meant for the whole gateway: each worker counts only its own
  * connections, so every cap is divided between the workers, rounded up (at most `workers - 1` over the

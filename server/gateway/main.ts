@@ -3,7 +3,7 @@
 import cluster from 'node:cluster';
 import { runClusterWorker } from './clusterWorker';
 import { startGatewayCluster } from './clusterPrimary';
-import { defaultConnectionLimits, limitsPerWorker } from './connectionLimits';
+import { connectionLimitsFrom, limitsPerWorker } from './connectionLimits';
 import { clusterSettingsFromEnv, gatewayConfigFromEnv } from './env';
 
 const role = cluster.isPrimary ? 'gateway' : `gateway ${String(process.pid)}`;
@@ -18,7 +18,7 @@ if (!config.ok || !settings.ok) {
 }
 
 // The caps hold for the whole gateway; each worker counts only its own connections and holds its share.
-const limits = { ...defaultConnectionLimits, ...config.value.connectionLimits };
+const limits = connectionLimitsFrom(config.value.connectionLimits);
 const share = limitsPerWorker(limits, settings.value.workers);
 
 let stopping = false;

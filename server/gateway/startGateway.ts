@@ -4,7 +4,7 @@ import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { Server } from 'proxy-chain';
 import { admission, type AdmissionRequest } from './admission';
 import type { GatewayConfig, RunningGateway } from './config';
-import { ConnectionLimits, clientKey, defaultConnectionLimits } from './connectionLimits';
+import { ConnectionLimits, clientKey, connectionLimitsFrom } from './connectionLimits';
 import { CredentialCheck } from './credentialCheck';
 import { DailyUsage } from './dailyUsage';
 import { Http2Proxy } from './http2Proxy';
@@ -82,7 +82,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     config.host,
     ...(config.exitAddress === undefined ? [] : [config.exitAddress]),
   ]);
-  const limits = new ConnectionLimits({ ...defaultConnectionLimits, ...config.connectionLimits }, now);
+  const limits = new ConnectionLimits(connectionLimitsFrom(config.connectionLimits), now);
   const pendingTimeoutMs = config.pendingTimeoutMs ?? 20_000;
   const idleTimeoutMs = config.idleTimeoutMs ?? 5 * 60_000;
   // Every TCP connection, TLS handshakes included (proxy-chain only knows the ones past it), for close().
