@@ -1,8 +1,8 @@
 // The popup's first script, loaded with a plain `<script src>` at the end of its body (built on its own by
 // scripts/classicScript.ts): it reads the published status and asks the background for the fresh one, then,
 // once the page is parsed, draws the first frame from the published status, and only then runs the popup's
-// module, which the page has preloaded meanwhile (scripts/deferredEntry.ts). Whatever happens to the first
-// frame, the popup's module runs.
+// module, with the modules it imports preloaded at the same time (scripts/deferredEntry.ts). Whatever happens
+// to the first frame, the popup's module runs.
 import { runDeferredEntry, whenParsed } from './deferredEntry';
 import { nativeBrowser, startEarlyRequests } from './earlyRequests';
 import { drawFirstFrame } from './firstFrame';

@@ -16,12 +16,12 @@ describe("the popup's deferred module entry (build)", () => {
     '<link rel="modulepreload" crossorigin href="/assets/pages-B2.js">',
   ].join('\n');
 
-  it('preloads the entry instead of running it, marked for the first script to run', () => {
+  it('neither runs nor preloads the entry and its modules, the entry marked for the first script to run', () => {
     expect(transform(built)).toBe(
       [
         '<script src="/popup/early.js" ></script>',
-        '<link rel="modulepreload" crossorigin href="/assets/index.html-A1.js" data-deferred-entry>',
-        '<link rel="modulepreload" crossorigin href="/assets/pages-B2.js">',
+        '<link rel="rampart-deferred-module" crossorigin href="/assets/index.html-A1.js" data-deferred-entry>',
+        '<link rel="rampart-deferred-module" crossorigin href="/assets/pages-B2.js">',
       ].join('\n'),
     );
   });
