@@ -6,7 +6,7 @@ import { useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { AccountLine } from './AccountLine';
 import { ConnectionPanel } from './ConnectionPanel';
 import { LimitPanel } from './LimitPanel';
-import { FIRST_STATUS_MARK } from './marks';
+import { markFirstStatus } from './marks';
 import { PopupHeader } from './PopupHeader';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
@@ -25,7 +25,7 @@ export function Popup({
   first?: Reply<ConnectionStatus>;
   firstPublished?: boolean;
 }) {
-  const { t, send } = usePage();
+  const { t, send, language } = usePage();
   // The background's push: every change of the stored state redraws from a fresh status.
   const revision = useChanges();
   const {
@@ -51,9 +51,8 @@ export function Popup({
     drawn.current = true;
     // What was drawn, and from where: the e2e tests check the published status drawn after a worker stop.
     // The first frame (./firstFrame.tsx) may have drawn it first: the first mark is the one measured.
-    if (performance.getEntriesByName(FIRST_STATUS_MARK, 'mark').length > 0) return;
-    performance.mark(FIRST_STATUS_MARK, { detail: { state: status.state, published: firstPublished } });
-  }, [status, firstPublished]);
+    markFirstStatus({ state: status.state, published: firstPublished, language });
+  }, [status, firstPublished, language]);
 
   const vpn = useAction(async (enabled: boolean) => {
     const reply = await send({ type: 'setVpnEnabled', enabled });

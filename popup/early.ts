@@ -6,15 +6,30 @@
 import { runDeferredEntry, whenParsed } from './deferredEntry';
 import { nativeBrowser, startEarlyRequests } from './earlyRequests';
 import { drawFirstFrame } from './firstFrame';
+import { bundledLocales, translatorFor } from '../src/ui/loadTranslator';
 
 const browser = nativeBrowser();
 const early = startEarlyRequests(() => browser);
+const i18n = browser.i18n;
+// The translator is picked as soon as the published status names the language: a language chosen in the
+// settings has its locale file read meanwhile.
+const firstFrame =
+  i18n === undefined
+    ? null
+    : (early?.published.then(
+        async (published) =>
+          published && {
+            status: published.status,
+            translator: await translatorFor(published.language, {
+              getMessage: (key, subs) => i18n.getMessage(key, subs),
+              fetchLocale: bundledLocales((path) => browser.runtime.getURL(path)),
+            }),
+          },
+      ) ?? null);
 // The storage's answer can come before the parser has reached the page's root and its module's link.
-void Promise.all([early?.published ?? null, whenParsed(document)])
-  .then(([published]) => {
-    const i18n = browser.i18n;
-    if (published !== null && i18n)
-      drawFirstFrame(published, (key, subs) => i18n.getMessage(key, subs), document);
+void Promise.all([firstFrame, whenParsed(document)])
+  .then(([frame]) => {
+    if (frame !== null) drawFirstFrame(frame.status, frame.translator, document);
   })
   .catch((error: unknown) => console.warn("Rampart: the popup's first frame was not drawn", error))
   .finally(() => runDeferredEntry(document));

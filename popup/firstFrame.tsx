@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import type { Client } from '../src/messages/client';
-import type { PublishedStatus } from '../src/storage/publishedStatus';
 import type { ConnectionStatus } from '../src/status/states';
 import { PageContext } from '../src/ui/pageContext';
-import { applyPageLanguage, browserTranslator, type GetMessage } from '../src/ui/pageLanguage';
+import type { Translate } from '../src/i18n/translate';
+import { applyPageLanguage } from '../src/ui/pageLanguage';
 import { ConnectionPanel } from './ConnectionPanel';
-import { FIRST_STATUS_MARK } from './marks';
+import { markFirstStatus } from './marks';
 import { PopupHeader } from './PopupHeader';
 
 /** The element the first frame is drawn in, just before the popup's root; the popup removes it once drawn. */
@@ -28,30 +28,28 @@ export function FirstFrame({ status }: { status: ConnectionStatus }) {
 }
 
 /**
- * Draws the first frame from the published status, before the popup's modules have run (issue 16's speed
- * budget: they take 10 to 30 ms more to load and run than the page's first script). Only in the browser's
- * language: a language chosen in the settings needs its locale file read and checked, which the popup's
- * module does. Returns whether it drew.
+ * Draws the first frame from the published status, in the page's language (`translatorFor` the published
+ * language setting), before the popup's modules have run (issue 16's speed budget: they take 10 to 30 ms more
+ * to load and run than the page's first script). Returns whether it drew.
  */
 export function drawFirstFrame(
-  published: PublishedStatus,
-  getMessage: GetMessage,
+  status: ConnectionStatus,
+  translator: { t: Translate; language: string },
   document: Document,
 ): boolean {
   const root = document.getElementById('root');
-  if (published.language !== 'auto' || root === null) return false;
-  const translator = browserTranslator(getMessage);
+  if (root === null) return false;
   const t = applyPageLanguage(document, translator, 'popupTitle');
   const frame = document.createElement('div');
   frame.id = FIRST_FRAME_ID;
   root.before(frame);
   render(
     <PageContext.Provider value={{ t, send: noClient, language: translator.language }}>
-      <FirstFrame status={published.status} />
+      <FirstFrame status={status} />
     </PageContext.Provider>,
     frame,
   );
-  performance.mark(FIRST_STATUS_MARK, { detail: { state: published.status.state, published: true } });
+  markFirstStatus({ state: status.state, published: true, language: translator.language });
   return true;
 }
 

@@ -5,3 +5,18 @@ export const FIRST_STATUS_MARK = 'rampart:first-status';
  * status but is inert; popup/firstFrame.tsx). The benchmark prints it beside the first status.
  */
 export const POPUP_READY_MARK = 'rampart:popup-ready';
+
+/** What the popup first drew, kept with its mark: the e2e tests check it. */
+export interface FirstStatus {
+  state: string;
+  /** Drawn from the status the background published (src/storage/publishedStatus.ts), not from its reply. */
+  published: boolean;
+  /** The language it was drawn in. */
+  language: string;
+}
+
+/** Marks the popup's first status, unless it was already drawn (the first frame draws before the popup). */
+export function markFirstStatus(first: FirstStatus): void {
+  if (performance.getEntriesByName(FIRST_STATUS_MARK, 'mark').length > 0) return;
+  performance.mark(FIRST_STATUS_MARK, { detail: first });
+}

@@ -1,18 +1,29 @@
-// Leaf modules, not the `i18n` barrel: what runs before a page's first render stays free of zod (the popup's
-// speed budget); the locale schema is loaded only when a locale file is read.
+// Leaf modules, not the `i18n` barrel, and no zod: the popup's first frame picks its translator here before
+// any of its modules has run (the popup's speed budget).
+import { bundledLocaleMessages } from '../i18n/bundledLocale';
 import type { LocaleMessages } from '../i18n/localeMessages';
 import { createTranslator, type Translate } from '../i18n/translate';
 import type { Client } from '../messages/client';
 import { browserTranslator, type GetMessage } from './pageLanguage';
 import type { Language } from '../settings/schema';
 
-export interface TranslatorSources {
-  send: Client;
+/** Where a page's messages come from. */
+export interface LocaleSources {
   /** The browser's own `i18n.getMessage`, used when the user keeps the browser's language. */
   getMessage: GetMessage;
   /** Reads a bundled `_locales/<lang>/messages.json`. */
   fetchLocale(language: string): Promise<unknown>;
 }
+
+export interface TranslatorSources extends LocaleSources {
+  send: Client;
+}
+
+/** Reads the bundled locale files through the page's `runtime.getURL`. */
+export const bundledLocales =
+  (getURL: (path: string) => string): LocaleSources['fetchLocale'] =>
+  async (language) =>
+    (await fetch(getURL(`_locales/${language}/messages.json`))).json();
 
 /**
  * Picks the translator for the language chosen in settings, falling back to English for missing keys.
@@ -23,10 +34,17 @@ export async function loadTranslator(
   sources: TranslatorSources,
   setting?: Language,
 ): Promise<{ t: Translate; language: string }> {
-  const language = setting ?? (await chosenLanguage(sources));
-  if (language === 'auto') return browserTranslator(sources.getMessage);
-  const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);
-  return { t: createTranslator(chosen, english), language };
+  return translatorFor(setting ?? (await chosenLanguage(sources)), sources);
+}
+
+/** The translator for a language setting: the browser's own messages for 'auto', else the bundled file's. */
+export async function translatorFor(
+  setting: Language,
+  sources: LocaleSources,
+): Promise<{ t: Translate; language: string }> {
+  if (setting === 'auto') return browserTranslator(sources.getMessage);
+  const [chosen, english] = await Promise.all([readLocale(sources, setting), readLocale(sources, 'en')]);
+  return { t: createTranslator(chosen, english), language: setting };
 }
 
 async function chosenLanguage(sources: TranslatorSources): Promise<Language> {
@@ -34,14 +52,9 @@ async function chosenLanguage(sources: TranslatorSources): Promise<Language> {
   return settings.ok ? settings.value.language : 'auto';
 }
 
-async function readLocale(sources: TranslatorSources, language: string): Promise<LocaleMessages> {
+async function readLocale(sources: LocaleSources, language: string): Promise<LocaleMessages> {
   try {
-    const [{ localeMessagesSchema }, file] = await Promise.all([
-      import('../i18n/localeMessages'),
-      sources.fetchLocale(language),
-    ]);
-    const parsed = localeMessagesSchema.safeParse(file);
-    return parsed.success ? parsed.data : {};
+    return bundledLocaleMessages(await sources.fetchLocale(language)) ?? {};
   } catch {
     return {};
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, newProfileDir, waitFor, type ExtensionBrowser } from './harness/browser';
-import { POPUP_READY, showOptionsSection } from './harness/extensionPages';
+import { firstDrawOf, POPUP_READY, published, showOptionsSection } from './harness/extensionPages';
 
 let current: ExtensionBrowser | undefined;
 afterEach(async () => {
@@ -89,7 +89,10 @@ describe('walking skeleton in real Chromium', () => {
     await Promise.all([options.waitForNavigation(), options.select('#language', 'ru')]);
     await options.waitForSelector('h1');
     expect(await text(options, 'h1')).toBe('Настройки Rampart');
+    // The popup draws its first frame in Russian too, from the language published with its status.
+    await waitFor(async () => (await published(options))?.language === 'ru', 'Russian to be published');
     const popup = await current.openPage('popup/index.html');
+    expect(await firstDrawOf(popup)).toEqual({ state: 'off', published: true, language: 'ru' });
     await popup.waitForSelector(POPUP_READY);
     expect(await text(popup, '[data-testid="connection-state"]')).toBe('VPN выключен');
   });

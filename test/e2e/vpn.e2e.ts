@@ -1,12 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness/browser';
-import {
-  firstDrawOf,
-  openPopup,
-  publishedState,
-  showOptionsSection,
-  waitForText,
-} from './harness/extensionPages';
+import { firstDrawOf, openPopup, published, showOptionsSection, waitForText } from './harness/extensionPages';
 import { startRecordingProxy, type RecordingProxy } from './harness/recordingProxy';
 import { LOOPBACK_RESOLVER, turnVpnOn, useTestProxy, visit } from './harness/vpnFlows';
 import { startWebServer, type TestWebServer } from './harness/webServer';
@@ -158,22 +152,22 @@ describe('when the gateway goes away', () => {
     ext = await launchWithExtension({ args: [LOOPBACK_RESOLVER] });
     await useTestProxy(ext, proxy.port);
     const on = await turnVpnOn(ext);
-    await waitFor(async () => (await publishedState(on)) === 'on', 'the "on" state to be published');
+    await waitFor(async () => (await published(on))?.state === 'on', 'the "on" state to be published');
     await ext.stopServiceWorker();
 
     // Drawn from the published status, before the stopped worker could answer; the worker then agrees.
     const popup = await openPopup(ext);
-    expect(await firstDrawOf(popup)).toEqual({ state: 'on', published: true });
+    expect(await firstDrawOf(popup)).toEqual({ state: 'on', published: true, language: 'en' });
     await waitFor(async () => (await popup.$('[data-testid="exit-address"]')) !== null, 'the exit address');
     await waitForText(popup, '[data-testid="connection-state"]', 'VPN is on');
 
     // A change is published too: the next popup after a stop draws "off" at once.
     await popup.click('[data-testid="vpn-toggle"]');
     await waitForText(popup, '[data-testid="connection-state"]', 'VPN is off');
-    await waitFor(async () => (await publishedState(popup)) === 'off', 'the "off" state to be published');
+    await waitFor(async () => (await published(popup))?.state === 'off', 'the "off" state to be published');
     await ext.stopServiceWorker();
     const again = await openPopup(ext);
-    expect(await firstDrawOf(again)).toEqual({ state: 'off', published: true });
+    expect(await firstDrawOf(again)).toEqual({ state: 'off', published: true, language: 'en' });
     await waitForText(again, '[data-testid="connection-state"]', 'VPN is off');
   });
 });

@@ -3,7 +3,13 @@ import { TOTP } from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/browser';
-import { POPUP_READY, showOptionsSection, waitForText } from '../harness/extensionPages';
+import {
+  firstDrawOf,
+  POPUP_READY,
+  published,
+  showOptionsSection,
+  waitForText,
+} from '../harness/extensionPages';
 import {
   launchFirefoxWithExtension,
   sendFromFirefoxPage,
@@ -191,5 +197,11 @@ describe('Firefox ESR with the real account service and TLS gateway', () => {
     expect(
       await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
     ).toEqual(['ar', 'rtl']);
+
+    // The popup's first frame reads in Arabic too, from the language published with its status.
+    await waitFor(async () => (await published(options))?.language === 'ar', 'Arabic to be published');
+    const popup = await ext.openPage('popup/index.html');
+    expect(await firstDrawOf(popup)).toEqual({ state: 'off', published: true, language: 'ar' });
+    await waitForText(popup, '[data-testid="connection-state"]', arabic.state_off?.message ?? '');
   });
 });

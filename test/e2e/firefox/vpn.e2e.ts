@@ -98,7 +98,7 @@ describe('secure connection in Firefox ESR', () => {
       20_000,
     );
     const reopened = await ext.openPage('popup/index.html');
-    expect(await firstDrawOf(reopened)).toEqual({ state: 'on', published: true });
+    expect(await firstDrawOf(reopened)).toEqual({ state: 'on', published: true, language: 'en' });
     await waitForText(reopened, '[data-testid="connection-state"]', 'VPN is on');
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { FIRST_STATUS_MARK } from '../../../popup/marks';
+import { FIRST_STATUS_MARK, type FirstStatus } from '../../../popup/marks';
 import { PUBLISHED_STATUS_KEY } from '../../../src/storage/publishedStatus';
 import type { ExtensionBrowser } from './browser';
 import { waitFor } from './browser';
@@ -35,23 +35,24 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
 }
 
 /** What the popup first drew and whether it came from the status the background published (popup/marks.ts). */
-export async function firstDrawOf(popup: Page): Promise<{ state: string; published: boolean }> {
+export async function firstDrawOf(popup: Page): Promise<FirstStatus> {
   const mark = await popup.waitForFunction(
     (name) => (performance.getEntriesByName(name, 'mark')[0] as PerformanceMark | undefined)?.detail,
     {},
     FIRST_STATUS_MARK,
   );
-  return (await mark.jsonValue()) as { state: string; published: boolean };
+  return (await mark.jsonValue()) as FirstStatus;
 }
 
-/** The status the background last published for the popup's first draw, read from `storage.session`. */
-export async function publishedState(page: Page): Promise<string | undefined> {
-  return page.evaluate(
-    async (key) =>
-      ((await chrome.storage.session.get(key))[key] as { status?: { state?: string } } | undefined)?.status
-        ?.state,
-    PUBLISHED_STATUS_KEY,
-  );
+/** The state and the language the background last published for the popup's first draw (`storage.session`). */
+export async function published(
+  page: Page,
+): Promise<{ state: string | undefined; language: string | undefined } | undefined> {
+  return page.evaluate(async (key) => {
+    const value = (await chrome.storage.session.get(key))[key] as
+      { status?: { state?: string }; language?: string } | undefined;
+    return value && { state: value.status?.state, language: value.language };
+  }, PUBLISHED_STATUS_KEY);
 }
 
 export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');

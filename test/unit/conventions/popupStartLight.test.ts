@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 // The popup's speed budget (issue 16: its first status within 1.3x a blank extension page) holds only while
 // what runs before its first render stays small. zod (about 130 kB) is the heavy one: replies are validated by
-// the background that sends them, and what the popup parses itself (a locale file) loads its schema with
-// `import()`. This walks the popup's static value imports (type-only ones vanish in the build; `import()`
-// loads later) and names every package it reaches.
+// the background that sends them, and the one file the popup reads itself (a locale file) is read without
+// zod (src/i18n/bundledLocale.ts). This walks the popup's static value imports (type-only ones vanish in the
+// build; `import()` loads later) and names every package it reaches.
 
 const ENTRY = 'popup/main.tsx';
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
