@@ -6,6 +6,7 @@
 import { runDeferredEntry, whenParsed } from './deferredEntry';
 import { nativeBrowser, startEarlyRequests } from './earlyRequests';
 import { drawFirstFrame } from './firstFrame';
+import { firstFrameMessagesPath } from './firstFrameMessages';
 import { bundledLocales, translatorFor } from '../src/ui/loadTranslator';
 
 const browser = nativeBrowser();
@@ -22,7 +23,8 @@ const firstFrame =
             status: published.status,
             translator: await translatorFor(published.language, {
               getMessage: (key, subs) => i18n.getMessage(key, subs),
-              fetchLocale: bundledLocales((path) => browser.runtime.getURL(path)),
+              // Only the messages the first frame can show: the popup's module reads the whole files.
+              fetchLocale: bundledLocales((path) => browser.runtime.getURL(path), firstFrameMessagesPath),
             }),
           },
       ) ?? null);

@@ -19,11 +19,17 @@ export interface TranslatorSources extends LocaleSources {
   send: Client;
 }
 
-/** Reads the bundled locale files through the page's `runtime.getURL`. */
+/**
+ * Reads bundled locale files through the page's `runtime.getURL`: by default the whole `_locales` files, or the
+ * files at `pathOf(language)` in the same format.
+ */
 export const bundledLocales =
-  (getURL: (path: string) => string): LocaleSources['fetchLocale'] =>
+  (
+    getURL: (path: string) => string,
+    pathOf = (language: string) => `_locales/${language}/messages.json`,
+  ): LocaleSources['fetchLocale'] =>
   async (language) =>
-    (await fetch(getURL(`_locales/${language}/messages.json`))).json();
+    (await fetch(getURL(pathOf(language)))).json();
 
 /**
  * Picks the translator for the language chosen in settings, falling back to English for missing keys.

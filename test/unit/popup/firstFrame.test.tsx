@@ -3,6 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_STATUS_MARK } from '../../../popup/marks';
 import { drawFirstFrame, FIRST_FRAME_ID, removeFirstFrame } from '../../../popup/firstFrame';
+import { FIRST_FRAME_MESSAGE_KEYS } from '../../../popup/firstFrameMessages';
+import { localeSubset } from '../../../scripts/firstFrameLocales';
+import { errorReasons } from '../../../src/status/stateNames';
+import type { ConnectionStatus } from '../../../src/status/states';
 import { translatorFor } from '../../../src/ui/loadTranslator';
 import type { Language } from '../../../src/settings/schema';
 import { englishText } from '../../fakes/renderPage';
@@ -14,13 +18,34 @@ const getMessage =
   (key: string, substitutions?: string[]) =>
     key === '@@ui_locale' ? locale : englishText(key, substitutions);
 
-/** The translator the popup's first script picks for a language setting, from the bundled locale files. */
+const localeFile = async (language: string) =>
+  JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+/**
+ * The translator the popup's first script picks for a language setting: from the messages the build puts
+ * aside for the first frame (scripts/firstFrameLocales.ts), as the first script reads them.
+ */
 const translator = (setting: Language = 'auto', locale = 'en') =>
   translatorFor(setting, {
     getMessage: getMessage(locale),
     fetchLocale: async (language) =>
-      JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')) as unknown,
+      localeSubset(await localeFile(language), FIRST_FRAME_MESSAGE_KEYS, language),
   });
+
+/** Every status the first frame draws differently. */
+const everyStatus: ConnectionStatus[] = [
+  statusIn.off(),
+  statusIn.off({ proxyControlledByOther: true }),
+  statusIn.connecting(),
+  { ...statusIn.connecting(), reconnecting: true, failures: 1 } as ConnectionStatus,
+  statusIn.on(),
+  statusIn.limit(),
+  ...errorReasons.map((reason) => ({ ...statusIn.error(), reason }) as ConnectionStatus),
+  { ...statusIn.off(), state: 'loggedOut' } as ConnectionStatus,
+];
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -50,18 +75,32 @@ describe("the popup's first frame", () => {
     expect(document.documentElement.dir).toBe('rtl');
   });
 
-  it('reads in a language chosen in the settings, from its bundled locale file', async () => {
-    document.body.innerHTML = '<div id="root"></div>';
-    const german = JSON.parse(await readFile('extension/_locales/de/messages.json', 'utf8')) as Record<
-      string,
-      { message: string }
-    >;
-    drawFirstFrame(statusIn.off(), await translator('de'), document);
-    const frame = document.getElementById(FIRST_FRAME_ID)!;
+  it('reads in a language chosen in the settings, as the popup does from the whole locale file', async () => {
+    const whole = await translatorFor('de', {
+      getMessage: getMessage(),
+      fetchLocale: localeFile,
+    });
+    for (const status of everyStatus) {
+      document.body.innerHTML = '<div id="root"></div>';
+      drawFirstFrame(status, await translator('de'), document);
+      const drawn = document.getElementById(FIRST_FRAME_ID)!.innerHTML;
+      document.body.innerHTML = '<div id="root"></div>';
+      drawFirstFrame(status, whole, document);
+      expect(drawn).toBe(document.getElementById(FIRST_FRAME_ID)!.innerHTML);
+    }
     expect(document.documentElement.lang).toBe('de');
-    expect(frame.querySelector('[data-testid="connection-state"]')?.textContent).toBe(
-      german['state_off']!.message,
-    );
+    expect(document.querySelector('[data-testid="connection-state"]')?.textContent).toBe('Abgemeldet');
+  });
+
+  it('shows, in every state, only messages the build puts aside for it', () => {
+    const shown = new Set<string>();
+    const recording = (key: string) => (shown.add(key), key);
+    for (const status of everyStatus) {
+      document.body.innerHTML = '<div id="root"></div>';
+      drawFirstFrame(status, { t: recording, language: 'en' }, document);
+    }
+    expect([...shown].filter((key) => !FIRST_FRAME_MESSAGE_KEYS.includes(key))).toEqual([]);
+    expect(shown.size).toBeGreaterThan(10);
   });
 
   it('is removed once the popup has drawn itself', async () => {
