@@ -31,9 +31,23 @@ describe('walking skeleton in real Chromium', () => {
       await options.waitForSelector('#kill-switch');
       expect(await options.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked)).toBe(false);
       await options.click('#kill-switch');
+      // The box ticks at the click; the worker is stopped only once it has saved the setting (stopped while
+      // still saving, as no browser stops it, the change could be lost: the test would not be about that).
+      await waitFor(
+        () =>
+          options.evaluate(async () => {
+            const reply = (await chrome.runtime.sendMessage({ type: 'getSettings' })) as {
+              ok: boolean;
+              value?: { killSwitch?: boolean };
+            };
+            return reply.ok && reply.value?.killSwitch === true;
+          }),
+        'the kill switch to be saved',
+      );
+      // The page follows its own save's answer (a re-read on the storage change can come first).
       await waitFor(
         () => options.$eval('#kill-switch', (input) => (input as HTMLInputElement).checked),
-        'the switch',
+        'the switch to show the saved setting',
       );
 
       await current.stopServiceWorker();
