@@ -4,7 +4,6 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { classicScript } from './scripts/classicScript.ts';
 import { deferredEntry } from './scripts/deferredEntry.ts';
-import { firstFrameLocales } from './scripts/firstFrameLocales.ts';
 import { inlineStylesheets } from './scripts/inlineStylesheets.ts';
 import { bundledThreatRules, extensionIdFromKey } from './scripts/bundledThreatRules.ts';
 import { firefoxBuild } from './scripts/firefoxBuild.ts';
@@ -26,10 +25,8 @@ export default defineConfig({
     ...(built.rulesetExtensionId ? [bundledThreatRules(built.rulesetExtensionId)] : []),
     preact(),
     // The popup's speed budget (issue 16, docs/performance.md): a classic script draws its first frame from the
-    // published status (with the messages it can show, for a language chosen in the settings) and then runs its
-    // module, and its stylesheets are in its head, not files of their own.
+    // published status and then runs its module, and its stylesheets are in its head, not files of their own.
     classicScript('popup/early.ts', 'popup/early.js'),
-    firstFrameLocales('extension/_locales'),
     deferredEntry('popup/index.html'),
     inlineStylesheets('popup/index.html'),
     crx({ manifest: built.manifest as unknown as typeof manifest }),

@@ -1,19 +1,31 @@
 import { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from '../src/i18n';
+import type { Language } from '../src/settings';
+import { firstFrameMessages } from '../src/storage/publishedStatus';
 import type { Platform } from './platform';
 import type { SettingsStore } from './settingsStore';
 
 /**
  * Notifications follow the language chosen in settings, like the pages do. The browser's own `getMessage`
- * serves "same as the browser"; a chosen language is read from the bundled `_locales` once per change.
+ * serves "same as the browser"; a chosen language is read from the bundled `_locales`, once.
  */
 export function createBackgroundI18n(platform: Platform, settings: SettingsStore) {
   let chosen: { language: string; t: Translate } | null = null;
+  const files = new Map<string, Promise<LocaleMessages>>();
 
-  const read = async (language: string): Promise<LocaleMessages> => {
+  const parse = async (language: string): Promise<LocaleMessages> => {
     const parsed = localeMessagesSchema.safeParse(
       JSON.parse(await platform.readBundled(`_locales/${language}/messages.json`)),
     );
     return parsed.success ? parsed.data : {};
+  };
+  /** A locale file, read once (a failed read is tried again next time). */
+  const read = (language: string): Promise<LocaleMessages> => {
+    const known = files.get(language);
+    if (known !== undefined) return known;
+    const file = parse(language);
+    files.set(language, file);
+    file.catch(() => files.delete(language));
+    return file;
   };
 
   return {
@@ -28,5 +40,11 @@ export function createBackgroundI18n(platform: Platform, settings: SettingsStore
       else if (chosen?.language !== language)
         chosen = { language, t: createTranslator(await read(language), await read('en')) };
     },
+    /**
+     * The messages the popup's first frame shows, in a language chosen in the settings, published with the
+     * status (src/storage/publishedStatus.ts); none for the browser's language, which the popup has itself.
+     */
+    firstFrameMessages: async (language: Language): Promise<LocaleMessages | undefined> =>
+      language === 'auto' ? undefined : firstFrameMessages(await read(language), await read('en')),
   };
 }

@@ -81,7 +81,7 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     refreshAccess: refreshAccess.call,
   });
   const status = createStatusReader({ platform, settings, connection, vpn });
-  const toolbar = createToolbar(platform, settings, status);
+  const toolbar = createToolbar(platform, settings, status, i18n.firstFrameMessages);
 
   // Web protection.
   const threatList = createThreatList(platform);

@@ -1,3 +1,5 @@
+import type { LocaleMessages } from '../src/i18n';
+import type { Language } from '../src/settings';
 import { toolbarView } from '../src/status';
 import { stored } from '../src/storage';
 import type { Platform } from './platform';
@@ -16,16 +18,28 @@ const languageOf = (chosen: string, platform: Platform): string => {
 /**
  * Keeps the toolbar button in step with the connection: called at every start (the browser forgets a
  * dynamic icon when it restarts) and whenever what the status is read from changes. The status it draws is
- * published in `storage.session` first (src/storage/publishedStatus.ts): the popup draws that at once, so
- * what the popup first shows is what the button shows, and a stopped worker does not hold up its first draw.
+ * published in `storage.session` first (src/storage/publishedStatus.ts), with the messages the popup's first
+ * frame shows when a language is chosen in the settings: the popup draws that at once, so what the popup first
+ * shows is what the button shows, and a stopped worker does not hold up its first draw.
  */
-export function createToolbar(platform: Platform, settings: SettingsStore, status: StatusReader) {
+export function createToolbar(
+  platform: Platform,
+  settings: SettingsStore,
+  status: StatusReader,
+  /** The popup's first-frame messages for a language setting (./backgroundI18n.ts). */
+  firstFrameMessages: (language: Language) => Promise<LocaleMessages | undefined>,
+) {
   const queue = createSerialQueue();
   return {
     refresh: () =>
       queue(async () => {
         const [current, { language }] = await Promise.all([status(), settings.get()]);
-        await writeStored(platform, stored.publishedStatus, { status: current, language });
+        const messages = await firstFrameMessages(language);
+        await writeStored(platform, stored.publishedStatus, {
+          status: current,
+          language,
+          ...(messages === undefined ? {} : { messages }),
+        });
         await platform.showToolbar(toolbarView(current, platform.translate, languageOf(language, platform)));
       }),
   };

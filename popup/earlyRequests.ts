@@ -19,7 +19,7 @@ export const EARLY_REQUESTS: readonly Request[] = [
 
 /** The part of the browser's own API used here: Chrome (MV3) and Firefox both return promises. */
 export interface NativeBrowser {
-  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   i18n?: { getMessage: GetMessage };
   storage?: SessionReader;
 }

@@ -2,8 +2,9 @@ import { render } from 'preact';
 import type { Client } from '../src/messages/client';
 import type { ConnectionStatus } from '../src/status/states';
 import { PageContext } from '../src/ui/pageContext';
-import type { Translate } from '../src/i18n/translate';
-import { applyPageLanguage } from '../src/ui/pageLanguage';
+import { createTranslator, type Translate } from '../src/i18n/translate';
+import type { PublishedStatus } from '../src/storage/publishedStatus';
+import { applyPageLanguage, browserTranslator, type GetMessage } from '../src/ui/pageLanguage';
 import { ConnectionPanel } from './ConnectionPanel';
 import { markFirstStatus } from './marks';
 import { PopupHeader } from './PopupHeader';
@@ -28,9 +29,23 @@ export function FirstFrame({ status }: { status: ConnectionStatus }) {
 }
 
 /**
- * Draws the first frame from the published status, in the page's language (`translatorFor` the published
- * language setting), before the popup's modules have run (issue 16's speed budget: they take 10 to 30 ms more
- * to load and run than the page's first script). Returns whether it drew.
+ * The translator the first frame draws with, from what was published: the browser's own messages for the
+ * browser's language, else the messages published with the status. Null when a language is chosen and none
+ * were published (a value from another version): the popup's module then draws first, from the locale file.
+ */
+export function firstFrameTranslator(
+  published: PublishedStatus,
+  getMessage: GetMessage,
+): { t: Translate; language: string } | null {
+  if (published.language === 'auto') return browserTranslator(getMessage);
+  if (published.messages === undefined) return null;
+  return { t: createTranslator(published.messages), language: published.language };
+}
+
+/**
+ * Draws the first frame from the published status, in the language `firstFrameTranslator` picked, before the
+ * popup's modules have run (issue 16's speed budget: they take 10 to 30 ms more to load and run than the page's
+ * first script). Returns whether it drew.
  */
 export function drawFirstFrame(
   status: ConnectionStatus,

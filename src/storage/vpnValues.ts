@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeMessagesSchema } from '../i18n/localeMessages';
 import { languages } from '../settings/schema';
 import { PUBLISHED_STATUS_KEY } from './publishedStatus';
 import { connectionRecordSchema, connectionStatusSchema } from '../status/states';
@@ -21,7 +22,11 @@ export const vpnValues = {
     area: 'session',
     key: PUBLISHED_STATUS_KEY,
     version: 1,
-    schema: z.object({ status: connectionStatusSchema, language: z.enum(languages) }),
+    schema: z.object({
+      status: connectionStatusSchema,
+      language: z.enum(languages),
+      messages: localeMessagesSchema.optional(),
+    }),
   }),
   /** The user's answers to "use the VPN for this site?", by site, with when each runs out (null: never). */
   askAnswers: storedValue({

@@ -1,5 +1,5 @@
-// Leaf modules, not the `i18n` barrel, and no zod: the popup's first frame picks its translator here before
-// any of its modules has run (the popup's speed budget).
+// Leaf modules, not the `i18n` barrel, and no zod: what runs before a page's first render stays small (the
+// popup's speed budget); the bundled locale file is read without it (../i18n/bundledLocale.ts).
 import { bundledLocaleMessages } from '../i18n/bundledLocale';
 import type { LocaleMessages } from '../i18n/localeMessages';
 import { createTranslator, type Translate } from '../i18n/translate';
@@ -7,29 +7,13 @@ import type { Client } from '../messages/client';
 import { browserTranslator, type GetMessage } from './pageLanguage';
 import type { Language } from '../settings/schema';
 
-/** Where a page's messages come from. */
-export interface LocaleSources {
+export interface TranslatorSources {
+  send: Client;
   /** The browser's own `i18n.getMessage`, used when the user keeps the browser's language. */
   getMessage: GetMessage;
   /** Reads a bundled `_locales/<lang>/messages.json`. */
   fetchLocale(language: string): Promise<unknown>;
 }
-
-export interface TranslatorSources extends LocaleSources {
-  send: Client;
-}
-
-/**
- * Reads bundled locale files through the page's `runtime.getURL`: by default the whole `_locales` files, or the
- * files at `pathOf(language)` in the same format.
- */
-export const bundledLocales =
-  (
-    getURL: (path: string) => string,
-    pathOf = (language: string) => `_locales/${language}/messages.json`,
-  ): LocaleSources['fetchLocale'] =>
-  async (language) =>
-    (await fetch(getURL(pathOf(language)))).json();
 
 /**
  * Picks the translator for the language chosen in settings, falling back to English for missing keys.
@@ -40,17 +24,10 @@ export async function loadTranslator(
   sources: TranslatorSources,
   setting?: Language,
 ): Promise<{ t: Translate; language: string }> {
-  return translatorFor(setting ?? (await chosenLanguage(sources)), sources);
-}
-
-/** The translator for a language setting: the browser's own messages for 'auto', else the bundled file's. */
-export async function translatorFor(
-  setting: Language,
-  sources: LocaleSources,
-): Promise<{ t: Translate; language: string }> {
-  if (setting === 'auto') return browserTranslator(sources.getMessage);
-  const [chosen, english] = await Promise.all([readLocale(sources, setting), readLocale(sources, 'en')]);
-  return { t: createTranslator(chosen, english), language: setting };
+  const language = setting ?? (await chosenLanguage(sources));
+  if (language === 'auto') return browserTranslator(sources.getMessage);
+  const [chosen, english] = await Promise.all([readLocale(sources, language), readLocale(sources, 'en')]);
+  return { t: createTranslator(chosen, english), language };
 }
 
 async function chosenLanguage(sources: TranslatorSources): Promise<Language> {
@@ -58,7 +35,7 @@ async function chosenLanguage(sources: TranslatorSources): Promise<Language> {
   return settings.ok ? settings.value.language : 'auto';
 }
 
-async function readLocale(sources: LocaleSources, language: string): Promise<LocaleMessages> {
+async function readLocale(sources: TranslatorSources, language: string): Promise<LocaleMessages> {
   try {
     return bundledLocaleMessages(await sources.fetchLocale(language)) ?? {};
   } catch {

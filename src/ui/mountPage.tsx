@@ -5,7 +5,7 @@ import { createClient, type RawSend } from '../messages/client';
 import type { RequestOf, RequestType, Responses } from '../messages/contract';
 import type { Reply } from '../messages/reply';
 import type { Language } from '../settings/schema';
-import { bundledLocales, loadTranslator } from './loadTranslator';
+import { loadTranslator } from './loadTranslator';
 import { applyPageLanguage } from './pageLanguage';
 import { PageContext } from './pageContext';
 import { subscribeToStorage, type StorageChangeEvents } from './storageChanges';
@@ -57,7 +57,8 @@ export async function mountPage<T extends RequestType>(
       {
         send,
         getMessage: (key, substitutions) => api.i18n.getMessage(key, substitutions),
-        fetchLocale: bundledLocales((path) => api.runtime.getURL(path)),
+        fetchLocale: async (lang) =>
+          (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json(),
       },
       known?.language,
     ),

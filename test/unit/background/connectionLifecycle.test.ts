@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { composeBackground } from '../../../background/compose';
 import { defaultSettings } from '../../../src/settings';
-import { PUBLISHED_STATUS_KEY, publishedIn } from '../../../src/storage/publishedStatus';
+import { readFile } from 'node:fs/promises';
+import { localeMessagesSchema } from '../../../src/i18n';
+import { firstFrameMessages, PUBLISHED_STATUS_KEY, publishedIn } from '../../../src/storage/publishedStatus';
 import { fakePlatform, memoryArea, ownPage } from '../../fakes/platform';
 import { pacAnswer } from '../../fakes/pac';
 import { selfHostedTestGateway, startedBackground } from '../../fakes/startedBackground';
+
+const localeFile = async (language: string) =>
+  localeMessagesSchema.parse(
+    JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')),
+  );
 
 /** The background routing through the user's own gateway, with its status as the popup reads it. */
 async function setup(settings: Partial<typeof defaultSettings> = {}) {
@@ -234,11 +241,14 @@ describe('toolbar button', () => {
     // Read as the popup reads it (`storage.session.get` answers with an object keyed by name).
     const published = async () =>
       publishedIn({ [PUBLISHED_STATUS_KEY]: await background.platform.session.get(PUBLISHED_STATUS_KEY) });
+    // With the German messages the popup's first frame shows, as the bundled locale files have them.
+    const messages = firstFrameMessages(await localeFile('de'), await localeFile('en'));
+    expect(messages['state_on']?.message).toBe('VPN ist an');
     // The start drew the button: what it drew is published, and it is what the popup is answered.
-    expect(await published()).toEqual({ status: await status(), language: 'de' });
+    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
     await send({ type: 'setVpnEnabled', enabled: true });
     await background.toolbar.refresh();
-    expect(await published()).toEqual({ status: await status(), language: 'de' });
+    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
     expect((await published())?.status.state).toBe('on');
     state.check = { ok: false, reason: 'refused' };
     await background.vpn.checkConnection();
@@ -246,7 +256,12 @@ describe('toolbar button', () => {
     expect(await published()).toMatchObject({
       status: { state: 'error', reason: 'credentialsRefused', vpnEnabled: true },
     });
-    expect(await published()).toEqual({ status: await status(), language: 'de' });
+    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
+
+    // In the browser's language the popup has the messages itself: none are published.
+    await send({ type: 'updateSettings', patch: { language: 'auto' } });
+    await background.toolbar.refresh();
+    expect(await published()).toEqual({ status: await status(), language: 'auto' });
   });
 
   it('shows the error with its reason', async () => {

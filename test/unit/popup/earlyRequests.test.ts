@@ -43,7 +43,6 @@ function fakeBrowser(
         sent.push(message);
         return answer(message);
       }),
-      getURL: (path: string) => `chrome-extension://rampart/${path}`,
     },
     storage: {
       session: { get: async (key: string) => (key in session ? { [key]: session[key] } : {}) },

@@ -2,13 +2,22 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_STATUS_MARK } from '../../../popup/marks';
-import { drawFirstFrame, FIRST_FRAME_ID, removeFirstFrame } from '../../../popup/firstFrame';
-import { FIRST_FRAME_MESSAGE_KEYS } from '../../../popup/firstFrameMessages';
-import { localeSubset } from '../../../scripts/firstFrameLocales';
+import {
+  drawFirstFrame,
+  FIRST_FRAME_ID,
+  firstFrameTranslator,
+  removeFirstFrame,
+} from '../../../popup/firstFrame';
+import { createTranslator, localeMessagesSchema, type LocaleMessages } from '../../../src/i18n';
+import {
+  FIRST_FRAME_MESSAGE_KEYS,
+  firstFrameMessages,
+  PUBLISHED_STATUS_KEY,
+  publishedIn,
+  type PublishedStatus,
+} from '../../../src/storage/publishedStatus';
 import { errorReasons } from '../../../src/status/stateNames';
 import type { ConnectionStatus } from '../../../src/status/states';
-import { translatorFor } from '../../../src/ui/loadTranslator';
-import type { Language } from '../../../src/settings/schema';
 import { englishText } from '../../fakes/renderPage';
 import { statusIn } from '../../fakes/popupStates';
 
@@ -18,22 +27,22 @@ const getMessage =
   (key: string, substitutions?: string[]) =>
     key === '@@ui_locale' ? locale : englishText(key, substitutions);
 
-const localeFile = async (language: string) =>
-  JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const localeFile = async (language: string): Promise<LocaleMessages> =>
+  localeMessagesSchema.parse(
+    JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')),
+  );
 
-/**
- * The translator the popup's first script picks for a language setting: from the messages the build puts
- * aside for the first frame (scripts/firstFrameLocales.ts), as the first script reads them.
- */
-const translator = (setting: Language = 'auto', locale = 'en') =>
-  translatorFor(setting, {
-    getMessage: getMessage(locale),
-    fetchLocale: async (language) =>
-      localeSubset(await localeFile(language), FIRST_FRAME_MESSAGE_KEYS, language),
-  });
+/** The translator the popup's first script picks from what the background published (as it publishes it). */
+const translator = async (language: PublishedStatus['language'] = 'auto', locale = 'en') => {
+  const published: PublishedStatus = {
+    status: statusIn.off(),
+    language,
+    ...(language === 'auto'
+      ? {}
+      : { messages: firstFrameMessages(await localeFile(language), await localeFile('en')) }),
+  };
+  return firstFrameTranslator(published, getMessage(locale))!;
+};
 
 /** Every status the first frame draws differently. */
 const everyStatus: ConnectionStatus[] = [
@@ -76,10 +85,7 @@ describe("the popup's first frame", () => {
   });
 
   it('reads in a language chosen in the settings, as the popup does from the whole locale file', async () => {
-    const whole = await translatorFor('de', {
-      getMessage: getMessage(),
-      fetchLocale: localeFile,
-    });
+    const whole = { t: createTranslator(await localeFile('de'), await localeFile('en')), language: 'de' };
     for (const status of everyStatus) {
       document.body.innerHTML = '<div id="root"></div>';
       drawFirstFrame(status, await translator('de'), document);
@@ -92,7 +98,27 @@ describe("the popup's first frame", () => {
     expect(document.querySelector('[data-testid="connection-state"]')?.textContent).toBe('Abgemeldet');
   });
 
-  it('shows, in every state, only messages the build puts aside for it', () => {
+  it('leaves a chosen language published without its messages to the popup (a value of another version)', () => {
+    const published: PublishedStatus = { status: statusIn.on(), language: 'de' };
+    expect(firstFrameTranslator(published, getMessage())).toBeNull();
+    // Messages not in a locale file's format are not drawn from at all.
+    const items = (messages: unknown) => ({
+      [PUBLISHED_STATUS_KEY]: { status: statusIn.on(), language: 'de', messages },
+    });
+    expect(publishedIn(items({ state_on: { message: 'VPN ist an' } }))).not.toBeNull();
+    expect(publishedIn(items({ state_on: 'VPN ist an' }))).toBeNull();
+  });
+
+  it('publishes each message in the chosen language, in English where the language has none', () => {
+    const chosen = { state_on: { message: 'VPN ist an' }, unrelated: { message: 'x' } };
+    const english = { state_on: { message: 'VPN is on' }, state_off: { message: 'VPN is off' } };
+    expect(firstFrameMessages(chosen, english)).toEqual({
+      state_on: { message: 'VPN ist an' },
+      state_off: { message: 'VPN is off' },
+    });
+  });
+
+  it('shows, in every state, only messages published for it', () => {
     const shown = new Set<string>();
     const recording = (key: string) => (shown.add(key), key);
     for (const status of everyStatus) {
