@@ -34,7 +34,9 @@ export function createToolbar(
     refresh: () =>
       queue(async () => {
         const [current, { language }] = await Promise.all([status(), settings.get()]);
-        const messages = await firstFrameMessages(language);
+        // A locale file that cannot be read holds up neither the button nor the status: without the messages
+        // the popup's module draws first, from the file, as it would for a value of another version.
+        const messages = await firstFrameMessages(language).catch(() => undefined);
         await writeStored(platform, stored.publishedStatus, {
           status: current,
           language,

@@ -1,6 +1,7 @@
-// Reads a locale file the extension bundles, without zod: pages read one before their first draw (the popup's
-// first frame among them, issue 16's speed budget), and zod alone is larger than everything else they load by
-// then. The format is `localeMessagesSchema` (./localeMessages.ts); a test holds the two to the same answers.
+// Reads a locale file the extension bundles, without zod: a page with a language chosen in the settings reads
+// one before its first draw (src/ui/loadTranslator.ts), and zod alone is larger than everything else the popup
+// loads by then (issue 16's speed budget). The format is `localeMessagesSchema` (./localeMessages.ts); a test
+// holds the two to the same answers.
 import type { LocaleMessages } from './localeMessages';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

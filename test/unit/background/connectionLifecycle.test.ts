@@ -264,6 +264,22 @@ describe('toolbar button', () => {
     expect(await published()).toEqual({ status: await status(), language: 'auto' });
   });
 
+  it('publishes the status without messages when the chosen language’s file cannot be read', async () => {
+    const { send, background, platform, status, toolbar } = await setup({ language: 'de' });
+    const readBundled = platform.readBundled;
+    platform.readBundled = async (path) => {
+      if (path.startsWith('_locales/')) throw new Error('unreadable');
+      return readBundled(path);
+    };
+    await send({ type: 'updateSettings', patch: { language: 'fr' } });
+    const drawn = toolbar.length;
+    await background.toolbar.refresh();
+    const items = { [PUBLISHED_STATUS_KEY]: await background.platform.session.get(PUBLISHED_STATUS_KEY) };
+    // The popup's module then draws first, from the file; the toolbar button is drawn all the same.
+    expect(publishedIn(items)).toEqual({ status: await status(), language: 'fr' });
+    expect(toolbar.length).toBeGreaterThan(drawn);
+  });
+
   it('shows the error with its reason', async () => {
     const { send, state, background, toolbar } = await setup();
     await send({ type: 'setVpnEnabled', enabled: true });
