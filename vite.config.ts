@@ -50,7 +50,7 @@ export default defineConfig({
             // file is one more fetch from the extension before the popup can run (speed budget, issue 16).
             {
               name: 'shared',
-              test: /node_modules\/webextension-polyfill\/|\/src\/(result|storage\/(watchedKeys|publishedStatus)|status\/stateNames|format\/(numbers|bytes|dates)|i18n\/(languages|translate)|settings\/regions|status\/(regionName|view)|net\/ipAddress|rules\/host|messages\/client)(\/index)?\.ts$/,
+              test: /node_modules\/webextension-polyfill\/|\/src\/(result|guards\/isRecord|storage\/(watchedKeys|publishedStatus)|status\/stateNames|format\/(numbers|bytes|dates)|i18n\/(languages|translate)|settings\/regions|status\/(regionName|view)|net\/ipAddress|rules\/host|messages\/client)(\/index)?\.ts$/,
             },
             { name: 'pages', test: /node_modules\/preact\/|\/src\/ui\/(.*\.tsx?|theme\.css)$/ },
           ],

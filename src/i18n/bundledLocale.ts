@@ -2,10 +2,8 @@
 // one before its first draw (src/ui/loadTranslator.ts), and zod alone is larger than everything else the popup
 // loads by then (issue 16's speed budget). The format is `localeMessagesSchema` (./localeMessages.ts); a test
 // holds the two to the same answers.
+import { isRecord } from '../guards/isRecord';
 import type { LocaleMessages } from './localeMessages';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
 

@@ -2,6 +2,7 @@
 // popup can draw the button's state at once, without waiting for a stopped worker to start (issue 16's speed
 // budget). Declared with its schema as `stored.publishedStatus` (./vpnValues.ts); this module is free of
 // schemas because the popup reads the value before zod is loaded.
+import { isRecord } from '../guards/isRecord';
 import { bundledLocaleMessages } from '../i18n/bundledLocale';
 import { isUiLanguage } from '../i18n/languages';
 import type { LocaleMessages } from '../i18n/localeMessages';
@@ -60,9 +61,6 @@ export function firstFrameMessages(chosen: LocaleMessages, english: LocaleMessag
   }
   return picked;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 /**
  * The published status in what `storage.session.get` returned, or null when there is none this browser

@@ -1,11 +1,9 @@
+import { isRecord } from '../guards/isRecord';
 import { migrate } from '../settings/migrations';
 import { repairSettings } from '../settings/repair';
 import { settingsSchema, SETTINGS_VERSION } from '../settings/schema';
 import { repairedValue } from './define';
 import { watchedKeys } from './watchedKeys';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const settingsValues = {
   /** The user's settings: versioned, migrated on read (`src/settings/migrations`), repaired field by field. */
