@@ -1,6 +1,6 @@
 import { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from '../src/i18n';
 import type { Language } from '../src/settings';
-import { firstFrameMessages } from '../src/storage/publishedStatus';
+import { firstFrameMessages } from '../src/storage/firstFrameMessages';
 import type { Platform } from './platform';
 import type { SettingsStore } from './settingsStore';
 

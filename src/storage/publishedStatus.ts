@@ -7,7 +7,7 @@ import { bundledLocaleMessages } from '../i18n/bundledLocale';
 import { isUiLanguage } from '../i18n/languages';
 import type { LocaleMessages } from '../i18n/localeMessages';
 import type { Language } from '../settings/schema';
-import { connectionStates, errorReasons } from '../status/stateNames';
+import { connectionStates } from '../status/stateNames';
 import type { ConnectionStatus } from '../status/states';
 
 /** The key in `storage.session`. */
@@ -20,46 +20,11 @@ export interface PublishedStatus {
   language: Language;
   /**
    * For a language chosen in the settings, the messages the popup's first frame can show
-   * (`FIRST_FRAME_MESSAGE_KEYS`), from its bundled locale file: read with the status, they cost the first
+   * (`FIRST_FRAME_MESSAGE_KEYS`, ./firstFrameMessages.ts), from its bundled locale file: read with the status, they cost the first
    * frame nothing, where reading the locale files themselves took it 20 to 40 ms. None for 'auto': the
    * browser's own `i18n.getMessage` has them.
    */
   messages?: LocaleMessages;
-}
-
-/**
- * The messages the popup's first frame (popup/firstFrame.tsx) can show, in any state.
- * test/unit/popup/firstFrame.test.tsx draws the frame in every state and fails when it shows one missing here.
- */
-export const FIRST_FRAME_MESSAGE_KEYS: readonly string[] = [
-  'popupTitle',
-  'extName',
-  'popupAccount',
-  'openSettings',
-  ...connectionStates.map((state) => `state_${state}`),
-  'state_reconnecting',
-  'connectingNote',
-  'reconnectingNote',
-  'stateOnNote',
-  'stateOffNote',
-  ...errorReasons.map((reason) => `errorReason_${reason}`),
-  'notifyProxyTakenMessage',
-  'turnVpnOn',
-  'turnVpnOff',
-];
-
-/**
- * The first frame's messages from a language's locale file, each falling back to English as the pages'
- * translator does (src/i18n/translate.ts); a message in neither is left out (the frame then shows its key, as
- * the popup would).
- */
-export function firstFrameMessages(chosen: LocaleMessages, english: LocaleMessages): LocaleMessages {
-  const picked: LocaleMessages = {};
-  for (const key of FIRST_FRAME_MESSAGE_KEYS) {
-    const entry = chosen[key] ?? english[key];
-    if (entry !== undefined) picked[key] = entry;
-  }
-  return picked;
 }
 
 /**

@@ -9,9 +9,8 @@ import {
   removeFirstFrame,
 } from '../../../popup/firstFrame';
 import { createTranslator, localeMessagesSchema, type LocaleMessages } from '../../../src/i18n';
+import { FIRST_FRAME_MESSAGE_KEYS, firstFrameMessages } from '../../../src/storage/firstFrameMessages';
 import {
-  FIRST_FRAME_MESSAGE_KEYS,
-  firstFrameMessages,
   PUBLISHED_STATUS_KEY,
   publishedIn,
   type PublishedStatus,
