@@ -9,7 +9,8 @@ import { drawFirstFrame, firstFrameTranslator } from './firstFrame';
 
 const browser = nativeBrowser();
 const early = startEarlyRequests(() => browser);
-// The storage's answer can come before the parser has reached the page's root and its module's link.
+// The page's root and the deferred modules' links come before this script in the built page; the end of
+// parsing is awaited anyway, so that neither depends on where the build puts them.
 void Promise.all([early?.published ?? null, whenParsed(document)])
   .then(([published]) => {
     const i18n = browser.i18n;
