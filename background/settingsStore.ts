@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings, type SettingsWrite } from '../src/settings';
+import { settingsSchema, withPatch, type Settings, type SettingsWrite } from '../src/settings';
 import { stored } from '../src/storage';
 import { readStored, updateStored, type StorageAreas } from './storage/storedValues';
 
@@ -14,10 +14,7 @@ export function createSettingsStore(areas: StorageAreas) {
 
   // The background writes every field; pages reach only `SettingsPatch` through the `updateSettings` message.
   const update = (patch: SettingsWrite) =>
-    updateStored(areas, stored.settings, (current) => {
-      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      return settingsSchema.parse({ ...current, ...given });
-    });
+    updateStored(areas, stored.settings, (current) => settingsSchema.parse(withPatch(current, patch)));
 
   return { get, replace, update };
 }
