@@ -8,14 +8,11 @@ import { primeClient } from '../src/ui/primeClient';
 
 /**
  * What the popup asks the background first: its connection status (what it shows when nothing was published,
- * and the fresh status it shows after the published one), the start problems drawn above it, and the settings
- * the translator reads the language from.
+ * and the fresh status it shows after the published one) and the start problems drawn above it. Not the
+ * settings: the translator reads the language from the published status, and asks for the settings only when
+ * nothing was published (the first opening after the extension was installed, before the worker published).
  */
-export const EARLY_REQUESTS: readonly Request[] = [
-  { type: 'getStatus' },
-  { type: 'getStartProblems' },
-  { type: 'getSettings' },
-];
+export const EARLY_REQUESTS: readonly Request[] = [{ type: 'getStatus' }, { type: 'getStartProblems' }];
 
 /** The part of the browser's own API used here: Chrome (MV3) and Firefox both return promises. */
 export interface NativeBrowser {

@@ -56,10 +56,10 @@ describe('the popup’s early requests', () => {
     delete (globalThis as Record<string, unknown>).__rampartPopupEarlyStart;
   });
 
-  it('asks for the status, the start problems and the settings at once, before the popup asks', () => {
+  it('asks for the status and the start problems at once, before the popup asks', () => {
     const { browser, sent } = fakeBrowser();
     startEarly(browser);
-    expect(sent).toEqual([{ type: 'getStatus' }, { type: 'getStartProblems' }, { type: 'getSettings' }]);
+    expect(sent).toEqual([{ type: 'getStatus' }, { type: 'getStartProblems' }]);
     expect(sent).toEqual(EARLY_REQUESTS);
   });
 
@@ -68,9 +68,9 @@ describe('the popup’s early requests', () => {
     const { browser, sent } = fakeBrowser(() => ({ ok: true, value: ++calls }));
     const { send } = startEarly(browser);
     expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 1 });
+    expect(sent).toHaveLength(2);
+    expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 3 });
     expect(sent).toHaveLength(3);
-    expect(await send({ type: 'getStatus' })).toEqual({ ok: true, value: 4 });
-    expect(sent).toHaveLength(4);
   });
 
   it('reads the status the background published, without waiting for the background', async () => {
@@ -105,7 +105,7 @@ describe('the popup’s early requests', () => {
     const early = takeEarlyStart(fallback);
     expect(await early.send({ type: 'getStatus' })).toEqual({ ok: true, value: 'early' });
     expect(await early.published).toEqual(published);
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(2);
     expect(fallback).not.toHaveBeenCalled();
   });
 
