@@ -12,13 +12,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { PAGES, pause, reportBudget } from './popupBudget.mjs';
 
 const DIST = resolve('dist');
 const MARK = 'rampart:first-status';
 const READY_MARK = 'rampart:popup-ready';
 const RUNS = Number(process.argv[2] ?? 15);
 const LANGUAGE = process.argv[3];
-const BUDGET = { warm: 1.3, cold: 2 };
 const SETTLE_MS = 3000;
 // Before every page: the previous page's window has closed, and the browser and the worker have handled it.
 const PAUSE_MS = 500;
@@ -95,14 +95,6 @@ async function stopWorker() {
   throw new Error('the service worker did not stop');
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const PAGES = { popup: 'popup/index.html', blank: 'bench/blank/index.html' };
 const times = { warm: { popup: [], blank: [] }, cold: { popup: [], blank: [] } };
 /** When each popup opening answered input (`rampart:popup-ready`), from navigation start. */
 const readyTimes = [];
@@ -150,21 +142,11 @@ for (let run = 0; run < RUNS; run++) {
 await browser.close();
 await rm(profile, { recursive: true, force: true });
 
-let withinBudget = true;
-console.log(
+const withinBudget = reportBudget(
   `Popup time to first status vs a blank extension page (${RUNS} runs each, medians` +
     `${LANGUAGE === undefined ? '' : `, language ${LANGUAGE} chosen in the settings`}):`,
+  times,
+  ready,
+  { warm: 'worker warm', cold: 'after a worker stop' },
 );
-for (const phase of ['warm', 'cold']) {
-  const popup = median(times[phase].popup);
-  const blank = median(times[phase].blank);
-  const ratio = popup / blank;
-  withinBudget &&= ratio <= BUDGET[phase];
-  const label = phase === 'warm' ? 'worker warm        ' : 'after a worker stop';
-  console.log(
-    `  ${label}  popup ${popup.toFixed(1)} ms  blank ${blank.toFixed(1)} ms  ratio ${ratio.toFixed(2)}x ` +
-      `(budget ${BUDGET[phase]}x: ${ratio <= BUDGET[phase] ? 'within' : 'OVER'}); ` +
-      `popup answers input at ${median(ready[phase]).toFixed(1)} ms`,
-  );
-}
 process.exit(withinBudget ? 0 : 2);
