@@ -1,6 +1,6 @@
 import { createTranslator, localeMessagesSchema, type LocaleMessages, type Translate } from '../src/i18n';
 import type { Language } from '../src/settings';
-import { firstFrameMessages } from '../src/storage/firstFrameMessages';
+import { browserTranslator } from '../src/ui/pageLanguage';
 import type { Platform } from './platform';
 import type { SettingsStore } from './settingsStore';
 
@@ -41,10 +41,13 @@ export function createBackgroundI18n(platform: Platform, settings: SettingsStore
         chosen = { language, t: createTranslator(await read(language), await read('en')) };
     },
     /**
-     * The messages the popup's first frame shows, in a language chosen in the settings, published with the
-     * status (src/storage/publishedStatus.ts); none for the browser's language, which the popup has itself.
+     * The translator a page draws with for a language setting, as the pages pick it (src/ui/loadTranslator.ts):
+     * the browser's own messages for 'auto', else the chosen locale file with English where it has no message.
+     * The popup's first frame is drawn with it (./toolbar.ts).
      */
-    firstFrameMessages: async (language: Language): Promise<LocaleMessages | undefined> =>
-      language === 'auto' ? undefined : firstFrameMessages(await read(language), await read('en')),
+    pageTranslator: async (language: Language): Promise<{ t: Translate; language: string }> =>
+      language === 'auto'
+        ? browserTranslator((key, substitutions) => platform.translate(key, substitutions))
+        : { t: createTranslator(await read(language), await read('en')), language },
   };
 }

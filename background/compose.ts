@@ -1,3 +1,6 @@
+// The popup's first frame is drawn here, by the worker, with the popup's own components, and published with the
+// status (./toolbar.ts): the one place the background reaches into a page's code.
+import { renderFirstFrame } from '../src/ui/popupTop/firstFrame';
 import { createAccountService } from './account/accountService';
 import { createApiClient } from './account/apiClient';
 import { createDeviceAuth } from './account/deviceAuth';
@@ -81,7 +84,9 @@ export function composeBackground(browserPlatform: Platform, options: { testHook
     refreshAccess: refreshAccess.call,
   });
   const status = createStatusReader({ platform, settings, connection, vpn });
-  const toolbar = createToolbar(platform, settings, status, i18n.firstFrameMessages);
+  const toolbar = createToolbar(platform, settings, status, async (current, language) =>
+    renderFirstFrame(current, await i18n.pageTranslator(language)),
+  );
 
   // Web protection.
   const threatList = createThreatList(platform);

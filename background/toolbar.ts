@@ -1,7 +1,8 @@
-import type { LocaleMessages } from '../src/i18n';
 import type { Language } from '../src/settings';
+import type { ConnectionStatus } from '../src/status';
 import { toolbarView } from '../src/status';
 import { stored } from '../src/storage';
+import type { PublishedFrame } from '../src/storage/publishedStatus';
 import type { Platform } from './platform';
 import type { SettingsStore } from './settingsStore';
 import type { StatusReader } from './vpn/connectionStatus';
@@ -15,32 +16,34 @@ const languageOf = (chosen: string, platform: Platform): string => {
   return /^[a-z]{2}$/.test(ui) ? ui : 'en';
 };
 
+/** Draws the popup's first frame for a status in a language setting (wired to src/ui/popupTop/firstFrame.tsx). */
+export type FirstFrameDrawer = (status: ConnectionStatus, language: Language) => Promise<PublishedFrame>;
+
 /**
  * Keeps the toolbar button in step with the connection: called at every start (the browser forgets a
  * dynamic icon when it restarts) and whenever what the status is read from changes. The status it draws is
- * published in `storage.session` first (src/storage/publishedStatus.ts), with the messages the popup's first
- * frame shows when a language is chosen in the settings: the popup draws that at once, so what the popup first
- * shows is what the button shows, and a stopped worker does not hold up its first draw.
+ * published in `storage.session` first (src/storage/publishedStatus.ts), with the popup's first frame drawn
+ * from it in the language of the settings: the popup shows that at once, so what the popup first shows is what
+ * the button shows, and a stopped worker does not hold up its first draw.
  */
 export function createToolbar(
   platform: Platform,
   settings: SettingsStore,
   status: StatusReader,
-  /** The popup's first-frame messages for a language setting (./backgroundI18n.ts). */
-  firstFrameMessages: (language: Language) => Promise<LocaleMessages | undefined>,
+  drawFirstFrame: FirstFrameDrawer,
 ) {
   const queue = createSerialQueue();
   return {
     refresh: () =>
       queue(async () => {
         const [current, { language }] = await Promise.all([status(), settings.get()]);
-        // A locale file that cannot be read holds up neither the button nor the status: without the messages
-        // the popup's module draws first, from the file, as it would for a value of another version.
-        const messages = await firstFrameMessages(language).catch(() => undefined);
+        // A frame that cannot be drawn (a locale file that cannot be read) holds up neither the button nor the
+        // status: without it the popup's module draws first, as it would for a value of another version.
+        const frame = await drawFirstFrame(current, language).catch(() => undefined);
         await writeStored(platform, stored.publishedStatus, {
           status: current,
           language,
-          ...(messages === undefined ? {} : { messages }),
+          ...(frame === undefined ? {} : { frame }),
         });
         await platform.showToolbar(toolbarView(current, platform.translate, languageOf(language, platform)));
       }),

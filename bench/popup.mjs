@@ -6,7 +6,7 @@
 // `npm run bench:popup [-- runs [language]]` prints medians and the ratios; budget: 1.3x warm, 2x after a worker
 // stop. With a language ("ru"), it is chosen in the settings first (otherwise the browser's language is kept).
 // It also prints when the popup answers input (`rampart:popup-ready`): its first frame shows the status, inert,
-// until the popup's module has drawn the popup in its place (popup/firstFrame.tsx).
+// until the popup's module has drawn the popup in its place (popup/publishedFrame.ts).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -4,10 +4,10 @@ import type { Reply } from '../src/messages/reply';
 import type { ConnectionStatus } from '../src/status/states';
 import { useAction, useChanges, useLoad, usePage } from '../src/ui';
 import { AccountLine } from './AccountLine';
-import { ConnectionPanel } from './ConnectionPanel';
+import { ConnectionPanel } from '../src/ui/popupTop/ConnectionPanel';
 import { LimitPanel } from './LimitPanel';
 import { markFirstStatus } from './marks';
-import { PopupHeader } from './PopupHeader';
+import { PopupHeader } from '../src/ui/popupTop/PopupHeader';
 import { ProtectionPanel } from './ProtectionPanel';
 import { RegionPicker } from './RegionPicker';
 import { SitePanel } from './SitePanel';
@@ -50,7 +50,7 @@ export function Popup({
     if (!status || drawn.current) return;
     drawn.current = true;
     // What was drawn, and from where: the e2e tests check the published status drawn after a worker stop.
-    // The first frame (./firstFrame.tsx) may have drawn it first: the first mark is the one measured.
+    // The first frame (./publishedFrame.ts) may have drawn it first: the first mark is the one measured.
     markFirstStatus({ state: status.state, published: firstPublished, language });
   }, [status, firstPublished, language]);
 

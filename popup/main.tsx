@@ -3,7 +3,7 @@ import { mountPage, type PageBrowser } from '../src/ui';
 import '../src/ui/theme.css';
 import './popup.css';
 import { takeEarlyStart } from './earlyRequests';
-import { removeFirstFrame } from './firstFrame';
+import { removeFirstFrame } from './publishedFrame';
 import { POPUP_READY_MARK } from './marks';
 import { Popup } from './Popup';
 

@@ -3,9 +3,7 @@
 // budget). Declared with its schema as `stored.publishedStatus` (./vpnValues.ts); this module is free of
 // schemas because the popup reads the value before zod is loaded.
 import { isRecord } from '../guards/isRecord';
-import { bundledLocaleMessages } from '../i18n/bundledLocale';
 import { isUiLanguage } from '../i18n/languages';
-import type { LocaleMessages } from '../i18n/localeMessages';
 import type { Language } from '../settings/schema';
 import { connectionStates } from '../status/stateNames';
 import type { ConnectionStatus } from '../status/states';
@@ -13,18 +11,25 @@ import type { ConnectionStatus } from '../status/states';
 /** The key in `storage.session`. */
 export const PUBLISHED_STATUS_KEY = 'publishedStatus';
 
+/** The popup's first frame as the background drew it: its markup, and the page's language, direction and title. */
+export interface PublishedFrame {
+  html: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+}
+
 export interface PublishedStatus {
   /** The status as `getStatus` answered it when the toolbar button was last drawn from it. */
   status: ConnectionStatus;
   /** The language chosen in the settings ('auto': the browser's), so the first draw reads in it. */
   language: Language;
   /**
-   * For a language chosen in the settings, the messages the popup's first frame can show
-   * (`FIRST_FRAME_MESSAGE_KEYS`, ./firstFrameMessages.ts), from its bundled locale file: read with the status, they cost the first
-   * frame nothing, where reading the locale files themselves took it 20 to 40 ms. None for 'auto': the
-   * browser's own `i18n.getMessage` has them.
+   * The popup's first frame for this status, drawn by the background (src/ui/popupTop/firstFrame.tsx) in the language of
+   * the settings: the popup's first script shows it as it is, without loading the code that draws it (issue
+   * 16's speed budget). Absent when the background could not draw it: the popup's module then draws first.
    */
-  messages?: LocaleMessages;
+  frame?: PublishedFrame;
 }
 
 /**
@@ -40,9 +45,19 @@ export function publishedIn(items: unknown): PublishedStatus | null {
   const status = published['status'];
   if (!isRecord(status) || typeof status['vpnEnabled'] !== 'boolean') return null;
   if (!(connectionStates as readonly unknown[]).includes(status['state'])) return null;
-  const messages = published['messages'];
-  if (messages !== undefined && bundledLocaleMessages(messages) === null) return null;
+  const frame = published['frame'];
+  if (frame !== undefined && !isFrame(frame)) return null;
   return published as unknown as PublishedStatus;
+}
+
+function isFrame(value: unknown): value is PublishedFrame {
+  return (
+    isRecord(value) &&
+    typeof value['html'] === 'string' &&
+    typeof value['lang'] === 'string' &&
+    (value['dir'] === 'ltr' || value['dir'] === 'rtl') &&
+    typeof value['title'] === 'string'
+  );
 }
 
 /** The part of the browser's `storage` namespace a page reads the published status with. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { localeMessagesSchema } from '../i18n/localeMessages';
 import { languages } from '../settings/schema';
 import { PUBLISHED_STATUS_KEY } from './publishedStatus';
 import { connectionRecordSchema, connectionStatusSchema } from '../status/states';
@@ -15,8 +14,8 @@ export const vpnValues = {
     schema: connectionRecordSchema,
   }),
   /**
-   * The status the toolbar button was last drawn from, with the language setting: the popup draws it before
-   * the worker answers (./publishedStatus.ts). Written by the background only, after every redraw.
+   * The status the toolbar button was last drawn from, with the language setting and the popup's first frame
+   * drawn from it: the popup shows that before the worker answers (./publishedStatus.ts). Written by the background only, after every redraw.
    */
   publishedStatus: storedValue({
     area: 'session',
@@ -25,7 +24,9 @@ export const vpnValues = {
     schema: z.object({
       status: connectionStatusSchema,
       language: z.enum(languages),
-      messages: localeMessagesSchema.optional(),
+      frame: z
+        .object({ html: z.string(), lang: z.string(), dir: z.enum(['ltr', 'rtl']), title: z.string() })
+        .optional(),
     }),
   }),
   /** The user's answers to "use the VPN for this site?", by site, with when each runs out (null: never). */

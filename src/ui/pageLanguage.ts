@@ -1,5 +1,6 @@
-// How a page takes on its language: shared by `mountPage` and the popup's first frame (popup/firstFrame.tsx),
-// which is drawn before the page's modules run and so must not load more than this (no zod).
+// How a page takes on its language: shared by `mountPage` and the background, which draws the popup's first
+// frame in the page's language (./popupTop/firstFrame.tsx). Kept free of zod, as everything the popup loads
+// before its first status.
 import { bestLanguage, textDirection } from '../i18n/languages';
 import { isolateSubstitutions, type Translate } from '../i18n/translate';
 

@@ -11,7 +11,7 @@ export async function sendFromPage<T = unknown>(page: Page, message: unknown): P
 
 /**
  * The popup drawn by its own module, ready for input: before it, the page may show its first frame
- * (popup/firstFrame.tsx), the same header and status card but inert, which a click would not reach.
+ * (popup/publishedFrame.ts), the same header and status card but inert, which a click would not reach.
  */
 export const POPUP_READY = '#root [data-testid="connection-state"]';
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { composeBackground } from '../../../background/compose';
 import { defaultSettings } from '../../../src/settings';
 import { readFile } from 'node:fs/promises';
-import { localeMessagesSchema } from '../../../src/i18n';
-import { firstFrameMessages } from '../../../src/storage/firstFrameMessages';
+import { renderFirstFrame } from '../../../src/ui/popupTop/firstFrame';
+import { createTranslator, localeMessagesSchema } from '../../../src/i18n';
+import type { ConnectionStatus } from '../../../src/status';
 import { PUBLISHED_STATUS_KEY, publishedIn } from '../../../src/storage/publishedStatus';
 import { fakePlatform, memoryArea, ownPage } from '../../fakes/platform';
 import { pacAnswer } from '../../fakes/pac';
@@ -237,35 +238,41 @@ describe('toolbar button', () => {
     });
   });
 
-  it('publishes the status each redraw drew from, with the language, for the popup to draw first', async () => {
+  it('publishes the status each redraw drew from, with the language and the popup’s first frame', async () => {
     const { send, state, background, status } = await setup({ language: 'de' });
     // Read as the popup reads it (`storage.session.get` answers with an object keyed by name).
     const published = async () =>
       publishedIn({ [PUBLISHED_STATUS_KEY]: await background.platform.session.get(PUBLISHED_STATUS_KEY) });
-    // With the German messages the popup's first frame shows, as the bundled locale files have them.
-    const messages = firstFrameMessages(await localeFile('de'), await localeFile('en'));
-    expect(messages['state_on']?.message).toBe('VPN ist an');
+    // The first frame as the popup's own components draw it, in German from the bundled locale files.
+    const german = { t: createTranslator(await localeFile('de'), await localeFile('en')), language: 'de' };
+    const expected = async () => {
+      const current = (await status()) as unknown as ConnectionStatus;
+      return { status: current, language: 'de', frame: renderFirstFrame(current, german) };
+    };
     // The start drew the button: what it drew is published, and it is what the popup is answered.
-    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
+    expect(await published()).toEqual(await expected());
     await send({ type: 'setVpnEnabled', enabled: true });
     await background.toolbar.refresh();
-    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
+    expect(await published()).toEqual(await expected());
     expect((await published())?.status.state).toBe('on');
+    expect((await published())?.frame).toMatchObject({ lang: 'de', dir: 'ltr' });
+    expect((await published())?.frame?.html).toContain('VPN ist an');
     state.check = { ok: false, reason: 'refused' };
     await background.vpn.checkConnection();
     await background.toolbar.refresh();
     expect(await published()).toMatchObject({
       status: { state: 'error', reason: 'credentialsRefused', vpnEnabled: true },
     });
-    expect(await published()).toEqual({ status: await status(), language: 'de', messages });
+    expect(await published()).toEqual(await expected());
 
-    // In the browser's language the popup has the messages itself: none are published.
+    // In the browser's language the frame reads in the browser's own messages (here the fake's: their keys).
     await send({ type: 'updateSettings', patch: { language: 'auto' } });
     await background.toolbar.refresh();
-    expect(await published()).toEqual({ status: await status(), language: 'auto' });
+    expect(await published()).toMatchObject({ status: await status(), language: 'auto' });
+    expect((await published())?.frame?.html).toContain('state_error');
   });
 
-  it('publishes the status without messages when the chosen language’s file cannot be read', async () => {
+  it('publishes the status without a frame when the chosen language’s file cannot be read', async () => {
     const { send, background, platform, status, toolbar } = await setup({ language: 'de' });
     const readBundled = platform.readBundled;
     platform.readBundled = async (path) => {

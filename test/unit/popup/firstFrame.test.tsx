@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
 import { readFile } from 'node:fs/promises';
+import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FirstFrame, renderFirstFrame } from '../../../src/ui/popupTop/firstFrame';
 import { FIRST_STATUS_MARK } from '../../../popup/marks';
-import {
-  drawFirstFrame,
-  FIRST_FRAME_ID,
-  firstFrameTranslator,
-  removeFirstFrame,
-} from '../../../popup/firstFrame';
+import { FIRST_FRAME_ID, removeFirstFrame, showPublishedFrame } from '../../../popup/publishedFrame';
 import { createTranslator, localeMessagesSchema, type LocaleMessages } from '../../../src/i18n';
-import { FIRST_FRAME_MESSAGE_KEYS, firstFrameMessages } from '../../../src/storage/firstFrameMessages';
+import type { Client } from '../../../src/messages/client';
 import {
   PUBLISHED_STATUS_KEY,
   publishedIn,
@@ -17,6 +14,8 @@ import {
 } from '../../../src/storage/publishedStatus';
 import { errorReasons } from '../../../src/status/stateNames';
 import type { ConnectionStatus } from '../../../src/status/states';
+import { applyPageLanguage, browserTranslator } from '../../../src/ui/pageLanguage';
+import { PageContext } from '../../../src/ui/pageContext';
 import { englishText } from '../../fakes/renderPage';
 import { statusIn } from '../../fakes/popupStates';
 
@@ -31,17 +30,15 @@ const localeFile = async (language: string): Promise<LocaleMessages> =>
     JSON.parse(await readFile(`extension/_locales/${language}/messages.json`, 'utf8')),
   );
 
-/** The translator the popup's first script picks from what the background published (as it publishes it). */
-const translator = async (language: PublishedStatus['language'] = 'auto', locale = 'en') => {
-  const published: PublishedStatus = {
-    status: statusIn.off(),
-    language,
-    ...(language === 'auto'
-      ? {}
-      : { messages: firstFrameMessages(await localeFile(language), await localeFile('en')) }),
-  };
-  return firstFrameTranslator(published, getMessage(locale))!;
-};
+/** What the background publishes: the status and the frame it drew from it. */
+const published = (
+  status: ConnectionStatus,
+  translator = browserTranslator(getMessage()),
+): PublishedStatus => ({
+  status,
+  language: 'auto',
+  frame: renderFirstFrame(status, translator),
+});
 
 /** Every status the first frame draws differently. */
 const everyStatus: ConnectionStatus[] = [
@@ -55,16 +52,32 @@ const everyStatus: ConnectionStatus[] = [
   { ...statusIn.off(), state: 'loggedOut' } as ConnectionStatus,
 ];
 
+const noClient: Client = () => Promise.reject(new Error('sends nothing'));
+
+/** The frame as the popup's components draw it in the page (preact's DOM rendering), for comparison. */
+function drawnInPage(status: ConnectionStatus, translator: { t: (key: string) => string; language: string }) {
+  const container = document.createElement('div');
+  const t = applyPageLanguage(document, translator, 'popupTitle');
+  render(
+    <PageContext.Provider value={{ t, send: noClient, language: translator.language }}>
+      <FirstFrame status={status} />
+    </PageContext.Provider>,
+    container,
+  );
+  return container.innerHTML;
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
   document.documentElement.removeAttribute('dir');
+  document.documentElement.removeAttribute('lang');
   performance.clearMarks();
 });
 
 describe("the popup's first frame", () => {
-  it('draws the header and the status card from the published status, inert, and marks the first status', async () => {
+  it('shows the header and the status card the background drew, inert, and marks the first status', () => {
     document.body.innerHTML = '<div id="root"></div>';
-    expect(drawFirstFrame(statusIn.on(), await translator(), document)).toBe(true);
+    expect(showPublishedFrame(published(statusIn.on()), document)).toBe(true);
     const frame = document.getElementById(FIRST_FRAME_ID)!;
     expect(frame.nextElementSibling?.id).toBe('root');
     expect(frame.querySelector('main.popup')?.hasAttribute('inert')).toBe(true);
@@ -72,65 +85,69 @@ describe("the popup's first frame", () => {
     expect(frame.querySelector('[data-testid="vpn-toggle"]')?.textContent).toBe('Turn VPN off');
     expect(frame.querySelector('[data-testid="settings-button"]')).not.toBeNull();
     expect(document.title).toBe(englishText('popupTitle'));
+    expect(document.documentElement.lang).toBe('en');
     const [mark] = performance.getEntriesByName(FIRST_STATUS_MARK, 'mark') as PerformanceMark[];
     expect(mark?.detail).toEqual({ state: 'on', published: true, language: 'en' });
   });
 
-  it("follows the browser's language and direction", async () => {
-    document.body.innerHTML = '<div id="root"></div>';
-    drawFirstFrame(statusIn.off(), await translator('auto', 'ar'), document);
-    expect(document.documentElement.lang).toBe('ar');
-    expect(document.documentElement.dir).toBe('rtl');
-  });
-
-  it('reads in a language chosen in the settings, as the popup does from the whole locale file', async () => {
-    const whole = { t: createTranslator(await localeFile('de'), await localeFile('en')), language: 'de' };
-    for (const status of everyStatus) {
-      document.body.innerHTML = '<div id="root"></div>';
-      drawFirstFrame(status, await translator('de'), document);
-      const drawn = document.getElementById(FIRST_FRAME_ID)!.innerHTML;
-      document.body.innerHTML = '<div id="root"></div>';
-      drawFirstFrame(status, whole, document);
-      expect(drawn).toBe(document.getElementById(FIRST_FRAME_ID)!.innerHTML);
+  it('is, in every state, what the popup’s components draw in the page', async () => {
+    const german = { t: createTranslator(await localeFile('de'), await localeFile('en')), language: 'de' };
+    for (const translator of [browserTranslator(getMessage()), german]) {
+      for (const status of everyStatus) {
+        document.body.innerHTML = '<div id="root"></div>';
+        showPublishedFrame(published(status, translator), document);
+        const shown = document.getElementById(FIRST_FRAME_ID)!.innerHTML;
+        expect(shown).toBe(drawnInPage(status, translator));
+      }
     }
     expect(document.documentElement.lang).toBe('de');
-    expect(document.querySelector('[data-testid="connection-state"]')?.textContent).toBe('Abgemeldet');
   });
 
-  it('leaves a chosen language published without its messages to the popup (a value of another version)', () => {
-    const published: PublishedStatus = { status: statusIn.on(), language: 'de' };
-    expect(firstFrameTranslator(published, getMessage())).toBeNull();
-    // Messages not in a locale file's format are not drawn from at all.
-    const items = (messages: unknown) => ({
-      [PUBLISHED_STATUS_KEY]: { status: statusIn.on(), language: 'de', messages },
-    });
-    expect(publishedIn(items({ state_on: { message: 'VPN ist an' } }))).not.toBeNull();
-    expect(publishedIn(items({ state_on: 'VPN ist an' }))).toBeNull();
-  });
-
-  it('publishes each message in the chosen language, in English where the language has none', () => {
-    const chosen = { state_on: { message: 'VPN ist an' }, unrelated: { message: 'x' } };
-    const english = { state_on: { message: 'VPN is on' }, state_off: { message: 'VPN is off' } };
-    expect(firstFrameMessages(chosen, english)).toEqual({
-      state_on: { message: 'VPN ist an' },
-      state_off: { message: 'VPN is off' },
-    });
-  });
-
-  it('shows, in every state, only messages published for it', () => {
-    const shown = new Set<string>();
-    const recording = (key: string) => (shown.add(key), key);
-    for (const status of everyStatus) {
-      document.body.innerHTML = '<div id="root"></div>';
-      drawFirstFrame(status, { t: recording, language: 'en' }, document);
-    }
-    expect([...shown].filter((key) => !FIRST_FRAME_MESSAGE_KEYS.includes(key))).toEqual([]);
-    expect(shown.size).toBeGreaterThan(10);
-  });
-
-  it('is removed once the popup has drawn itself', async () => {
+  it('reads in the language it was drawn in, right to left in Arabic', async () => {
+    const arabic = { t: createTranslator(await localeFile('ar'), await localeFile('en')), language: 'ar' };
     document.body.innerHTML = '<div id="root"></div>';
-    drawFirstFrame(statusIn.on(), await translator(), document);
+    showPublishedFrame(published(statusIn.on(), arabic), document);
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.title).toBe((await localeFile('ar'))['popupTitle']?.message);
+    const [mark] = performance.getEntriesByName(FIRST_STATUS_MARK, 'mark') as PerformanceMark[];
+    expect(mark?.detail).toEqual({ state: 'on', published: true, language: 'ar' });
+  });
+
+  it('escapes what it shows: a message cannot add markup', () => {
+    const hostile = {
+      t: (key: string) => (key === 'state_on' ? '<img src=x onerror=alert(1)>' : key),
+      language: 'en',
+    };
+    document.body.innerHTML = '<div id="root"></div>';
+    showPublishedFrame(published(statusIn.on(), hostile), document);
+    const frame = document.getElementById(FIRST_FRAME_ID)!;
+    expect(frame.querySelector('img[src="x"]')).toBeNull();
+    expect(frame.querySelector('[data-testid="connection-state"]')?.textContent).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+
+  it('leaves a status published without a frame (another version’s value) to the popup, and reads no odd frame', () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    expect(showPublishedFrame({ status: statusIn.on(), language: 'auto' }, document)).toBe(false);
+    expect(document.getElementById(FIRST_FRAME_ID)).toBeNull();
+    expect(performance.getEntriesByName(FIRST_STATUS_MARK, 'mark')).toHaveLength(0);
+    const items = (frame: unknown) => ({
+      [PUBLISHED_STATUS_KEY]: { status: statusIn.on(), language: 'de', frame },
+    });
+    expect(
+      publishedIn(items({ html: '<main></main>', lang: 'de', dir: 'ltr', title: 'Rampart' })),
+    ).not.toBeNull();
+    expect(
+      publishedIn(items({ html: '<main></main>', lang: 'de', dir: 'sideways', title: 'Rampart' })),
+    ).toBeNull();
+    expect(publishedIn(items('<main></main>'))).toBeNull();
+  });
+
+  it('is removed once the popup has drawn itself', () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    showPublishedFrame(published(statusIn.on()), document);
     removeFirstFrame(document);
     expect(document.getElementById(FIRST_FRAME_ID)).toBeNull();
     expect(document.getElementById('root')).not.toBeNull();

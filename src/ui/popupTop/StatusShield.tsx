@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../src/status';
+import type { ConnectionState } from '../../status';
 
 /** The mark inside the shield for each state, so the state reads without colour too. */
 const marks: Record<ConnectionState, preact.JSX.Element> = {

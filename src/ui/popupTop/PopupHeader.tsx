@@ -1,4 +1,4 @@
-import { usePage } from '../src/ui/pageContext';
+import { usePage } from '../pageContext';
 
 const Gear = () => (
   <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">

@@ -1,8 +1,8 @@
 // Leaf modules, not the `status` barrel: its schemas would bring zod in before the first status (speed budget).
-import { MAX_CONNECT_ATTEMPTS } from '../src/status/machine';
-import type { ConnectionStatus } from '../src/status/states';
-import { headlineKey } from '../src/status/view';
-import { usePage } from '../src/ui/pageContext';
+import { MAX_CONNECT_ATTEMPTS } from '../../status/machine';
+import type { ConnectionStatus } from '../../status/states';
+import { headlineKey } from '../../status/view';
+import { usePage } from '../pageContext';
 import { StatusShield } from './StatusShield';
 
 interface Props {
