@@ -28,6 +28,10 @@ export function createBackgroundI18n(platform: Platform, settings: SettingsStore
     return file;
   };
 
+  /** The chosen language's file, with English where it has no message, as the pages' translator reads them. */
+  const chosenTranslator = async (language: string): Promise<Translate> =>
+    createTranslator(await read(language), await read('en'));
+
   return {
     translate: ((key, substitutions) =>
       chosen
@@ -37,8 +41,7 @@ export function createBackgroundI18n(platform: Platform, settings: SettingsStore
     refresh: async () => {
       const { language } = await settings.get();
       if (language === 'auto') chosen = null;
-      else if (chosen?.language !== language)
-        chosen = { language, t: createTranslator(await read(language), await read('en')) };
+      else if (chosen?.language !== language) chosen = { language, t: await chosenTranslator(language) };
     },
     /**
      * The translator a page draws with for a language setting, as the pages pick it (src/ui/loadTranslator.ts):
@@ -48,6 +51,6 @@ export function createBackgroundI18n(platform: Platform, settings: SettingsStore
     pageTranslator: async (language: Language): Promise<{ t: Translate; language: string }> =>
       language === 'auto'
         ? browserTranslator((key, substitutions) => platform.translate(key, substitutions))
-        : { t: createTranslator(await read(language), await read('en')), language },
+        : { t: await chosenTranslator(language), language },
   };
 }

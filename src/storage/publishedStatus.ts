@@ -7,16 +7,14 @@ import { isUiLanguage } from '../i18n/languages';
 import type { Language } from '../settings/schema';
 import { connectionStates } from '../status/stateNames';
 import type { ConnectionStatus } from '../status/states';
+import type { DocumentLanguage } from '../ui/documentLanguage';
 
 /** The key in `storage.session`. */
 export const PUBLISHED_STATUS_KEY = 'publishedStatus';
 
 /** The popup's first frame as the background drew it: its markup, and the page's language, direction and title. */
-export interface PublishedFrame {
+export interface PublishedFrame extends DocumentLanguage {
   html: string;
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  title: string;
 }
 
 export interface PublishedStatus {
@@ -25,9 +23,10 @@ export interface PublishedStatus {
   /** The language chosen in the settings ('auto': the browser's), so the first draw reads in it. */
   language: Language;
   /**
-   * The popup's first frame for this status, drawn by the background (src/ui/popupTop/firstFrame.tsx) in the language of
-   * the settings: the popup's first script shows it as it is, without loading the code that draws it (issue
-   * 16's speed budget). Absent when the background could not draw it: the popup's module then draws first.
+   * The popup's first frame for this status, drawn by the background (src/ui/popupTop/firstFrame.tsx) in the
+   * language of the settings: the popup's first script shows it as it is, without loading the code that draws
+   * it (issue 16's speed budget). Absent when the background could not draw it: the popup's module then draws
+   * first.
    */
   frame?: PublishedFrame;
 }

@@ -15,7 +15,8 @@ export const vpnValues = {
   }),
   /**
    * The status the toolbar button was last drawn from, with the language setting and the popup's first frame
-   * drawn from it: the popup shows that before the worker answers (./publishedStatus.ts). Written by the background only, after every redraw.
+   * drawn from it: the popup shows that before the worker answers (./publishedStatus.ts). Written by the
+   * background only, after every redraw.
    */
   publishedStatus: storedValue({
     area: 'session',

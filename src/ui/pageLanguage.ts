@@ -3,6 +3,7 @@
 // before its first status.
 import { bestLanguage, textDirection } from '../i18n/languages';
 import { isolateSubstitutions, type Translate } from '../i18n/translate';
+import { setDocumentLanguage, type DocumentLanguage } from './documentLanguage';
 
 /** The browser's own `i18n.getMessage`. */
 export type GetMessage = (key: string, substitutions?: string[]) => string;
@@ -16,19 +17,27 @@ export function browserTranslator(getMessage: GetMessage): { t: Translate; langu
 }
 
 /**
- * Sets the document's language, direction and title, and returns the translator the page draws with. Arabic
- * reads right to left: the pages' CSS uses logical properties, so setting the direction mirrors them, and
- * substitutions (addresses, names) are isolated so they keep their own direction.
+ * The translator a page draws with, and its document's language, direction and title. Arabic reads right to
+ * left: the pages' CSS uses logical properties, so setting the direction mirrors them, and substitutions
+ * (addresses, names) are isolated so they keep their own direction. The background draws the popup's first
+ * frame with this too (./popupTop/firstFrame.tsx), without a document.
  */
-export function applyPageLanguage(
-  document: Document,
+export function pageLanguage(
   { t: translate, language }: { t: Translate; language: string },
   titleKey: string,
+): { t: Translate; document: DocumentLanguage } {
+  const dir = textDirection(language);
+  const t = isolateSubstitutions(translate, dir);
+  return { t, document: { lang: language, dir, title: t(titleKey) } };
+}
+
+/** Sets the document's language, direction and title (`pageLanguage`), and returns the translator to draw with. */
+export function applyPageLanguage(
+  document: Document,
+  translator: { t: Translate; language: string },
+  titleKey: string,
 ): Translate {
-  const direction = textDirection(language);
-  const t = isolateSubstitutions(translate, direction);
-  document.documentElement.lang = language;
-  document.documentElement.dir = direction;
-  document.title = t(titleKey);
-  return t;
+  const page = pageLanguage(translator, titleKey);
+  setDocumentLanguage(document, page.document);
+  return page.t;
 }

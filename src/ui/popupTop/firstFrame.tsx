@@ -1,10 +1,10 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Client } from '../../messages/client';
-import { textDirection } from '../../i18n/languages';
-import { isolateSubstitutions, type Translate } from '../../i18n/translate';
+import type { Translate } from '../../i18n/translate';
 import type { ConnectionStatus } from '../../status/states';
 import type { PublishedFrame } from '../../storage/publishedStatus';
 import { PageContext } from '../pageContext';
+import { pageLanguage } from '../pageLanguage';
 import { ConnectionPanel } from './ConnectionPanel';
 import { PopupHeader } from './PopupHeader';
 
@@ -25,8 +25,8 @@ export function FirstFrame({ status }: { status: ConnectionStatus }) {
 }
 
 /**
- * The first frame for `status` as markup, with the page's language, direction and title, as `applyPageLanguage`
- * sets them for the popup. The background draws it each time it publishes the status (background/toolbar.ts),
+ * The first frame for `status` as markup, with the page's language, direction and title as the popup would take
+ * them (`pageLanguage`). The background draws it each time it publishes the status (background/toolbar.ts),
  * with the translator the popup would draw with; the popup's first script only shows it (popup/publishedFrame.ts),
  * so the popup's first status costs no rendering code (issue 16's speed budget).
  */
@@ -34,12 +34,11 @@ export function renderFirstFrame(
   status: ConnectionStatus,
   translator: { t: Translate; language: string },
 ): PublishedFrame {
-  const dir = textDirection(translator.language);
-  const t = isolateSubstitutions(translator.t, dir);
+  const { t, document } = pageLanguage(translator, 'popupTitle');
   const html = renderToString(
     <PageContext.Provider value={{ t, send: noClient, language: translator.language }}>
       <FirstFrame status={status} />
     </PageContext.Provider>,
   );
-  return { html, lang: translator.language, dir, title: t('popupTitle') };
+  return { ...document, html };
 }
