@@ -12,16 +12,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { PAGES, pause, reportBudget } from './popupBudget.mjs';
+import { LANGUAGE, MARK, PAGES, PAUSE_MS, pause, READY_MARK, reportBudget, RUNS } from './popupBudget.mjs';
 
 const DIST = resolve('dist');
-const MARK = 'rampart:first-status';
-const READY_MARK = 'rampart:popup-ready';
-const RUNS = Number(process.argv[2] ?? 15);
-const LANGUAGE = process.argv[3];
 const SETTLE_MS = 3000;
-// Before every page: the previous page's window has closed, and the browser and the worker have handled it.
-const PAUSE_MS = 500;
 
 if (!existsSync(join(DIST, 'bench/blank/index.html'))) {
   console.error('dist/ has no bench/blank page: run `npm run build` (a development build) first.');
@@ -142,11 +136,8 @@ for (let run = 0; run < RUNS; run++) {
 await browser.close();
 await rm(profile, { recursive: true, force: true });
 
-const withinBudget = reportBudget(
-  `Popup time to first status vs a blank extension page (${RUNS} runs each, medians` +
-    `${LANGUAGE === undefined ? '' : `, language ${LANGUAGE} chosen in the settings`}):`,
-  times,
-  ready,
-  { warm: 'worker warm', cold: 'after a worker stop' },
-);
+const withinBudget = reportBudget('Chromium', times, ready, {
+  warm: 'worker warm',
+  cold: 'after a worker stop',
+});
 process.exit(withinBudget ? 0 : 2);

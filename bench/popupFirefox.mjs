@@ -12,14 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import manifest from '../manifest.json' with { type: 'json' };
-import { PAGES, pause, reportBudget } from './popupBudget.mjs';
+import { LANGUAGE, MARK, PAGES, PAUSE_MS, pause, READY_MARK, reportBudget, RUNS } from './popupBudget.mjs';
 
 const DIST = resolve('dist-firefox');
-const MARK = 'rampart:first-status';
-const READY_MARK = 'rampart:popup-ready';
-const RUNS = Number(process.argv[2] ?? 15);
-const LANGUAGE = process.argv[3];
-const PAUSE_MS = 500;
 // The e2e harness's fixed address for the extension (test/e2e/harness/firefox.ts).
 const UUID = '5b0c1f7e-3a2d-4c6b-9e8f-0a1b2c3d4e5f';
 const ORIGIN = `moz-extension://${UUID}/`;
@@ -132,11 +127,8 @@ async function measurePhase(phase) {
 await measurePhase('warm');
 await measurePhase('cold');
 
-const withinBudget = reportBudget(
-  `Firefox ESR: popup time to first status vs a blank extension page (${RUNS} runs each, medians` +
-    `${LANGUAGE === undefined ? '' : `, language ${LANGUAGE} chosen in the settings`}):`,
-  times,
-  ready,
-  { warm: 'background warm', cold: 'after a background suspend' },
-);
+const withinBudget = reportBudget('Firefox ESR', times, ready, {
+  warm: 'background warm',
+  cold: 'after a background suspend',
+});
 process.exit(withinBudget ? 0 : 2);
