@@ -52,12 +52,18 @@ export function nativeBrowser(): NativeBrowser {
 }
 
 /**
- * Reads the published status and sends the early requests now: the first draw needs only the read, and the
- * background (woken by the requests, if it was stopped) answers with the fresh status meanwhile.
+ * Reads the published status now, and sends the early requests once it is read (in a task of their own, after
+ * the first frame is shown from it), or at the page's first request if that comes sooner. The first frame needs
+ * only the read: in Firefox, sending the requests beside it held up the read and the end of parsing by 1 to 2 ms
+ * (issue 16's speed budget, docs/performance.md). The background (woken by the requests, if it was stopped)
+ * answers with the fresh status while the popup's module loads.
  */
 export function startEarly(browser: NativeBrowser): EarlyStart {
   const published = readPublished(browser.storage);
-  return { published, send: primeClient(nativeSend(browser.runtime), EARLY_REQUESTS) };
+  let primed: RawSend | undefined;
+  const sendEarly = () => (primed ??= primeClient(nativeSend(browser.runtime), EARLY_REQUESTS));
+  void published.finally(() => setTimeout(sendEarly, 0));
+  return { published, send: (request) => sendEarly()(request) };
 }
 
 /**

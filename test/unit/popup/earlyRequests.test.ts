@@ -13,6 +13,9 @@ import {
   type PublishedStatus,
 } from '../../../src/storage/publishedStatus';
 
+/** Lets a task queued with `setTimeout(…, 0)` run. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const published: PublishedStatus = {
   status: {
     state: 'on',
@@ -56,10 +59,24 @@ describe('the popup’s early requests', () => {
     delete (globalThis as Record<string, unknown>).__rampartPopupEarlyStart;
   });
 
-  it('asks for the status and the start problems at once, before the popup asks', () => {
-    const { browser, sent } = fakeBrowser();
-    startEarly(browser);
+  it('asks for the status and the start problems once the published status is read, before the popup asks', async () => {
+    const { browser, sent } = fakeBrowser(undefined, { [PUBLISHED_STATUS_KEY]: published });
+    const early = startEarly(browser);
+    // Nothing beside the read: the first frame needs only the read.
+    expect(sent).toEqual([]);
+    await early.published;
+    await nextTask();
     expect(sent).toEqual([{ type: 'getStatus' }, { type: 'getStartProblems' }]);
+    expect(sent).toEqual(EARLY_REQUESTS);
+  });
+
+  it('sends them at the popup’s first request if that comes before the read, and only once', async () => {
+    const { browser, sent } = fakeBrowser();
+    const early = startEarly(browser);
+    void early.send({ type: 'getStartProblems' });
+    expect(sent).toEqual(EARLY_REQUESTS);
+    await early.published;
+    await nextTask();
     expect(sent).toEqual(EARLY_REQUESTS);
   });
 
@@ -109,12 +126,14 @@ describe('the popup’s early requests', () => {
     expect(fallback).not.toHaveBeenCalled();
   });
 
-  it('starts the early work itself when the early script has not run, which then starts nothing', () => {
+  it('starts the early work itself when the early script has not run, which then starts nothing', async () => {
     const fallback = fakeBrowser();
-    takeEarlyStart(() => fallback.browser);
+    await takeEarlyStart(() => fallback.browser).published;
+    await nextTask();
     expect(fallback.sent).toEqual(EARLY_REQUESTS);
     const { browser, sent } = fakeBrowser();
-    startEarlyRequests(() => browser);
+    expect(startEarlyRequests(() => browser)).toBeNull();
+    await nextTask();
     expect(sent).toEqual([]);
   });
 });
